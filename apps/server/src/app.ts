@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerAuth } from './features/auth/auth.plugin.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { usersRoutes } from './features/users/users.routes.ts';
+import { featureRoutes } from './features/routes.ts';
+
+export const MAX_UPLOAD_BYTES = 1024 * 1024;
+
+export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are typed by the presenters at compile time; serialising is plain JSON (the zod schemas only document them).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Kontor API', version: '1', description: 'Accounts, contacts and everything around them. Bearer tokens or the browser session.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, database.db);
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
+  authRoutes(app, database.db, { secureCookies: config.secureCookies });
+  usersRoutes(app, database.db);
+  featureRoutes(app, database);
+
+  serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** The built React app, with index.html for every non-API path so client-side routes survive a reload. */
+function serveWebApp(app: FastifyInstance, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it).'));
+    return;
+  }
+  app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  const html = fs.readFileSync(index, 'utf8');
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    const file = path.join(dist, decodeURIComponent(req.url.split('?')[0] ?? '/'));
+    if (file.startsWith(dist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return reply.type('text/html').send(html);
+  });
+}

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { userCreateSchema } from '@kontor/contract/users';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/open.ts';
+import { serve } from '../server.ts';
+import { insertUser, findUserByEmail } from '../features/users/users.service.ts';
+import { createApiToken } from '../features/auth/api-tokens.ts';
+import { seedDemo } from './seed-demo.ts';
+
+const usage = `Usage: kontor <command> [options]
+
+Commands:
+  serve                                   run the web app and API (PORT, DATA_DIR, DATABASE_URL)
+  migrate                                 bring the database schema up to date
+  user create --email E --password P --role admin|manager|sales|readonly [--name N]
+  token create --email E [--name N] [--days D]   print a new API token (last line)
+  seed --demo                             load a demo company (~200 accounts, ~800 contacts)
+
+The CLI reads the same DATA_DIR / DATABASE_URL as the server and works while it runs.`;
+
+class CliError extends Error {}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const config = loadConfig();
+  const [command, sub] = argv;
+  try {
+    if (command === 'serve' || command === undefined) {
+      await serve(config);
+      return;
+    }
+    if (command === 'help' || command === '--help' || command === '-h') {
+      console.log(usage);
+      return;
+    }
+    const database = await openDatabase(config);
+    try {
+      if (command === 'migrate') {
+        console.log(`Database is up to date (${database.engine}: ${database.location}).`);
+      } else if (command === 'user' && sub === 'create') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+        const parsed = userCreateSchema.safeParse({ email: values.email, password: values.password, role: values.role, name: values.name ?? values.email?.split('@')[0] ?? '' });
+        if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+        const user = await insertUser(database.db, parsed.data);
+        console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+      } else if (command === 'token' && sub === 'create') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } } });
+        if (!values.email) fail('--email is required');
+        const user = await findUserByEmail(database.db, values.email);
+        if (!user || user.active !== 1) fail(`No active user with e-mail ${values.email}.`);
+        const days = values.days ? Number(values.days) : undefined;
+        if (days !== undefined && (!Number.isInteger(days) || days < 1)) fail('--days must be a whole number of days');
+        const created = await createApiToken(database.db, user.id, values.name ?? 'CLI token', days);
+        console.log(`Token "${created.name}" for ${user.email}${created.expiresAt ? `, expires ${created.expiresAt}` : ''}:`);
+        console.log(created.token);
+      } else if (command === 'seed') {
+        const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' } } });
+        if (!values.demo) fail('seed needs --demo');
+        const summary = await seedDemo(database.db);
+        console.log(summary);
+      } else {
+        fail(`Unknown command: ${argv.join(' ')}\n\n${usage}`);
+      }
+    } finally {
+      await database.close();
+    }
+  } catch (err) {
+    if (err instanceof CliError) {
+      console.error(err.message);
+      process.exitCode = 1;
+      return;
+    }
+    if (err instanceof Error && 'code' in err && err.code === 'duplicate') {
+      console.error(err.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** PostgreSQL schema to use (tests give each file its own); null means the connection's default search_path. */
+  databaseSchema: string | null;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  webDist: string;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    databaseSchema: env.DATABASE_SCHEMA || null,
+    adminEmail: env.KONTOR_ADMIN_EMAIL || null,
+    adminPassword: env.KONTOR_ADMIN_PASSWORD || null,
+    webDist: path.join(repoRoot, 'apps/web/dist'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.KONTOR_SECURE_COOKIES === 'true',
+    ...overrides,
+  };
+}

@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Engine } from './database.ts';
+import type { DB } from './schema.ts';
+import { initialSchema } from './migrations/001_initial.ts';
+
+interface Migration {
+  id: string;
+  statements(engine: Engine): string[];
+}
+
+/** Migrations in order; never edit one that has shipped, add a new one. */
+export const migrations: Migration[] = [{ id: '001_initial', statements: initialSchema }];
+
+/** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */
+export async function migrate({ db, engine }: Database): Promise<string[]> {
+  await sql`create table if not exists kontor_migrations (id text primary key, applied_at text not null)`.execute(db);
+  const applied: string[] = [];
+  for (const m of migrations) {
+    const done = await db.transaction().execute(async (trx) => {
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
+      const exists = await trx.selectFrom('kontor_migrations').select('id').where('id', '=', m.id).executeTakeFirst();
+      if (exists) return false;
+      for (const statement of m.statements(engine)) await sql.raw(statement).execute(trx);
+      await trx.insertInto('kontor_migrations').values({ id: m.id, applied_at: new Date().toISOString() }).execute();
+      return true;
+    });
+    if (done) applied.push(m.id);
+  }
+  return applied;
+}
+
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('kontor_migrations').select('id').execute().catch(() => []);
+  const done = new Set(rows.map((r) => r.id));
+  return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
+}

@@ -1,0 +1,63 @@
+import type { Engine } from '../database.ts';
+import { columnTypes } from '../dialect.ts';
+
+export function initialSchema(engine: Engine): string[] {
+  const t = columnTypes(engine);
+  const stamps = `created_at text not null, created_by integer references users(id), updated_at text not null,
+    updated_by integer references users(id), version integer not null default 1`;
+  const address = (p: string) =>
+    ['street', 'city', 'region', 'postal_code', 'country'].map((c) => `${p}_${c} text not null default ''`).join(', ');
+  return [
+    `create table users (id ${t.pk}, email text not null unique, name text not null, password_hash text not null,
+      role text not null, locale text not null default 'en', active integer not null default 1,
+      created_at text not null, updated_at text not null, version integer not null default 1)`,
+    `create table sessions (id text primary key, user_id integer not null references users(id) on delete cascade,
+      csrf_token text not null, created_at text not null, expires_at text not null, last_seen_at text not null,
+      ip text, user_agent text)`,
+    `create index sessions_user on sessions (user_id)`,
+    `create table api_tokens (id ${t.pk}, user_id integer not null references users(id) on delete cascade, name text not null,
+      token_hash text not null unique, created_at text not null, expires_at text, last_used_at text, revoked_at text)`,
+    `create table settings (key text primary key, value text not null, updated_at text not null)`,
+    `create table contact_types (id ${t.pk}, name text not null, color text not null, position integer not null,
+      created_at text not null, updated_at text not null)`,
+    `create table tags (id ${t.pk}, name text not null, name_key text not null unique, color text not null,
+      created_at text not null, updated_at text not null)`,
+    `create table record_tags (module text not null, record_id integer not null, tag_id integer not null references tags(id) on delete cascade,
+      primary key (module, record_id, tag_id))`,
+    `create index record_tags_tag on record_tags (tag_id, module, record_id)`,
+    `create table custom_field_defs (id ${t.pk}, module text not null, key text not null, label text not null, type text not null,
+      options text not null, required integer not null default 0, position integer not null,
+      created_at text not null, updated_at text not null, version integer not null default 1, unique (module, key))`,
+    `create table files (id ${t.pk}, content ${t.blob} not null, mime text not null, size integer not null,
+      width integer, height integer, created_at text not null, created_by integer references users(id))`,
+    `create table accounts (id ${t.pk}, name text not null, name_sort text not null,
+      owner_id integer references users(id), parent_account_id integer references accounts(id),
+      website text, ticker_symbol text, account_number text, account_site text, phone text, fax text,
+      industry text, ownership text, account_type text, rating text, employees ${t.bigint}, annual_revenue ${t.real},
+      ${address('billing')}, ${address('shipping')}, description text,
+      contact_type_id integer references contact_types(id), custom_fields text not null default '{}',
+      photo_file_id integer references files(id), primary_email text, primary_phone text,
+      ${stamps}, deleted_at text, deleted_by integer references users(id))`,
+    `create index accounts_name on accounts (name_sort, id)`,
+    `create index accounts_owner on accounts (owner_id, name_sort, id)`,
+    `create index accounts_parent on accounts (parent_account_id)`,
+    `create index accounts_created on accounts (created_at, id)`,
+    `create index accounts_deleted on accounts (deleted_at)`,
+    `create table contacts (id ${t.pk}, salutation text, first_name text, last_name text, sort_name text not null,
+      position text, department text, birthday text, email_opt_out integer not null default 0, lead_source text,
+      description text, owner_id integer references users(id), account_id integer references accounts(id),
+      contact_type_id integer references contact_types(id), custom_fields text not null default '{}',
+      photo_file_id integer references files(id), primary_email text, primary_phone text,
+      ${stamps}, deleted_at text, deleted_by integer references users(id), deleted_with_account_id integer)`,
+    `create index contacts_name on contacts (sort_name, id)`,
+    `create index contacts_owner on contacts (owner_id, sort_name, id)`,
+    `create index contacts_account on contacts (account_id, sort_name, id)`,
+    `create index contacts_created on contacts (created_at, id)`,
+    `create index contacts_deleted on contacts (deleted_at)`,
+    `create table contact_points (id ${t.pk}, module text not null, record_id integer not null, kind text not null,
+      label text not null, value text not null, e164 text, street text not null default '', city text not null default '',
+      region text not null default '', postal_code text not null default '', country text not null default '',
+      is_primary integer not null default 0, position integer not null)`,
+    `create index contact_points_record on contact_points (module, record_id, kind, position)`,
+  ];
+}

@@ -1,0 +1,212 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Booleans are stored as 0/1 and timestamps as ISO-8601 UTC text on both engines (see docs/ARCHITECTURE.md). */
+type Flag = number;
+type Timestamp = string;
+
+interface Stamped {
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+  version: Generated<number>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  locale: string;
+  active: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface ContactTypesTable {
+  id: Generated<number>;
+  name: string;
+  color: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  color: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecordTagsTable {
+  module: string;
+  record_id: number;
+  tag_id: number;
+}
+
+export interface CustomFieldDefsTable {
+  id: Generated<number>;
+  module: string;
+  key: string;
+  label: string;
+  type: string;
+  options: string;
+  required: Flag;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  content: Buffer;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface AccountsTable extends Stamped {
+  id: Generated<number>;
+  name: string;
+  name_sort: string;
+  owner_id: number | null;
+  parent_account_id: number | null;
+  website: string | null;
+  ticker_symbol: string | null;
+  account_number: string | null;
+  account_site: string | null;
+  phone: string | null;
+  fax: string | null;
+  industry: string | null;
+  ownership: string | null;
+  account_type: string | null;
+  rating: string | null;
+  employees: number | null;
+  annual_revenue: number | null;
+  billing_street: Generated<string>;
+  billing_city: Generated<string>;
+  billing_region: Generated<string>;
+  billing_postal_code: Generated<string>;
+  billing_country: Generated<string>;
+  shipping_street: Generated<string>;
+  shipping_city: Generated<string>;
+  shipping_region: Generated<string>;
+  shipping_postal_code: Generated<string>;
+  shipping_country: Generated<string>;
+  description: string | null;
+  contact_type_id: number | null;
+  custom_fields: string;
+  photo_file_id: number | null;
+  primary_email: string | null;
+  primary_phone: string | null;
+  deleted_at: Timestamp | null;
+  deleted_by: number | null;
+}
+
+export interface ContactsTable extends Stamped {
+  id: Generated<number>;
+  salutation: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  sort_name: string;
+  position: string | null;
+  department: string | null;
+  birthday: string | null;
+  email_opt_out: Generated<Flag>;
+  lead_source: string | null;
+  description: string | null;
+  owner_id: number | null;
+  account_id: number | null;
+  contact_type_id: number | null;
+  custom_fields: string;
+  photo_file_id: number | null;
+  primary_email: string | null;
+  primary_phone: string | null;
+  deleted_at: Timestamp | null;
+  deleted_by: number | null;
+  deleted_with_account_id: number | null;
+}
+
+export interface ContactPointsTable {
+  id: Generated<number>;
+  module: string;
+  record_id: number;
+  kind: string;
+  label: string;
+  value: string;
+  e164: string | null;
+  street: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+  is_primary: Flag;
+  position: number;
+}
+
+export interface MigrationsTable {
+  id: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
+  contact_types: ContactTypesTable;
+  tags: TagsTable;
+  record_tags: RecordTagsTable;
+  custom_field_defs: CustomFieldDefsTable;
+  files: FilesTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  contact_points: ContactPointsTable;
+  kontor_migrations: MigrationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccountRow = Insertable<AccountsTable>;
+export type AccountPatchRow = Updateable<AccountsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContactRow = Insertable<ContactsTable>;
+export type ContactPatchRow = Updateable<ContactsTable>;
+export type ContactPointRow = Selectable<ContactPointsTable>;

@@ -1,0 +1,44 @@
+import type { ErrorCode } from '@kontor/contract/errors';
+
+/** The one table from error code to HTTP status; `satisfies` makes a missing code a compile error. */
+export const statusOf = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  version_conflict: 409,
+  contact_has_account: 409,
+  account_has_contacts: 409,
+  parent_cycle: 422,
+  duplicate: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_image: 400,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return statusOf[this.code];
+  }
+}
+
+export const notFound = (what = 'record') => new AppError('not_found', `The ${what} does not exist or you cannot see it.`);
+export const invalid = (fields: Record<string, string>, message = 'Some fields are not valid.') =>
+  new AppError('validation_failed', message, fields);
+export const versionConflict = (current: number) =>
+  new AppError('version_conflict', 'Someone else changed this record since you loaded it. Reload it and apply your change again.', undefined, {
+    currentVersion: current,
+  });

@@ -1,0 +1,124 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { accountListQuerySchema } from '@kontor/contract/accounts';
+import type { AccountPatchRow, AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
+import { foldText, likeEscape } from '../../db/dialect.ts';
+import { fromApiId } from '../../lib/ids.ts';
+import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { tagKey } from '../tags/record-tags.ts';
+import { accountSortColumns } from './accounts.columns.ts';
+
+export type AccountListQuery = z.output<typeof accountListQuerySchema>;
+
+export async function insertAccountRow(trx: Transaction<DB>, row: NewAccountRow): Promise<number> {
+  const r = await trx.insertInto('accounts').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findAccountRow(db: Kysely<DB>, id: number, opts: { deleted?: boolean } = {}): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .executeTakeFirst();
+}
+
+/** Versioned update: changes the row only if its version is still `version`; returns whether it did. */
+export async function updateAccountRow(trx: Transaction<DB>, id: number, version: number, set: AccountPatchRow): Promise<boolean> {
+  const res = await trx.updateTable('accounts').set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function accountNames(db: Kysely<DB>, ids: Array<number | null>): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id != null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', wanted).where('deleted_at', 'is', null).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The chain of parents above an account, nearest first (bounded, in case old data holds a cycle). */
+export async function ancestorIds(db: Kysely<DB>, id: number): Promise<number[]> {
+  const out: number[] = [];
+  let current: number | null = id;
+  while (current != null && out.length < 1000) {
+    const row: { parent_account_id: number | null } | undefined = await db
+      .selectFrom('accounts')
+      .select('parent_account_id')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.parent_account_id ?? null;
+    if (current != null) {
+      if (out.includes(current)) break;
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+export async function countLive(db: Kysely<DB>, table: 'contacts' | 'accounts', column: 'account_id' | 'parent_account_id', id: number): Promise<number> {
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** A letter of the A-Z index: names starting with it, or '#' for names starting with anything else. */
+export function letterRange(letter: string): { from: string; to: string } | 'other' {
+  const l = foldText(letter);
+  return /^[a-z]$/.test(l) ? { from: l, to: String.fromCharCode(l.charCodeAt(0) + 1) } : 'other';
+}
+
+function filtered(db: Kysely<DB>, q: AccountListQuery) {
+  let qb = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null);
+  if (q.q) qb = qb.where(sql<boolean>`accounts.name_sort like ${`%${likeEscape(foldText(q.q))}%`} escape '\\'`);
+  if (q.letter) {
+    const range = letterRange(q.letter);
+    qb =
+      range === 'other'
+        ? qb.where((eb) => eb.or([eb('accounts.name_sort', '<', 'a'), eb('accounts.name_sort', '>=', '{')]))
+        : qb.where('accounts.name_sort', '>=', range.from).where('accounts.name_sort', '<', range.to);
+  }
+  if (q.ownerId) qb = qb.where('accounts.owner_id', '=', fromApiId(q.ownerId));
+  if (q.parentAccountId) qb = qb.where('accounts.parent_account_id', '=', fromApiId(q.parentAccountId));
+  if (q.contactType) qb = qb.where('accounts.contact_type_id', '=', fromApiId(q.contactType));
+  if (q.industry) qb = qb.where('accounts.industry', '=', q.industry);
+  if (q.accountType) qb = qb.where('accounts.account_type', '=', q.accountType);
+  if (q.tag) {
+    const key = tagKey(q.tag);
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('record_tags')
+          .innerJoin('tags', 'tags.id', 'record_tags.tag_id')
+          .select(sql.lit(1).as('one'))
+          .where('record_tags.module', '=', 'accounts')
+          .whereRef('record_tags.record_id', '=', 'accounts.id')
+          .where('tags.name_key', '=', key),
+      ),
+    );
+  }
+  return qb;
+}
+
+export async function listAccountRows(db: Kysely<DB>, q: AccountListQuery) {
+  const k = keysetFor(q.sort, accountSortColumns, 'accounts.id');
+  let qb = filtered(db, q).selectAll('accounts').select(k.orderExpr.as('sort_value'));
+  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
+  const rows = await qb
+    .orderBy(k.orderExpr, orderDirection(k))
+    .orderBy('accounts.id', orderDirection(k))
+    .limit(q.limit + 1)
+    .execute();
+  const page = pageOf(rows as Array<AccountRow & { sort_value: unknown }>, q.limit);
+  const total = q.count ? await countAccounts(db, q) : undefined;
+  return { ...page, total };
+}
+
+export async function countAccounts(db: Kysely<DB>, q: AccountListQuery): Promise<number> {
+  const r = await filtered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

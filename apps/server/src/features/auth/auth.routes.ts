@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginSchema, meUpdateSchema, sessionSchema, tokenCreatedSchema, tokenCreateSchema, tokenSchema, userSchema } from '@kontor/contract/users';
+import { idParamsSchema } from '@kontor/contract/common';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { fromApiId } from '../../lib/ids.ts';
+import { findUserByEmail, getUser, updateMe } from '../users/users.service.ts';
+import { presentUser } from '../users/users.presenter.ts';
+import { actorOf } from './auth.plugin.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
+import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+
+export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureCookies: boolean }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['auth'];
+
+  r.post('/api/v1/auth/login', { config: { public: true }, schema: { tags, body: loginSchema, response: { 200: sessionSchema } } }, async (req, reply) => {
+    const user = await findUserByEmail(db, req.body.email);
+    const ok = user && user.active === 1 ? await verifyPassword(user.password_hash, req.body.password) : await verifyPassword(await dummyHash(), req.body.password).then(() => false);
+    if (!user || !ok) throw new AppError('invalid_credentials', 'E-mail or password is wrong.');
+    const { token, csrfToken } = await createSession(db, user.id, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: opts.secureCookies,
+      path: '/',
+      maxAge: SESSION_DAYS * 86400,
+    });
+    return { user: presentUser(user), csrfToken };
+  });
+
+  r.post('/api/v1/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    if (actor.sessionId) await deleteSession(db, actor.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  r.get('/api/v1/auth/session', { schema: { tags, response: { 200: sessionSchema } } }, async (req) => {
+    const actor = actorOf(req);
+    return { user: presentUser(await getUser(db, actor.id)), csrfToken: req.csrfToken ?? '' };
+  });
+
+  r.get('/api/v1/me', { schema: { tags, response: { 200: userSchema } } }, async (req) => presentUser(await getUser(db, actorOf(req).id)));
+
+  r.patch('/api/v1/me', { schema: { tags, body: meUpdateSchema, response: { 200: userSchema } } }, async (req) =>
+    presentUser(await updateMe(db, actorOf(req), req.body)),
+  );
+
+  r.get('/api/v1/tokens', { schema: { tags, response: { 200: z.object({ data: z.array(tokenSchema) }) } } }, async (req) => ({
+    data: await listApiTokens(db, actorOf(req).id),
+  }));
+
+  r.post('/api/v1/tokens', { schema: { tags, body: tokenCreateSchema, response: { 201: tokenCreatedSchema } } }, async (req, reply) => {
+    const created = await createApiToken(db, actorOf(req).id, req.body.name, req.body.expiresInDays);
+    return reply.status(201).send(created);
+  });
+
+  r.delete('/api/v1/tokens/:id', { schema: { tags, params: idParamsSchema, response: { 204: z.null() } } }, async (req, reply) => {
+    await revokeApiToken(db, actorOf(req).id, fromApiId(req.params.id));
+    return reply.status(204).send(null);
+  });
+}

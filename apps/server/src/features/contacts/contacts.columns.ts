@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { contactFields } from '@kontor/contract/contacts';
+import type { ContactPatchRow } from '../../db/schema.ts';
+import { foldText } from '../../db/dialect.ts';
+import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
+import type { SortColumn } from '../records/keyset.ts';
+
+type ContactFieldsIn = Partial<z.output<typeof contactFields>>;
+
+/** "Last First", folded: the default sort and the A-Z index of contacts. */
+export const contactSortName = (first: string | null, last: string | null): string => foldText([last, first].filter(Boolean).join(' '));
+
+export function fullName(r: { salutation?: string | null; first_name: string | null; last_name: string | null }): string {
+  return [r.first_name, r.last_name].filter(Boolean).join(' ');
+}
+
+/** API field -> column for the fields present in the input; the account link is handled by the service. */
+export function contactColumns(input: ContactFieldsIn): ContactPatchRow {
+  const set: ContactPatchRow = {};
+  if (input.salutation !== undefined) set.salutation = input.salutation;
+  if (input.firstName !== undefined) set.first_name = input.firstName;
+  if (input.lastName !== undefined) set.last_name = input.lastName;
+  if (input.position !== undefined) set.position = input.position;
+  if (input.department !== undefined) set.department = input.department;
+  if (input.birthday !== undefined) set.birthday = input.birthday;
+  if (input.emailOptOut !== undefined) set.email_opt_out = input.emailOptOut ? 1 : 0;
+  if (input.leadSource !== undefined) set.lead_source = input.leadSource;
+  if (input.description !== undefined) set.description = input.description;
+  if (input.ownerId !== undefined) set.owner_id = fromApiId(input.ownerId);
+  if (input.accountId !== undefined) set.account_id = fromApiIdOrNull(input.accountId);
+  if (input.contactType !== undefined) set.contact_type_id = fromApiIdOrNull(input.contactType);
+  return set;
+}
+
+export const contactSortColumns: Record<string, SortColumn> = {
+  lastName: { column: 'contacts.sort_name', kind: 'text' },
+  firstName: { column: 'contacts.first_name', kind: 'text', nullable: true },
+  createdAt: { column: 'contacts.created_at', kind: 'text' },
+  updatedAt: { column: 'contacts.updated_at', kind: 'text' },
+  position: { column: 'contacts.position', kind: 'text', nullable: true },
+  department: { column: 'contacts.department', kind: 'text', nullable: true },
+};

@@ -1,0 +1,54 @@
+import type { Contact, ContactListItem } from '@kontor/contract/contacts';
+import { customFieldValues } from '@kontor/contract/custom-fields';
+import type { ContactRow } from '../../db/schema.ts';
+import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
+import { parseJsonColumn } from '../../lib/json.ts';
+import type { ContactPoints } from '../contact-points/contact-points.repository.ts';
+import { photoUrl } from '../accounts/accounts.presenter.ts';
+import { userRef } from '../records/references.ts';
+import { fullName } from './contacts.columns.ts';
+
+export interface ContactExtras {
+  accountName: string | null;
+  tags: string[];
+  users: Map<number, string>;
+}
+
+export function presentContactListItem(r: ContactRow, x: ContactExtras): ContactListItem {
+  return {
+    id: toApiId(r.id),
+    salutation: r.salutation,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    fullName: fullName(r),
+    position: r.position,
+    department: r.department,
+    ownerId: toApiIdOrNull(r.owner_id),
+    owner: userRef(x.users, r.owner_id),
+    accountId: toApiIdOrNull(r.account_id),
+    accountName: x.accountName,
+    contactType: toApiIdOrNull(r.contact_type_id),
+    tags: x.tags,
+    photoUrl: photoUrl('contacts', r.id, r.photo_file_id),
+    primaryEmail: r.primary_email,
+    primaryPhone: r.primary_phone,
+    emailOptOut: r.email_opt_out === 1,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function presentContact(r: ContactRow, x: ContactExtras & { points: ContactPoints }): Contact {
+  return {
+    ...presentContactListItem(r, x),
+    birthday: r.birthday,
+    leadSource: r.lead_source,
+    description: r.description,
+    customFields: parseJsonColumn(r.custom_fields, customFieldValues, {}),
+    ...x.points,
+    deletedAt: r.deleted_at,
+    createdBy: userRef(x.users, r.created_by),
+    updatedBy: userRef(x.users, r.updated_by),
+  };
+}

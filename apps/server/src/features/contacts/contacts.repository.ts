@@ -1,0 +1,74 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { contactListQuerySchema } from '@kontor/contract/contacts';
+import type { ContactPatchRow, ContactRow, DB, NewContactRow } from '../../db/schema.ts';
+import { foldText, likeEscape } from '../../db/dialect.ts';
+import { fromApiId } from '../../lib/ids.ts';
+import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { tagKey } from '../tags/record-tags.ts';
+import { letterRange } from '../accounts/accounts.repository.ts';
+import { contactSortColumns } from './contacts.columns.ts';
+
+export type ContactListQuery = z.output<typeof contactListQuerySchema>;
+
+export async function insertContactRow(trx: Transaction<DB>, row: NewContactRow): Promise<number> {
+  const r = await trx.insertInto('contacts').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findContactRow(db: Kysely<DB>, id: number): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function updateContactRow(trx: Transaction<DB> | Kysely<DB>, id: number, version: number, set: ContactPatchRow): Promise<boolean> {
+  const res = await trx.updateTable('contacts').set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+function filtered(db: Kysely<DB>, q: ContactListQuery) {
+  let qb = db.selectFrom('contacts').where('contacts.deleted_at', 'is', null);
+  if (q.q) {
+    const pattern = `%${likeEscape(foldText(q.q))}%`;
+    qb = qb.where(sql<boolean>`(contacts.sort_name like ${pattern} escape '\\' or lower(contacts.primary_email) like ${pattern} escape '\\')`);
+  }
+  if (q.letter) {
+    const range = letterRange(q.letter);
+    qb =
+      range === 'other'
+        ? qb.where((eb) => eb.or([eb('contacts.sort_name', '<', 'a'), eb('contacts.sort_name', '>=', '{')]))
+        : qb.where('contacts.sort_name', '>=', range.from).where('contacts.sort_name', '<', range.to);
+  }
+  if (q.ownerId) qb = qb.where('contacts.owner_id', '=', fromApiId(q.ownerId));
+  if (q.accountId) qb = qb.where('contacts.account_id', '=', fromApiId(q.accountId));
+  if (q.contactType) qb = qb.where('contacts.contact_type_id', '=', fromApiId(q.contactType));
+  if (q.tag) {
+    const key = tagKey(q.tag);
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('record_tags')
+          .innerJoin('tags', 'tags.id', 'record_tags.tag_id')
+          .select(sql.lit(1).as('one'))
+          .where('record_tags.module', '=', 'contacts')
+          .whereRef('record_tags.record_id', '=', 'contacts.id')
+          .where('tags.name_key', '=', key),
+      ),
+    );
+  }
+  return qb;
+}
+
+export async function listContactRows(db: Kysely<DB>, q: ContactListQuery) {
+  const k = keysetFor(q.sort, contactSortColumns, 'contacts.id');
+  let qb = filtered(db, q).selectAll('contacts').select(k.orderExpr.as('sort_value'));
+  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
+  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('contacts.id', orderDirection(k)).limit(q.limit + 1).execute();
+  const page = pageOf(rows as Array<ContactRow & { sort_value: unknown }>, q.limit);
+  const total = q.count ? await countContacts(db, q) : undefined;
+  return { ...page, total };
+}
+
+export async function countContacts(db: Kysely<DB>, q: ContactListQuery): Promise<number> {
+  const r = await filtered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

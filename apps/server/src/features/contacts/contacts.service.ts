@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ListResponse } from '@kontor/contract/common';
+import type { Contact, ContactListItem, contactCreateSchema, contactMoveSchema, contactUpdateSchema } from '@kontor/contract/contacts';
+import { customFieldValues } from '@kontor/contract/custom-fields';
+import type { ContactRow, DB } from '../../db/schema.ts';
+import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
+import { parseJsonColumn } from '../../lib/json.ts';
+import { accountNames } from '../accounts/accounts.repository.ts';
+import { loadContactPoints, primaryValues, replaceContactPoints } from '../contact-points/contact-points.repository.ts';
+import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
+import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { assertCan } from '../permissions/access.ts';
+import { checkReferences, userNames } from '../records/references.ts';
+import { createdStamps, updatedStamps } from '../records/stamps.ts';
+import { getSettings } from '../settings/settings.service.ts';
+import { loadTagNames, setRecordTags } from '../tags/record-tags.ts';
+import { contactColumns, contactSortName } from './contacts.columns.ts';
+import { presentContact, presentContactListItem } from './contacts.presenter.ts';
+import { findContactRow, insertContactRow, listContactRows, updateContactRow, type ContactListQuery } from './contacts.repository.ts';
+
+type ContactCreateIn = z.output<typeof contactCreateSchema>;
+type ContactUpdateIn = z.output<typeof contactUpdateSchema>;
+
+export async function loadContact(db: Kysely<DB>, id: number): Promise<Contact> {
+  const row = await findContactRow(db, id);
+  if (!row) throw notFound('contact');
+  const [points, tags, users, accounts] = await Promise.all([
+    loadContactPoints(db, 'contacts', row.id),
+    loadTagNames(db, 'contacts', [row.id]),
+    userNames(db, [row.owner_id, row.created_by, row.updated_by]),
+    accountNames(db, [row.account_id]),
+  ]);
+  return presentContact(row, { points, tags: tags.get(row.id) ?? [], users, accountName: row.account_id == null ? null : (accounts.get(row.account_id) ?? null) });
+}
+
+export async function presentContactRows(db: Kysely<DB>, rows: ContactRow[]): Promise<ContactListItem[]> {
+  const ids = rows.map((r) => r.id);
+  const [tags, users, accounts] = await Promise.all([
+    loadTagNames(db, 'contacts', ids),
+    userNames(db, rows.map((r) => r.owner_id)),
+    accountNames(db, rows.map((r) => r.account_id)),
+  ]);
+  return rows.map((r) =>
+    presentContactListItem(r, { tags: tags.get(r.id) ?? [], users, accountName: r.account_id == null ? null : (accounts.get(r.account_id) ?? null) }),
+  );
+}
+
+export async function listContacts(db: Kysely<DB>, actor: Actor, q: ContactListQuery): Promise<ListResponse<ContactListItem>> {
+  assertCan(actor, 'view', 'contacts');
+  const { rows, nextCursor, total } = await listContactRows(db, q);
+  return { data: await presentContactRows(db, rows), nextCursor, ...(total !== undefined && { total }) };
+}
+
+export async function getContact(db: Kysely<DB>, actor: Actor, id: number): Promise<Contact> {
+  assertCan(actor, 'view', 'contacts');
+  return loadContact(db, id);
+}
+
+async function validateRefs(db: Kysely<DB>, input: { ownerId?: string; contactType?: string | null; accountId?: string | null }) {
+  const errors = await checkReferences(db, input);
+  if (Object.keys(errors).length) throw invalid(errors);
+}
+
+export async function createContact(db: Kysely<DB>, actor: Actor, input: ContactCreateIn): Promise<Contact> {
+  assertCan(actor, 'create', 'contacts');
+  await validateRefs(db, input);
+  const [defs, settings] = await Promise.all([listCustomFields(db, 'contacts'), getSettings(db)]);
+  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
+  const first = input.firstName ?? null;
+  const last = input.lastName ?? null;
+  const id = await db.transaction().execute(async (trx) => {
+    const newId = await insertContactRow(trx, {
+      ...contactColumns(input),
+      first_name: first,
+      last_name: last,
+      sort_name: contactSortName(first, last),
+      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+      custom_fields: JSON.stringify(custom),
+      ...primaryValues(input),
+      ...createdStamps(actor),
+    });
+    await replaceContactPoints(trx, 'contacts', newId, input, settings.defaultPhoneRegion);
+    if (input.tags) await setRecordTags(trx, 'contacts', newId, input.tags);
+    return newId;
+  });
+  return loadContact(db, id);
+}
+
+function accountTaken(current: ContactRow, accountName: string | null) {
+  return new AppError(
+    'contact_has_account',
+    `This contact already belongs to ${accountName ? `"${accountName}"` : 'another account'}. A contact belongs to one account only: move it explicitly if it changed companies.`,
+    { accountId: 'the contact already belongs to another account' },
+    { currentAccountId: String(current.account_id) },
+  );
+}
+
+/** One account per contact: an edit may link an unlinked contact or unlink it, but never re-link it silently. */
+async function assertAccountChangeAllowed(db: Kysely<DB>, current: ContactRow, next: number | null | undefined): Promise<void> {
+  if (next === undefined || next === null || current.account_id === null || current.account_id === next) return;
+  const names = await accountNames(db, [current.account_id]);
+  throw accountTaken(current, names.get(current.account_id) ?? null);
+}
+
+export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, input: ContactUpdateIn): Promise<Contact> {
+  assertCan(actor, 'edit', 'contacts');
+  const current = await findContactRow(db, id);
+  if (!current) throw notFound('contact');
+  if (current.version !== input.version) throw versionConflict(current.version);
+  await validateRefs(db, input);
+  await assertAccountChangeAllowed(db, current, input.accountId === undefined ? undefined : fromApiIdOrNull(input.accountId));
+  const first = input.firstName !== undefined ? input.firstName : current.first_name;
+  const last = input.lastName !== undefined ? input.lastName : current.last_name;
+  if (!first && !last) throw invalid({ lastName: 'a first or a last name is required' });
+  const [defs, settings] = await Promise.all([listCustomFields(db, 'contacts'), getSettings(db)]);
+  const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
+  await db.transaction().execute(async (trx) => {
+    const ok = await updateContactRow(trx, id, input.version, {
+      ...contactColumns(input),
+      sort_name: contactSortName(first ?? null, last ?? null),
+      ...(custom && { custom_fields: JSON.stringify(custom) }),
+      ...primaryValues(input),
+      ...updatedStamps(actor, current.version),
+    });
+    if (!ok) throw versionConflict(current.version + 1);
+    await replaceContactPoints(trx, 'contacts', id, input, settings.defaultPhoneRegion);
+    if (input.tags) await setRecordTags(trx, 'contacts', id, input.tags);
+  });
+  return loadContact(db, id);
+}
+
+/** The explicit action that moves a contact to another account (or to none). */
+export async function moveContact(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof contactMoveSchema>): Promise<Contact> {
+  assertCan(actor, 'edit', 'contacts');
+  const current = await findContactRow(db, id);
+  if (!current) throw notFound('contact');
+  if (current.version !== input.version) throw versionConflict(current.version);
+  await validateRefs(db, { accountId: input.accountId });
+  const ok = await updateContactRow(db, id, input.version, { account_id: fromApiIdOrNull(input.accountId), ...updatedStamps(actor, current.version) });
+  if (!ok) throw versionConflict(current.version + 1);
+  return loadContact(db, id);
+}
+
+/** "Add existing contact" on an account page: allowed for a contact without an account, refused (409) for one with another. */
+export async function addContactToAccount(db: Kysely<DB>, actor: Actor, accountId: number, contactId: number): Promise<Contact> {
+  assertCan(actor, 'edit', 'contacts');
+  const account = await db.selectFrom('accounts').select('id').where('id', '=', accountId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!account) throw notFound('account');
+  const current = await findContactRow(db, contactId);
+  if (!current) throw notFound('contact');
+  if (current.account_id === accountId) return loadContact(db, contactId);
+  await assertAccountChangeAllowed(db, current, accountId);
+  const ok = await updateContactRow(db, contactId, current.version, { account_id: accountId, ...updatedStamps(actor, current.version) });
+  if (!ok) throw versionConflict(current.version + 1);
+  return loadContact(db, contactId);
+}

@@ -1,0 +1,49 @@
+import { sql, type RawBuilder } from 'kysely';
+import { decodeCursor, encodeCursor, type CursorValue } from '../../lib/cursor.ts';
+
+/** How one sortable API field maps to a column; nullable columns sort through a fill value so keyset paging stays total. */
+export interface SortColumn {
+  column: string;
+  kind: 'text' | 'number';
+  nullable?: boolean;
+}
+
+export interface Keyset {
+  orderExpr: RawBuilder<unknown>;
+  idColumn: string;
+  descending: boolean;
+  sortKey: string;
+}
+
+export function keysetFor(sort: string, columns: Record<string, SortColumn>, idColumn: string): Keyset & { column: SortColumn } {
+  const descending = sort.startsWith('-');
+  const key = sort.replace(/^-/, '');
+  const column = columns[key];
+  if (!column) throw new Error(`unknown sort ${sort}`);
+  const ref = sql.ref(column.column);
+  const orderExpr = column.nullable ? sql`coalesce(${ref}, ${column.kind === 'number' ? sql.lit(-1) : sql.lit('')})` : sql`${ref}`;
+  return { orderExpr, idColumn, descending, sortKey: key, column };
+}
+
+/** The WHERE condition for "after the cursor": a row-value comparison that both engines serve from the (sort, id) index. */
+export function afterCursor(k: Keyset, cursor: string): RawBuilder<boolean> {
+  const { value, id } = decodeCursor(cursor);
+  const op = sql.raw(k.descending ? '<' : '>');
+  return sql<boolean>`(${k.orderExpr}, ${sql.ref(k.idColumn)}) ${op} (${value}, ${id})`;
+}
+
+export function orderDirection(k: Keyset): 'asc' | 'desc' {
+  return k.descending ? 'desc' : 'asc';
+}
+
+/** Cuts the extra row fetched to know whether a next page exists, and makes the cursor from the last row kept. */
+export function pageOf<R extends { id: number; sort_value: unknown }>(rows: R[], limit: number): { rows: R[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { rows, nextCursor: null };
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  if (!last) return { rows: kept, nextCursor: null };
+  const v = last.sort_value;
+  return { rows: kept, nextCursor: encodeCursor(typeof v === 'number' || typeof v === 'string' ? v : String(v ?? ''), last.id) };
+}
+
+export type { CursorValue };

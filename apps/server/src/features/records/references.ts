@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { fromApiId } from '../../lib/ids.ts';
+
+/**
+ * Checks that referenced records exist; returns field errors (empty when all is well) so that a form
+ * learns about every bad reference at once.
+ */
+export async function checkReferences(
+  db: Kysely<DB>,
+  refs: { ownerId?: string | null; contactType?: string | null; accountId?: string | null; parentAccountId?: string | null },
+): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  if (refs.ownerId != null) {
+    const u = await db.selectFrom('users').select('active').where('id', '=', fromApiId(refs.ownerId)).executeTakeFirst();
+    if (!u) errors.ownerId = 'no such user';
+    else if (u.active !== 1) errors.ownerId = 'this user is deactivated';
+  }
+  if (refs.contactType != null) {
+    const t = await db.selectFrom('contact_types').select('id').where('id', '=', fromApiId(refs.contactType)).executeTakeFirst();
+    if (!t) errors.contactType = 'no such contact type';
+  }
+  for (const key of ['accountId', 'parentAccountId'] as const) {
+    const id = refs[key];
+    if (id == null) continue;
+    const a = await db.selectFrom('accounts').select('id').where('id', '=', fromApiId(id)).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!a) errors[key] = 'no such account';
+  }
+  return errors;
+}
+
+/** Names of users for "owner", "created by" and "updated by", in one query for a set of ids. */
+export async function userNames(db: Kysely<DB>, ids: Array<number | null>): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id != null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export const userRef = (names: Map<number, string>, id: number | null) =>
+  id == null ? null : { id: String(id), name: names.get(id) ?? '' };

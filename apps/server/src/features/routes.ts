@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { loadAccount } from './accounts/accounts.service.ts';
+import { contactTypesRoutes } from './contact-types/contact-types.routes.ts';
+import { contactsRoutes } from './contacts/contacts.routes.ts';
+import { loadContact } from './contacts/contacts.service.ts';
+import { customFieldsRoutes } from './custom-fields/custom-fields.routes.ts';
+import { photosRoutes } from './photos/photos.routes.ts';
+import { recycleBinRoutes } from './recycle-bin/recycle-bin.routes.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
+import { tagsRoutes } from './tags/tags.routes.ts';
+
+/** Every feature's routes; a new feature adds one line here. */
+export function featureRoutes(app: FastifyInstance, { db }: Database): void {
+  accountsRoutes(app, db);
+  contactsRoutes(app, db);
+  photosRoutes(app, db, (module, id) => (module === 'accounts' ? loadAccount(db, id) : loadContact(db, id)));
+  recycleBinRoutes(app, db);
+  tagsRoutes(app, db);
+  contactTypesRoutes(app, db);
+  customFieldsRoutes(app, db);
+  settingsRoutes(app, db);
+}

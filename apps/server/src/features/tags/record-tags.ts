@@ -1,0 +1,66 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Module } from '@kontor/contract/custom-fields';
+import type { DB } from '../../db/schema.ts';
+import { nowIso } from '../../lib/time.ts';
+
+const palette = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#f97316', '#64748b', '#84cc16'];
+
+/** Tag names are unique without regard to case or surrounding space. */
+export const tagKey = (name: string): string => name.trim().toLocaleLowerCase('en');
+
+export function defaultTagColor(name: string): string {
+  let h = 0;
+  for (const ch of tagKey(name)) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return palette[h % palette.length] ?? '#64748b';
+}
+
+/** Finds or creates the tags with these names and returns their ids in input order (duplicates dropped). */
+export async function ensureTags(trx: Transaction<DB> | Kysely<DB>, names: string[]): Promise<number[]> {
+  const byKey = new Map<string, string>();
+  for (const n of names) if (!byKey.has(tagKey(n))) byKey.set(tagKey(n), n.trim());
+  if (byKey.size === 0) return [];
+  const keys = [...byKey.keys()];
+  const existing = await trx.selectFrom('tags').select(['id', 'name_key']).where('name_key', 'in', keys).execute();
+  const ids = new Map(existing.map((t) => [t.name_key, t.id]));
+  const now = nowIso();
+  for (const [key, name] of byKey) {
+    if (ids.has(key)) continue;
+    const row = await trx
+      .insertInto('tags')
+      .values({ name, name_key: key, color: defaultTagColor(name), created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(key, row.id);
+  }
+  return keys.map((k) => ids.get(k)).filter((id): id is number => id !== undefined);
+}
+
+export async function setRecordTags(trx: Transaction<DB>, module: Module, recordId: number, names: string[]): Promise<void> {
+  const tagIds = await ensureTags(trx, names);
+  await trx.deleteFrom('record_tags').where('module', '=', module).where('record_id', '=', recordId).execute();
+  if (tagIds.length) await trx.insertInto('record_tags').values(tagIds.map((tag_id) => ({ module, record_id: recordId, tag_id }))).execute();
+}
+
+export async function deleteRecordTags(trx: Transaction<DB>, module: Module, recordIds: number[]): Promise<void> {
+  if (recordIds.length) await trx.deleteFrom('record_tags').where('module', '=', module).where('record_id', 'in', recordIds).execute();
+}
+
+/** Tag names per record, for a page of records in one query. */
+export async function loadTagNames(db: Kysely<DB>, module: Module, recordIds: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (recordIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('record_tags')
+    .innerJoin('tags', 'tags.id', 'record_tags.tag_id')
+    .select(['record_tags.record_id', 'tags.name'])
+    .where('record_tags.module', '=', module)
+    .where('record_tags.record_id', 'in', recordIds)
+    .orderBy('tags.name_key')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.record_id) ?? [];
+    list.push(r.name);
+    out.set(r.record_id, list);
+  }
+  return out;
+}

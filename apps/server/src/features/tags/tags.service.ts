@@ -1,0 +1,93 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Tag, tagCreateSchema, tagUpdateSchema } from '@kontor/contract/tags';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { toApiId } from '../../lib/ids.ts';
+import { nowIso } from '../../lib/time.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { assertCan } from '../permissions/access.ts';
+import { defaultTagColor, tagKey } from './record-tags.ts';
+
+export async function listTags(db: Kysely<DB>): Promise<Tag[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .leftJoin('record_tags', 'record_tags.tag_id', 'tags.id')
+    .select(['tags.id', 'tags.name', 'tags.color', sql<number>`count(record_tags.tag_id)`.as('usage')])
+    .groupBy(['tags.id', 'tags.name', 'tags.color', 'tags.name_key'])
+    .orderBy('tags.name_key')
+    .execute();
+  return rows.map((r) => ({ id: toApiId(r.id), name: r.name, color: r.color, usage: Number(r.usage) }));
+}
+
+async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): Promise<void> {
+  let q = db.selectFrom('tags').select('id').where('name_key', '=', tagKey(name));
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw new AppError('duplicate', `A tag named "${name}" already exists; merge into it instead.`, { name: 'already in use' });
+}
+
+const oneTag = async (db: Kysely<DB>, id: number) => (await listTags(db)).find((t) => t.id === toApiId(id)) ?? Promise.reject(notFound('tag'));
+
+export async function createTag(db: Kysely<DB>, actor: Actor, input: z.output<typeof tagCreateSchema>): Promise<Tag> {
+  assertCan(actor, 'edit', 'contacts');
+  await assertNameFree(db, input.name);
+  const now = nowIso();
+  const row = await db
+    .insertInto('tags')
+    .values({ name: input.name, name_key: tagKey(input.name), color: input.color ?? defaultTagColor(input.name), created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return oneTag(db, row.id);
+}
+
+/** Rename or recolour: records refer to tags by id, so every record shows the new name at once. */
+export async function updateTag(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof tagUpdateSchema>): Promise<Tag> {
+  assertCan(actor, 'edit', 'contacts');
+  if (input.name !== undefined) await assertNameFree(db, input.name, id);
+  const res = await db
+    .updateTable('tags')
+    .set({
+      ...(input.name !== undefined && { name: input.name, name_key: tagKey(input.name) }),
+      ...(input.color !== undefined && { color: input.color }),
+      updated_at: nowIso(),
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw notFound('tag');
+  return oneTag(db, id);
+}
+
+export async function deleteTag(db: Kysely<DB>, actor: Actor, id: number): Promise<void> {
+  assertCan(actor, 'edit', 'contacts');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('record_tags').where('tag_id', '=', id).execute();
+    const res = await trx.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw notFound('tag');
+  });
+}
+
+/** Merge: every record tagged with `id` gets `intoId` instead (once), then `id` is deleted. */
+export async function mergeTag(db: Kysely<DB>, actor: Actor, id: number, intoId: number): Promise<Tag> {
+  assertCan(actor, 'edit', 'contacts');
+  if (id === intoId) throw new AppError('validation_failed', 'A tag cannot be merged into itself.', { intoId: 'choose another tag' });
+  await db.transaction().execute(async (trx) => {
+    const both = await trx.selectFrom('tags').select('id').where('id', 'in', [id, intoId]).execute();
+    if (both.length !== 2) throw notFound('tag');
+    await trx
+      .insertInto('record_tags')
+      .columns(['module', 'record_id', 'tag_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('record_tags as rt')
+          .select(['rt.module', 'rt.record_id', eb.val(intoId).as('tag_id')])
+          .where('rt.tag_id', '=', id)
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('record_tags as x').select('x.tag_id').where('x.tag_id', '=', intoId).whereRef('x.module', '=', 'rt.module').whereRef('x.record_id', '=', 'rt.record_id'))),
+          ),
+      )
+      .execute();
+    await trx.deleteFrom('record_tags').where('tag_id', '=', id).execute();
+    await trx.deleteFrom('tags').where('id', '=', id).execute();
+  });
+  return oneTag(db, intoId);
+}

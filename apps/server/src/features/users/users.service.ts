@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { userCreateSchema, userUpdateSchema, meUpdateSchema } from '@kontor/contract/users';
+import type { DB, UserRow } from '../../db/schema.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { nowIso } from '../../lib/time.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { assertAdmin } from '../permissions/access.ts';
+import { randomToken } from '../auth/tokens.ts';
+
+type UserCreate = z.output<typeof userCreateSchema>;
+
+export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export async function getUser(db: Kysely<DB>, id: number): Promise<UserRow> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('user');
+  return row;
+}
+
+export async function listUsers(db: Kysely<DB>): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+}
+
+/** Creates a user; used by the API (admins), the CLI and the first-run bootstrap. */
+export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<UserRow> {
+  if (await findUserByEmail(db, input.email)) {
+    throw new AppError('duplicate', 'A user with this e-mail address already exists.', { email: 'already in use' });
+  }
+  const now = nowIso();
+  return db
+    .insertInto('users')
+    .values({
+      email: input.email,
+      name: input.name,
+      password_hash: await hashPassword(input.password),
+      role: input.role,
+      locale: input.locale,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function createUser(db: Kysely<DB>, actor: Actor, input: UserCreate): Promise<UserRow> {
+  assertAdmin(actor, 'manage_users');
+  return insertUser(db, input);
+}
+
+export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof userUpdateSchema>): Promise<UserRow> {
+  assertAdmin(actor, 'manage_users');
+  const current = await getUser(db, id);
+  if (current.version !== input.version) throw versionConflict(current.version);
+  if (id === actor.id && (input.active === false || (input.role && input.role !== 'admin'))) {
+    throw new AppError('unprocessable', 'You cannot deactivate yourself or take away your own admin role.');
+  }
+  const row = await db
+    .updateTable('users')
+    .set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.role !== undefined && { role: input.role }),
+      ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+      updated_at: nowIso(),
+      version: current.version + 1,
+    })
+    .where('id', '=', id)
+    .where('version', '=', input.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw versionConflict(current.version + 1);
+  if (input.active === false) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  return row;
+}
+
+export async function updateMe(db: Kysely<DB>, actor: Actor, input: z.output<typeof meUpdateSchema>): Promise<UserRow> {
+  return db
+    .updateTable('users')
+    .set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.locale !== undefined && { locale: input.locale }),
+      updated_at: nowIso(),
+    })
+    .where('id', '=', actor.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * First run: when no user exists, create an admin from KONTOR_ADMIN_EMAIL / KONTOR_ADMIN_PASSWORD,
+ * or with a generated password that is returned once so the caller can print it.
+ */
+export async function bootstrapAdmin(
+  db: Kysely<DB>,
+  env: { email: string | null; password: string | null },
+): Promise<{ email: string; password: string | null } | null> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  const email = (env.email ?? 'admin@kontor.local').toLowerCase();
+  const password = env.password ?? randomToken(12);
+  await insertUser(db, { email, name: 'Administrator', password, role: 'admin', locale: 'en' });
+  return { email, password: env.password ? null : password };
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Role } from '@kontor/contract/users';
+import { buildApp } from '../app.ts';
+import { createApiToken } from '../features/auth/api-tokens.ts';
+import { insertUser } from '../features/users/users.service.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export interface TestClient {
+  userId: string;
+  token: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  raw(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  database: TestDatabase;
+  /** A user with this role and a bearer-token client acting as them. */
+  client(role?: Role): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+let seq = 0;
+
+/** The real app over a fresh database of the selected engine; requests go through Fastify's inject (full HTTP pipeline). */
+export async function createHarness(): Promise<Harness> {
+  const database = await createTestDatabase();
+  const app = await buildApp(database.config, database);
+  await app.ready();
+  return {
+    app,
+    database,
+    async client(role: Role = 'admin') {
+      seq += 1;
+      const user = await insertUser(database.db, { email: `user${seq}-${Date.now()}@example.com`, name: `Test ${role} ${seq}`, password: 'test-password-123', role, locale: 'en' });
+      const { token } = await createApiToken(database.db, user.id, 'test');
+      const auth = { authorization: `Bearer ${token}` };
+      const send = (method: InjectOptions['method'], url: string, body?: unknown) =>
+        app.inject({ method, url, headers: auth, ...(body !== undefined && { payload: body as InjectOptions['payload'] }) });
+      return {
+        userId: String(user.id),
+        token,
+        get: (url) => send('GET', url),
+        post: (url, body) => send('POST', url, body ?? {}),
+        patch: (url, body) => send('PATCH', url, body),
+        put: (url, body) => send('PUT', url, body),
+        delete: (url) => send('DELETE', url),
+        raw: (opts) => app.inject({ ...opts, headers: { ...auth, ...(opts.headers ?? {}) } }),
+      };
+    },
+    async close() {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { idSchema, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
+import { contactPointsInput, contactPointsOutput } from './contact-points.ts';
+import { accountTypes, industries, ownerships, ratings } from './picklists.ts';
+import { postalAddress, postalAddressInput } from './addresses.ts';
+import { customFieldValues } from './custom-fields.ts';
+import { recordTagsInput } from './tags.ts';
+
+export const MAX_EMPLOYEES = 9_999_999_999;
+
+/** Zoho's limits: name 1-100, website and ticker at most 30, employees an integer of at most 10 digits. */
+export const accountFields = z.object({
+  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  ownerId: idSchema.optional(),
+  parentAccountId: idSchema.nullable().optional(),
+  website: z
+    .string()
+    .trim()
+    .max(30, 'at most 30 characters')
+    .refine((v) => v === '' || /^(https?:\/\/)?[^\s/]+\.[^\s]{2,}$/i.test(v), 'not a valid web address')
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
+  tickerSymbol: optionalText(30),
+  accountNumber: optionalText(40),
+  accountSite: optionalText(80),
+  phone: optionalText(50),
+  fax: optionalText(50),
+  industry: z.enum(industries).nullable().optional(),
+  ownership: z.enum(ownerships).nullable().optional(),
+  accountType: z.enum(accountTypes).nullable().optional(),
+  rating: z.enum(ratings).nullable().optional(),
+  employees: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'cannot be negative')
+    .max(MAX_EMPLOYEES, 'at most 10 digits')
+    .nullable()
+    .optional(),
+  annualRevenue: z.number().min(0, 'cannot be negative').max(1e15, 'too large').nullable().optional(),
+  billingAddress: postalAddressInput.optional(),
+  shippingAddress: postalAddressInput.optional(),
+  description: optionalText(32000),
+  contactType: idSchema.nullable().optional(),
+  tags: recordTagsInput.optional(),
+  customFields: customFieldValues.optional(),
+});
+
+export const accountCreateSchema = accountFields.extend(contactPointsInput.shape);
+export type AccountCreate = z.input<typeof accountCreateSchema>;
+
+export const accountUpdateSchema = accountFields.partial().extend(contactPointsInput.shape).extend({ version: versionSchema });
+export type AccountUpdate = z.input<typeof accountUpdateSchema>;
+
+export const accountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    owner: userRefSchema,
+    ownerId: z.string().nullable(),
+    parentAccountId: z.string().nullable(),
+    parentAccountName: z.string().nullable(),
+    website: z.string().nullable(),
+    tickerSymbol: z.string().nullable(),
+    accountNumber: z.string().nullable(),
+    accountSite: z.string().nullable(),
+    phone: z.string().nullable(),
+    fax: z.string().nullable(),
+    industry: z.string().nullable(),
+    ownership: z.string().nullable(),
+    accountType: z.string().nullable(),
+    rating: z.string().nullable(),
+    employees: z.number().nullable(),
+    annualRevenue: z.number().nullable(),
+    billingAddress: postalAddress,
+    shippingAddress: postalAddress,
+    description: z.string().nullable(),
+    contactType: z.string().nullable(),
+    tags: z.array(z.string()),
+    customFields: customFieldValues,
+    photoUrl: z.string().nullable(),
+    primaryEmail: z.string().nullable(),
+    primaryPhone: z.string().nullable(),
+    contactCount: z.number().int(),
+    memberCount: z.number().int(),
+    deletedAt: z.string().nullable(),
+  })
+  .extend(contactPointsOutput.shape)
+  .extend(stampsSchema.shape);
+export type Account = z.infer<typeof accountSchema>;
+
+/** List rows are lighter than the full record: no contact point arrays, description or custom fields. */
+export const accountListItemSchema = accountSchema.pick({
+  id: true, name: true, ownerId: true, owner: true, parentAccountId: true, parentAccountName: true, website: true,
+  phone: true, industry: true, accountType: true, rating: true, employees: true, annualRevenue: true, contactType: true,
+  tags: true, photoUrl: true, primaryEmail: true, primaryPhone: true, version: true, createdAt: true, updatedAt: true,
+}).extend({ billingCity: z.string().nullable(), billingCountry: z.string().nullable() });
+export type AccountListItem = z.infer<typeof accountListItemSchema>;
+
+export const accountSortFields = ['name', 'createdAt', 'updatedAt', 'employees', 'annualRevenue', 'industry', 'accountType', 'website', 'phone'] as const;
+const sortParam = <T extends readonly [string, ...string[]]>(fields: T, dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .refine((s) => (fields as readonly string[]).includes(s.replace(/^-/, '')), `sort by one of ${fields.join(', ')} (prefix - for descending)`);
+export { sortParam };
+
+export const accountListQuerySchema = pageQuerySchema.extend({
+  sort: sortParam(accountSortFields, 'name'),
+  q: z.string().trim().max(100).optional(),
+  letter: z.string().max(1).optional(),
+  ownerId: idSchema.optional(),
+  parentAccountId: idSchema.optional(),
+  contactType: idSchema.optional(),
+  tag: z.string().max(50).optional(),
+  industry: z.enum(industries).optional(),
+  accountType: z.enum(accountTypes).optional(),
+});
+export type AccountListQuery = z.input<typeof accountListQuerySchema>;
+
+export const accountDeleteQuerySchema = z.object({
+  contacts: z.enum(['detach', 'delete']).optional(),
+  version: z.coerce.number().int().min(1).optional(),
+});

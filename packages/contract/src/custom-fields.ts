@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { idSchema } from './common.ts';
+
+export const modules = ['accounts', 'contacts'] as const;
+export type Module = (typeof modules)[number];
+
+export const customFieldTypes = ['text', 'longtext', 'number', 'currency', 'date', 'checkbox', 'picklist', 'multiselect', 'url', 'email', 'phone'] as const;
+export type CustomFieldType = (typeof customFieldTypes)[number];
+
+export const customFieldKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _; starts with a letter; at most 40');
+
+export const customFieldDefinitionSchema = z.object({
+  id: z.string(),
+  module: z.enum(modules),
+  key: z.string(),
+  label: z.string(),
+  type: z.enum(customFieldTypes),
+  options: z.array(z.string()),
+  required: z.boolean(),
+  position: z.number().int(),
+  version: z.number().int(),
+});
+export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
+
+const options = z.array(z.string().trim().min(1).max(100)).max(200);
+
+export const customFieldCreateSchema = z
+  .object({
+    module: z.enum(modules),
+    key: customFieldKey,
+    label: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+    type: z.enum(customFieldTypes),
+    options: options.default([]),
+    required: z.boolean().default(false),
+  })
+  .refine((f) => !['picklist', 'multiselect'].includes(f.type) || f.options.length > 0, {
+    message: 'a picklist needs at least one option',
+    path: ['options'],
+  });
+
+export const customFieldUpdateSchema = z.object({
+  label: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
+  options: options.optional(),
+  required: z.boolean().optional(),
+  position: z.number().int().min(0).optional(),
+  version: z.number().int().min(1),
+});
+
+export const customFieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+export type CustomFieldValue = z.infer<typeof customFieldValue>;
+export const customFieldValues = z.record(z.string(), customFieldValue);
+export type CustomFieldValues = z.infer<typeof customFieldValues>;
+
+export const customFieldParams = z.object({ id: idSchema });

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { idSchema } from './common.ts';
+import { modules } from './custom-fields.ts';
+
+export const recycleBinQuerySchema = z.object({
+  module: z.enum(modules),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export const recycleBinItemSchema = z.object({
+  id: z.string(),
+  module: z.enum(modules),
+  name: z.string(),
+  deletedAt: z.string(),
+  deletedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type RecycleBinItem = z.infer<typeof recycleBinItemSchema>;
+export const recycleBinParamsSchema = z.object({ module: z.enum(modules), id: idSchema });

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+const fieldKey = z.string().min(1).max(60);
+export const settingsSchema = z.object({
+  /** The (at most 5) field keys shown in the business card of each module's record page. */
+  businessCard: z.object({ accounts: z.array(fieldKey).max(5), contacts: z.array(fieldKey).max(5) }),
+  /** Region used to read phone numbers typed without a country code (ISO 3166 alpha-2), e.g. "DE". */
+  defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/, 'two capital letters, e.g. DE').nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
