@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListResponse } from '@kontor/contract/common';
+import type { Contact } from '@kontor/contract/contacts';
+import type { Account } from '@kontor/contract/accounts';
+import type { RecycleBinItem } from '@kontor/contract/recycle-bin';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { makeAccount, makeContact } from '../../test/factories.ts';
+
+let h: Harness;
+let admin: TestClient;
+
+beforeAll(async () => {
+  h = await createHarness();
+  admin = await h.client('admin');
+});
+afterAll(() => h?.close());
+
+describe('recycle bin', () => {
+  it('never deletes an account\'s contacts silently: it asks, then detaches or deletes them too', async () => {
+    const a = await makeAccount(admin);
+    const c1 = await makeContact(admin, { accountId: a.id });
+    const ask = await admin.delete(`/api/v1/accounts/${a.id}`);
+    expect(ask.statusCode).toBe(409);
+    expect(ask.json<{ error: { code: string; details: { contactCount: number } } }>().error).toMatchObject({ code: 'account_has_contacts', details: { contactCount: 1 } });
+    expect((await admin.get(`/api/v1/accounts/${a.id}`)).statusCode).toBe(200);
+
+    const detach = await admin.delete(`/api/v1/accounts/${a.id}?contacts=detach`);
+    expect(detach.statusCode).toBe(204);
+    expect((await admin.get(`/api/v1/accounts/${a.id}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/contacts/${c1.id}`)).json<Contact>().accountId).toBeNull();
+  });
+
+  it('deletes contacts together with the account and restores them with it', async () => {
+    const a = await makeAccount(admin);
+    const member = await makeAccount(admin, { parentAccountId: a.id });
+    const c1 = await makeContact(admin, { accountId: a.id });
+    const c2 = await makeContact(admin, { accountId: a.id });
+    expect((await admin.delete(`/api/v1/accounts/${a.id}?contacts=delete`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/v1/contacts/${c1.id}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/accounts/${member.id}`)).json<Account>().parentAccountId).toBeNull();
+    const bin = (await admin.get('/api/v1/recycle-bin?module=contacts')).json<ListResponse<RecycleBinItem>>();
+    expect(bin.data.map((i) => i.id)).toEqual(expect.arrayContaining([c1.id, c2.id]));
+    expect(bin.data[0]?.deletedBy?.id).toBe(admin.userId);
+
+    const restored = await admin.post(`/api/v1/accounts/${a.id}/restore`);
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json<Account>().contactCount).toBe(2);
+    expect((await admin.get(`/api/v1/contacts/${c2.id}`)).json<Contact>().accountId).toBe(a.id);
+  });
+
+  it('purges only from the bin, only for admins and managers, and for good', async () => {
+    const c = await makeContact(admin);
+    const sales = await h.client('sales');
+    expect((await admin.delete(`/api/v1/recycle-bin/contacts/${c.id}`)).statusCode).toBe(404);
+    expect((await admin.delete(`/api/v1/contacts/${c.id}`)).statusCode).toBe(204);
+    expect((await sales.delete(`/api/v1/recycle-bin/contacts/${c.id}`)).statusCode).toBe(403);
+    expect((await admin.delete(`/api/v1/recycle-bin/contacts/${c.id}`)).statusCode).toBe(204);
+    expect((await admin.post(`/api/v1/contacts/${c.id}/restore`)).statusCode).toBe(404);
+    const rows = await h.database.db.selectFrom('contact_points').select('id').where('module', '=', 'contacts').where('record_id', '=', Number(c.id)).execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it('restores a contact whose account is still in the bin without the account', async () => {
+    const a = await makeAccount(admin);
+    const c = await makeContact(admin, { accountId: a.id });
+    await admin.delete(`/api/v1/contacts/${c.id}`);
+    await admin.delete(`/api/v1/accounts/${a.id}`);
+    const r = await admin.post(`/api/v1/contacts/${c.id}/restore`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json<Contact>().accountId).toBeNull();
+  });
+});
