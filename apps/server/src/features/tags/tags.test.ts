@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contact } from '@kontor/contract/contacts';
+import type { Tag } from '@kontor/contract/tags';
+import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { makeAccount, makeContact } from '../../test/factories.ts';
+
+let h: Harness;
+let admin: TestClient;
+
+beforeAll(async () => {
+  h = await createHarness();
+  admin = await h.client('admin');
+});
+afterAll(() => h?.close());
+
+const tags = async () => (await admin.get('/api/v1/tags')).json<{ data: Tag[] }>().data;
+const byName = async (name: string) => (await tags()).find((t) => t.name === name);
+
+describe('tags', () => {
+  it('creates tags from record input, case-insensitively unique, and counts their use', async () => {
+    await makeContact(admin, { tags: ['Trade fair 2026', '供应商'] });
+    await makeAccount(admin, { tags: ['trade FAIR 2026'] });
+    const fair = await byName('Trade fair 2026');
+    expect(fair?.usage).toBe(2);
+    expect(fair?.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect((await byName('供应商'))?.usage).toBe(1);
+  });
+
+  it('renames and recolours; records show the new name', async () => {
+    const c = await makeContact(admin, { tags: ['Old name'] });
+    const tag = await byName('Old name');
+    const res = await admin.patch(`/api/v1/tags/${tag?.id}`, { name: 'New name', color: '#112233' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<Tag>()).toMatchObject({ name: 'New name', color: '#112233' });
+    expect((await admin.get(`/api/v1/contacts/${c.id}`)).json<Contact>().tags).toEqual(['New name']);
+    expect((await admin.patch(`/api/v1/tags/${tag?.id}`, { color: 'red' })).statusCode).toBe(400);
+  });
+
+  it('refuses a rename onto an existing name and merges instead', async () => {
+    const c1 = await makeContact(admin, { tags: ['Kunde', 'Customer'] });
+    const c2 = await makeContact(admin, { tags: ['Kunde'] });
+    const kunde = await byName('Kunde');
+    const customer = await byName('Customer');
+    expect((await admin.patch(`/api/v1/tags/${kunde?.id}`, { name: 'customer' })).statusCode).toBe(409);
+    const merged = await admin.post(`/api/v1/tags/${kunde?.id}/merge`, { intoId: customer?.id });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json<Tag>().usage).toBe(2);
+    expect(await byName('Kunde')).toBeUndefined();
+    expect((await admin.get(`/api/v1/contacts/${c1.id}`)).json<Contact>().tags).toEqual(['Customer']);
+    expect((await admin.get(`/api/v1/contacts/${c2.id}`)).json<Contact>().tags).toEqual(['Customer']);
+    expect((await admin.post(`/api/v1/tags/${customer?.id}/merge`, { intoId: customer?.id })).statusCode).toBe(400);
+  });
+
+  it('removes a tag from a record and deletes a tag everywhere', async () => {
+    const c = await makeContact(admin, { tags: ['Keep', 'Drop'] });
+    const removed = (await admin.patch(`/api/v1/contacts/${c.id}`, { tags: ['Keep'], version: c.version })).json<Contact>();
+    expect(removed.tags).toEqual(['Keep']);
+    const keep = await byName('Keep');
+    expect((await admin.delete(`/api/v1/tags/${keep?.id}`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/v1/contacts/${c.id}`)).json<Contact>().tags).toEqual([]);
+  });
+});
