@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@kontor/contract/users';
 import { buildApp } from '../app.ts';
@@ -57,4 +58,47 @@ export async function createHarness(): Promise<Harness> {
       await database.dispose();
     },
   };
+}
+
+/**
+ * Registers beforeAll/afterAll for a test file: one harness (fresh database) and an admin client.
+ * The returned objects forward to the instances created in beforeAll, so tests can use them directly.
+ */
+export function useHarness(): { h: Harness; admin: TestClient } {
+  let harness: Harness | undefined;
+  let adminClient: TestClient | undefined;
+  const need = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('useHarness: used before beforeAll ran');
+    return v;
+  };
+  beforeAll(async () => {
+    harness = await createHarness();
+    adminClient = await harness.client('admin');
+  });
+  afterAll(async () => harness?.close());
+  const h: Harness = {
+    get app() {
+      return need(harness).app;
+    },
+    get database() {
+      return need(harness).database;
+    },
+    client: (role) => need(harness).client(role),
+    close: () => need(harness).close(),
+  };
+  const admin: TestClient = {
+    get userId() {
+      return need(adminClient).userId;
+    },
+    get token() {
+      return need(adminClient).token;
+    },
+    get: (url) => need(adminClient).get(url),
+    post: (url, body) => need(adminClient).post(url, body),
+    patch: (url, body) => need(adminClient).patch(url, body),
+    put: (url, body) => need(adminClient).put(url, body),
+    delete: (url) => need(adminClient).delete(url),
+    raw: (opts) => need(adminClient).raw(opts),
+  };
+  return { h, admin };
 }

@@ -5,7 +5,7 @@ import type { AccountPatchRow, AccountRow, DB, NewAccountRow } from '../../db/sc
 import { foldText, likeEscape } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
-import { tagKey } from '../tags/record-tags.ts';
+import { hasTag } from '../tags/record-tags.ts';
 import { accountSortColumns } from './accounts.columns.ts';
 
 export type AccountListQuery = z.output<typeof accountListQuerySchema>;
@@ -87,20 +87,7 @@ function filtered(db: Kysely<DB>, q: AccountListQuery) {
   if (q.contactType) qb = qb.where('accounts.contact_type_id', '=', fromApiId(q.contactType));
   if (q.industry) qb = qb.where('accounts.industry', '=', q.industry);
   if (q.accountType) qb = qb.where('accounts.account_type', '=', q.accountType);
-  if (q.tag) {
-    const key = tagKey(q.tag);
-    qb = qb.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('record_tags')
-          .innerJoin('tags', 'tags.id', 'record_tags.tag_id')
-          .select(sql.lit(1).as('one'))
-          .where('record_tags.module', '=', 'accounts')
-          .whereRef('record_tags.record_id', '=', 'accounts.id')
-          .where('tags.name_key', '=', key),
-      ),
-    );
-  }
+  if (q.tag) qb = qb.where(hasTag('accounts', q.tag));
   return qb;
 }
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '@kontor/contract/accounts';
 import type { ListResponse } from '@kontor/contract/common';
 import type { AccountListItem } from '@kontor/contract/accounts';
-import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { useHarness } from '../../test/harness.ts';
 import { accountInput, makeAccount } from '../../test/factories.ts';
 
-let h: Harness;
-let admin: TestClient;
-
-beforeAll(async () => {
-  h = await createHarness();
-  admin = await h.client('admin');
-});
-afterAll(() => h?.close());
+const { admin } = useHarness();
 
 describe('accounts API', () => {
   it('creates an account with all standard fields and reads it back', async () => {

@@ -5,7 +5,7 @@ import type { ContactPatchRow, ContactRow, DB, NewContactRow } from '../../db/sc
 import { foldText, likeEscape } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
-import { tagKey } from '../tags/record-tags.ts';
+import { hasTag } from '../tags/record-tags.ts';
 import { letterRange } from '../accounts/accounts.repository.ts';
 import { contactSortColumns } from './contacts.columns.ts';
 
@@ -41,20 +41,7 @@ function filtered(db: Kysely<DB>, q: ContactListQuery) {
   if (q.ownerId) qb = qb.where('contacts.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('contacts.account_id', '=', fromApiId(q.accountId));
   if (q.contactType) qb = qb.where('contacts.contact_type_id', '=', fromApiId(q.contactType));
-  if (q.tag) {
-    const key = tagKey(q.tag);
-    qb = qb.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('record_tags')
-          .innerJoin('tags', 'tags.id', 'record_tags.tag_id')
-          .select(sql.lit(1).as('one'))
-          .where('record_tags.module', '=', 'contacts')
-          .whereRef('record_tags.record_id', '=', 'contacts.id')
-          .where('tags.name_key', '=', key),
-      ),
-    );
-  }
+  if (q.tag) qb = qb.where(hasTag('contacts', q.tag));
   return qb;
 }
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ListResponse } from '@kontor/contract/common';
 import type { Contact, ContactListItem } from '@kontor/contract/contacts';
 import type { Account } from '@kontor/contract/accounts';
-import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { useHarness } from '../../test/harness.ts';
 import { contactInput, makeAccount, makeContact } from '../../test/factories.ts';
 
-let h: Harness;
-let admin: TestClient;
-
-beforeAll(async () => {
-  h = await createHarness();
-  admin = await h.client('admin');
-});
-afterAll(() => h?.close());
+const { admin } = useHarness();
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> } };
 

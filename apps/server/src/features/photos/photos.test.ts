@@ -1,18 +1,11 @@
 import zlib from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '@kontor/contract/accounts';
-import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { useHarness } from '../../test/harness.ts';
 import { makeAccount, makeContact } from '../../test/factories.ts';
 
-let h: Harness;
-let admin: TestClient;
-
-beforeAll(async () => {
-  h = await createHarness();
-  admin = await h.client('admin');
-});
-afterAll(() => h?.close());
+const { admin } = useHarness();
 
 function multipart(content: Buffer, filename: string, type: string) {
   const boundary = '----kontortest';

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ListResponse } from '@kontor/contract/common';
 import type { Contact } from '@kontor/contract/contacts';
 import type { Account } from '@kontor/contract/accounts';
 import type { RecycleBinItem } from '@kontor/contract/recycle-bin';
-import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { useHarness } from '../../test/harness.ts';
 import { makeAccount, makeContact } from '../../test/factories.ts';
 
-let h: Harness;
-let admin: TestClient;
-
-beforeAll(async () => {
-  h = await createHarness();
-  admin = await h.client('admin');
-});
-afterAll(() => h?.close());
+const { h, admin } = useHarness();
 
 describe('recycle bin', () => {
   it('never deletes an account\'s contacts silently: it asks, then detaches or deletes them too', async () => {

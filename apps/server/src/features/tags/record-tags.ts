@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -63,4 +63,10 @@ export async function loadTagNames(db: Kysely<DB>, module: Module, recordIds: nu
     out.set(r.record_id, list);
   }
   return out;
+}
+
+/** "Has the tag named `name`", as an EXISTS over record_tags, for the list filter of either module. */
+export function hasTag(module: 'accounts' | 'contacts', name: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from record_tags rt join tags t on t.id = rt.tag_id
+    where rt.module = ${module} and rt.record_id = ${sql.ref(`${module}.id`)} and t.name_key = ${tagKey(name)})`;
 }

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Contact } from '@kontor/contract/contacts';
 import type { Tag } from '@kontor/contract/tags';
-import { createHarness, type Harness, type TestClient } from '../../test/harness.ts';
+import { useHarness } from '../../test/harness.ts';
 import { makeAccount, makeContact } from '../../test/factories.ts';
 
-let h: Harness;
-let admin: TestClient;
-
-beforeAll(async () => {
-  h = await createHarness();
-  admin = await h.client('admin');
-});
-afterAll(() => h?.close());
+const { admin } = useHarness();
 
 const tags = async () => (await admin.get('/api/v1/tags')).json<{ data: Tag[] }>().data;
 const byName = async (name: string) => (await tags()).find((t) => t.name === name);
