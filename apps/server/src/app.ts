@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,7 @@ import { registerAuth } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 import { featureRoutes } from './features/routes.ts';
+import { sha256 } from './features/auth/tokens.ts';
 
 export const MAX_UPLOAD_BYTES = 1024 * 1024;
 
@@ -46,6 +48,18 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      allowList: (req) => !req.url.startsWith('/api/'),
+      // One bucket per client: the token or session it presents, else its address.
+      keyGenerator: (req) => {
+        const auth = req.headers.authorization ?? req.cookies?.kontor_session;
+        return auth ? `c:${sha256(auth)}` : `ip:${req.ip}`;
+      },
+    });
+  }
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {

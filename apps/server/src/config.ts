@@ -12,6 +12,8 @@ export interface Config {
   webDist: string;
   logLevel: string;
   secureCookies: boolean;
+  /** API requests per minute per client (token, session or IP); 0 turns the limit off (benchmarks). */
+  rateLimitPerMinute: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.join(repoRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.KONTOR_SECURE_COOKIES === 'true',
+    rateLimitPerMinute: Number(env.KONTOR_RATE_LIMIT ?? 1200),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { accountTypes, industries, ownerships, ratings } from './picklists.ts';
 import { postalAddress, postalAddressInput } from './addresses.ts';
 import { customFieldValues } from './custom-fields.ts';
 import { recordTagsInput } from './tags.ts';
+import { recordAccessSchema } from './permissions.ts';
 
 export const MAX_EMPLOYEES = 9_999_999_999;
 
@@ -44,12 +45,14 @@ export const accountFields = z.object({
   contactType: idSchema.nullable().optional(),
   tags: recordTagsInput.optional(),
   customFields: customFieldValues.optional(),
+  /** Restricted access: only these users (plus the owner, users above the owner, and admins) see the record; null lifts it. */
+  restrictedTo: z.array(idSchema).max(200, 'at most 200 users').nullable().optional(),
 });
 
-export const accountCreateSchema = accountFields.extend(contactPointsInput.shape);
+export const accountCreateSchema = accountFields.extend(contactPointsInput.shape).strict();
 export type AccountCreate = z.input<typeof accountCreateSchema>;
 
-export const accountUpdateSchema = accountFields.partial().extend(contactPointsInput.shape).extend({ version: versionSchema });
+export const accountUpdateSchema = accountFields.partial().extend(contactPointsInput.shape).extend({ version: versionSchema }).strict();
 export type AccountUpdate = z.input<typeof accountUpdateSchema>;
 
 export const accountSchema = z
@@ -84,6 +87,8 @@ export const accountSchema = z
     contactCount: z.number().int(),
     memberCount: z.number().int(),
     deletedAt: z.string().nullable(),
+    restrictedTo: z.array(z.string()).nullable(),
+    access: recordAccessSchema,
   })
   .extend(contactPointsOutput.shape)
   .extend(stampsSchema.shape);
@@ -94,7 +99,7 @@ export const accountListItemSchema = accountSchema.pick({
   id: true, name: true, ownerId: true, owner: true, parentAccountId: true, parentAccountName: true, website: true,
   phone: true, industry: true, accountType: true, rating: true, employees: true, annualRevenue: true, contactType: true,
   tags: true, photoUrl: true, primaryEmail: true, primaryPhone: true, version: true, createdAt: true, updatedAt: true,
-}).extend({ billingCity: z.string().nullable(), billingCountry: z.string().nullable() });
+}).extend({ billingCity: z.string().nullable(), billingCountry: z.string().nullable(), restricted: z.boolean() });
 export type AccountListItem = z.infer<typeof accountListItemSchema>;
 
 export const accountSortFields = ['name', 'createdAt', 'updatedAt', 'employees', 'annualRevenue', 'industry', 'accountType', 'website', 'phone'] as const;

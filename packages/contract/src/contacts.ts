@@ -4,6 +4,7 @@ import { contactPointsInput, contactPointsOutput } from './contact-points.ts';
 import { leadSources, salutations } from './picklists.ts';
 import { customFieldValues } from './custom-fields.ts';
 import { recordTagsInput } from './tags.ts';
+import { recordAccessSchema } from './permissions.ts';
 import { sortParam } from './accounts.ts';
 
 /** A birthday is a full date (YYYY-MM-DD) or a month and day without a year (--MM-DD), as vCard and Google allow. */
@@ -39,15 +40,17 @@ export const contactFields = z.object({
   contactType: idSchema.nullable().optional(),
   tags: recordTagsInput.optional(),
   customFields: customFieldValues.optional(),
+  /** Restricted access: only these users (plus the owner, users above the owner, and admins) see the record; null lifts it. */
+  restrictedTo: z.array(idSchema).max(200, 'at most 200 users').nullable().optional(),
 });
 
-export const contactCreateSchema = contactFields.extend(contactPointsInput.shape).refine((c) => Boolean(c.firstName || c.lastName), {
+export const contactCreateSchema = contactFields.extend(contactPointsInput.shape).strict().refine((c) => Boolean(c.firstName || c.lastName), {
   message: 'a first or a last name is required',
   path: ['lastName'],
 });
 export type ContactCreate = z.input<typeof contactCreateSchema>;
 
-export const contactUpdateSchema = contactFields.extend(contactPointsInput.shape).extend({ version: versionSchema });
+export const contactUpdateSchema = contactFields.extend(contactPointsInput.shape).extend({ version: versionSchema }).strict();
 export type ContactUpdate = z.input<typeof contactUpdateSchema>;
 
 /** Moving a contact from one account to another is an explicit action, never a side effect of an edit. */
@@ -78,6 +81,8 @@ export const contactSchema = z
     primaryEmail: z.string().nullable(),
     primaryPhone: z.string().nullable(),
     deletedAt: z.string().nullable(),
+    restrictedTo: z.array(z.string()).nullable(),
+    access: recordAccessSchema,
   })
   .extend(contactPointsOutput.shape)
   .extend(stampsSchema.shape);
@@ -87,7 +92,7 @@ export const contactListItemSchema = contactSchema.pick({
   id: true, salutation: true, firstName: true, lastName: true, fullName: true, position: true, department: true,
   ownerId: true, owner: true, accountId: true, accountName: true, contactType: true, tags: true, photoUrl: true,
   primaryEmail: true, primaryPhone: true, emailOptOut: true, version: true, createdAt: true, updatedAt: true,
-});
+}).extend({ restricted: z.boolean() });
 export type ContactListItem = z.infer<typeof contactListItemSchema>;
 
 export const contactSortFields = ['lastName', 'firstName', 'createdAt', 'updatedAt', 'position', 'department'] as const;

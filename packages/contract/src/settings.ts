@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgDefaultsSchema } from './permissions.ts';
 
 const fieldKey = z.string().min(1).max(60);
 export const settingsSchema = z.object({
@@ -6,5 +7,7 @@ export const settingsSchema = z.object({
   businessCard: z.object({ accounts: z.array(fieldKey).max(5), contacts: z.array(fieldKey).max(5) }),
   /** Region used to read phone numbers typed without a country code (ISO 3166 alpha-2), e.g. "DE". */
   defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/, 'two capital letters, e.g. DE').nullable(),
+  /** Who sees records they neither own nor reach through the role hierarchy or a share. */
+  orgDefaults: orgDefaultsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

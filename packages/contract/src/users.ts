@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
+/** The built-in roles (admins add more); each comes with a default profile. */
 export const roles = ['admin', 'manager', 'sales', 'readonly'] as const;
 export type Role = (typeof roles)[number];
+export const roleKey = z.string().trim().min(1, 'required').max(50, 'at most 50 characters');
 
 export const locales = ['en', 'de', 'zh-CN', 'ro'] as const;
 export type Locale = (typeof locales)[number];
@@ -18,7 +20,10 @@ export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(roles),
+  role: z.string(),
+  roleName: z.string(),
+  profileId: z.string().nullable(),
+  profileName: z.string().nullable(),
   locale: z.enum(locales),
   active: z.boolean(),
   createdAt: z.string(),
@@ -30,12 +35,14 @@ export const userCreateSchema = z.object({
   email: emailAddress,
   name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
   password: passwordSchema,
-  role: z.enum(roles),
+  role: roleKey,
+  profileId: z.string().regex(/^[1-9][0-9]*$/).optional(),
   locale: z.enum(locales).default('en'),
 });
 export const userUpdateSchema = z.object({
   name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
-  role: z.enum(roles).optional(),
+  role: roleKey.optional(),
+  profileId: z.string().regex(/^[1-9][0-9]*$/).optional(),
   active: z.boolean().optional(),
   version: z.number().int().min(1),
 });
@@ -48,15 +55,33 @@ export const loginSchema = z.object({ email: z.string().trim().max(254), passwor
 export const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() });
 export type Session = z.infer<typeof sessionSchema>;
 
+/** A read token may only GET; a write token may do what its user may do. */
+export const tokenScopes = ['read', 'write'] as const;
 export const tokenCreateSchema = z.object({
   name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  scope: z.enum(tokenScopes).default('write'),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 export const tokenSchema = z.object({
   id: z.string(),
   name: z.string(),
+  scope: z.enum(tokenScopes),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
 export const tokenCreatedSchema = tokenSchema.extend({ token: z.string() });
+
+export const sessionInfoSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+export const passwordResetSchema = z.object({ password: passwordSchema });
+export const passwordChangeSchema = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema });
+export const transferRecordsSchema = z.object({ toUserId: z.string().regex(/^[1-9][0-9]*$/, 'a user id') });

@@ -68,7 +68,9 @@ describe('kontor CLI and server process', () => {
     const bad = await runKontor(['user', 'create', '--email', 'x@example.com', '--password', 'short', '--role', 'emperor'], e);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/password/);
-    expect(bad.stderr).toMatch(/role/);
+    const badRole = await runKontor(['user', 'create', '--email', 'x@example.com', '--password', 'long-enough-pw', '--role', 'emperor'], e);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/--role: no such role; one of: admin, manager, sales, readonly/);
 
     const token = await runKontor(['token', 'create', '--email', 'sam@example.com'], e);
     expect(token.code).toBe(0);

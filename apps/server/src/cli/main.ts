@@ -6,6 +6,7 @@ import { serve } from '../server.ts';
 import { insertUser, findUserByEmail } from '../features/users/users.service.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { seedDemo } from './seed-demo.ts';
+import { AppError } from '../errors.ts';
 
 const usage = `Usage: kontor <command> [options]
 
@@ -73,8 +74,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    if (err instanceof Error && 'code' in err && err.code === 'duplicate') {
-      console.error(err.message);
+    if (err instanceof AppError) {
+      const fields = Object.entries(err.fields ?? {}).map(([k, v]) => `--${k}: ${v}`);
+      console.error([err.message, ...fields].join('\n'));
       process.exitCode = 1;
       return;
     }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Engine } from './database.ts';
 import type { DB } from './schema.ts';
 import { initialSchema } from './migrations/001_initial.ts';
+import { permissionsSchema } from './migrations/002_permissions.ts';
 
 interface Migration {
   id: string;
@@ -9,7 +10,10 @@ interface Migration {
 }
 
 /** Migrations in order; never edit one that has shipped, add a new one. */
-export const migrations: Migration[] = [{ id: '001_initial', statements: initialSchema }];
+export const migrations: Migration[] = [
+  { id: '001_initial', statements: initialSchema },
+  { id: '002_permissions', statements: permissionsSchema },
+];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */
 export async function migrate({ db, engine }: Database): Promise<string[]> {

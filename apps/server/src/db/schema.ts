@@ -20,6 +20,7 @@ export interface UsersTable {
   role: string;
   locale: string;
   active: Flag;
+  profile_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -45,6 +46,7 @@ export interface ApiTokensTable {
   expires_at: Timestamp | null;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  scope: Generated<string>;
 }
 
 export interface SettingsTable {
@@ -136,6 +138,7 @@ export interface AccountsTable extends Stamped {
   photo_file_id: number | null;
   primary_email: string | null;
   primary_phone: string | null;
+  restricted: Generated<Flag>;
   deleted_at: Timestamp | null;
   deleted_by: number | null;
 }
@@ -162,6 +165,7 @@ export interface ContactsTable extends Stamped {
   deleted_at: Timestamp | null;
   deleted_by: number | null;
   deleted_with_account_id: number | null;
+  restricted: Generated<Flag>;
 }
 
 export interface ContactPointsTable {
@@ -179,6 +183,62 @@ export interface ContactPointsTable {
   country: string;
   is_primary: Flag;
   position: number;
+}
+
+export interface ProfilesTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  builtin: Flag;
+  rights: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface RolesTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  parent_id: number | null;
+  builtin: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface RecordAccessTable {
+  module: string;
+  record_id: number;
+  user_id: number;
+}
+
+export interface RecordSharesTable {
+  id: Generated<number>;
+  module: string;
+  record_id: number;
+  user_id: number | null;
+  role_id: number | null;
+  access: string;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: string;
+  ip: string | null;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  count: number;
+  window_start: Timestamp;
 }
 
 export interface MigrationsTable {
@@ -200,6 +260,12 @@ export interface DB {
   contacts: ContactsTable;
   contact_points: ContactPointsTable;
   kontor_migrations: MigrationsTable;
+  profiles: ProfilesTable;
+  roles: RolesTable;
+  record_access: RecordAccessTable;
+  record_shares: RecordSharesTable;
+  audit_log: AuditLogTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,15 +10,21 @@ import { photosRoutes } from './photos/photos.routes.ts';
 import { recycleBinRoutes } from './recycle-bin/recycle-bin.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { tagsRoutes } from './tags/tags.routes.ts';
+import { sharesRoutes } from './sharing/shares.routes.ts';
+import { permissionsRoutes } from './permissions/permissions.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, { db }: Database): void {
   accountsRoutes(app, db);
   contactsRoutes(app, db);
-  photosRoutes(app, db, (module, id) => (module === 'accounts' ? loadAccount(db, id) : loadContact(db, id)));
+  photosRoutes(app, db, (actor, module, id) => (module === 'accounts' ? loadAccount(db, actor, id) : loadContact(db, actor, id)));
   recycleBinRoutes(app, db);
   tagsRoutes(app, db);
   contactTypesRoutes(app, db);
   customFieldsRoutes(app, db);
   settingsRoutes(app, db);
+  sharesRoutes(app, db);
+  permissionsRoutes(app, db);
+  auditRoutes(app, db);
 }

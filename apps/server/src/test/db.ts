@@ -17,7 +17,7 @@ export interface TestDatabase extends Database {
  * A fresh, migrated database for one test file, on the engine the environment selects:
  * DATABASE_URL set -> a new schema in that PostgreSQL database; unset -> a new SQLite file in a temp directory.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(overrides: Partial<Config> = {}): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL || null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontor-test-'));
   let schema: string | null = null;
@@ -28,7 +28,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await client.query(`create schema ${schema}`);
     await client.end();
   }
-  const config = loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent' });
+  // Tests make many requests from one address: the API rate limit is off unless a test turns it on.
+  const config = loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent', rateLimitPerMinute: 0, ...overrides });
   const database = await openDatabase(config);
   return {
     ...database,

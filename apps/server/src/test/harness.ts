@@ -5,6 +5,7 @@ import { buildApp } from '../app.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { insertUser } from '../features/users/users.service.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import type { Config } from '../config.ts';
 
 export interface TestClient {
   userId: string;
@@ -28,8 +29,8 @@ export interface Harness {
 let seq = 0;
 
 /** The real app over a fresh database of the selected engine; requests go through Fastify's inject (full HTTP pipeline). */
-export async function createHarness(): Promise<Harness> {
-  const database = await createTestDatabase();
+export async function createHarness(config: Partial<Config> = {}): Promise<Harness> {
+  const database = await createTestDatabase(config);
   const app = await buildApp(database.config, database);
   await app.ready();
   return {

@@ -1,4 +1,5 @@
 import type { Account, AccountListItem } from '@kontor/contract/accounts';
+import type { RecordAccess } from '@kontor/contract/permissions';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { AccountRow } from '../../db/schema.ts';
 import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
@@ -45,13 +46,17 @@ export function presentAccountListItem(r: AccountRow, x: AccountExtras): Account
     primaryPhone: r.primary_phone,
     billingCity: r.billing_city || null,
     billingCountry: r.billing_country || null,
+    restricted: r.restricted === 1,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-export function presentAccount(r: AccountRow, x: AccountExtras & { points: ContactPoints; contactCount: number; memberCount: number }): Account {
+export function presentAccount(
+  r: AccountRow,
+  x: AccountExtras & { points: ContactPoints; contactCount: number; memberCount: number; restrictedTo: string[] | null; access: RecordAccess },
+): Account {
   return {
     ...presentAccountListItem(r, x),
     tickerSymbol: r.ticker_symbol,
@@ -67,6 +72,8 @@ export function presentAccount(r: AccountRow, x: AccountExtras & { points: Conta
     contactCount: x.contactCount,
     memberCount: x.memberCount,
     deletedAt: r.deleted_at,
+    restrictedTo: x.restrictedTo,
+    access: x.access,
     createdBy: userRef(x.users, r.created_by),
     updatedBy: userRef(x.users, r.updated_by),
   };

@@ -7,6 +7,8 @@ import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag } from '../tags/record-tags.ts';
 import { accountSortColumns } from './accounts.columns.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { can, visibleOrAll } from '../permissions/access.ts';
 
 export type AccountListQuery = z.output<typeof accountListQuerySchema>;
 
@@ -15,12 +17,14 @@ export async function insertAccountRow(trx: Transaction<DB>, row: NewAccountRow)
   return r.id;
 }
 
-export async function findAccountRow(db: Kysely<DB>, id: number, opts: { deleted?: boolean } = {}): Promise<AccountRow | undefined> {
+/** An account the actor can see (live, or in the recycle bin with `deleted`); undefined answers as 404 upstream. */
+export async function findAccountRow(db: Kysely<DB>, actor: Actor, id: number, opts: { deleted?: boolean } = {}): Promise<AccountRow | undefined> {
   return db
     .selectFrom('accounts')
     .selectAll()
     .where('id', '=', id)
     .where('deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .where(visibleOrAll(actor, 'accounts'))
     .executeTakeFirst();
 }
 
@@ -30,10 +34,17 @@ export async function updateAccountRow(trx: Transaction<DB>, id: number, version
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function accountNames(db: Kysely<DB>, ids: Array<number | null>): Promise<Map<number, string>> {
+/** Names of the accounts the actor can see among `ids` (a hidden account's name never leaks through a lookup). */
+export async function accountNames(db: Kysely<DB>, actor: Actor, ids: Array<number | null>): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', wanted).where('deleted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'name'])
+    .where('id', 'in', wanted)
+    .where('deleted_at', 'is', null)
+    .where(visibleOrAll(actor, 'accounts'))
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -56,12 +67,15 @@ export async function ancestorIds(db: Kysely<DB>, id: number): Promise<number[]>
   return out;
 }
 
-export async function countLive(db: Kysely<DB>, table: 'contacts' | 'accounts', column: 'account_id' | 'parent_account_id', id: number): Promise<number> {
+/** Live records pointing at an account that the actor can see: counts never include hidden records. */
+export async function countLive(db: Kysely<DB>, actor: Actor | null, table: 'contacts' | 'accounts', column: 'account_id' | 'parent_account_id', id: number): Promise<number> {
+  if (actor && !can(actor, 'view', table)) return 0;
   const r = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(column, '=', id)
     .where('deleted_at', 'is', null)
+    .where(actor ? visibleOrAll(actor, table) : sql<boolean>`1 = 1`)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
@@ -72,8 +86,8 @@ export function letterRange(letter: string): { from: string; to: string } | 'oth
   return /^[a-z]$/.test(l) ? { from: l, to: String.fromCharCode(l.charCodeAt(0) + 1) } : 'other';
 }
 
-function filtered(db: Kysely<DB>, q: AccountListQuery) {
-  let qb = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null);
+function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
+  let qb = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null).where(visibleOrAll(actor, 'accounts'));
   if (q.q) qb = qb.where(sql<boolean>`accounts.name_sort like ${`%${likeEscape(foldText(q.q))}%`} escape '\\'`);
   if (q.letter) {
     const range = letterRange(q.letter);
@@ -91,9 +105,9 @@ function filtered(db: Kysely<DB>, q: AccountListQuery) {
   return qb;
 }
 
-export async function listAccountRows(db: Kysely<DB>, q: AccountListQuery) {
+export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   const k = keysetFor(q.sort, accountSortColumns, 'accounts.id');
-  let qb = filtered(db, q).selectAll('accounts').select(k.orderExpr.as('sort_value'));
+  let qb = filtered(db, actor, q).selectAll('accounts').select(k.orderExpr.as('sort_value'));
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb
     .orderBy(k.orderExpr, orderDirection(k))
@@ -101,11 +115,11 @@ export async function listAccountRows(db: Kysely<DB>, q: AccountListQuery) {
     .limit(q.limit + 1)
     .execute();
   const page = pageOf(rows as Array<AccountRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await countAccounts(db, q) : undefined;
+  const total = q.count ? await countAccounts(db, actor, q) : undefined;
   return { ...page, total };
 }
 
-export async function countAccounts(db: Kysely<DB>, q: AccountListQuery): Promise<number> {
-  const r = await filtered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+export async function countAccounts(db: Kysely<DB>, actor: Actor, q: AccountListQuery): Promise<number> {
+  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
 }

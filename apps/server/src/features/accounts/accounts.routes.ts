@@ -46,7 +46,7 @@ export function accountsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post('/api/v1/accounts/:id/restore', { schema: { tags, params: idParamsSchema, response: { 200: accountSchema } } }, async (req) => {
     const id = fromApiId(req.params.id);
     await restoreAccount(db, actorOf(req), id);
-    return loadAccount(db, id);
+    return loadAccount(db, actorOf(req), id);
   });
   r.get(
     '/api/v1/accounts/:id/contacts',

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Account, AccountListItem, accountCreateSchema, accountUpdateSchema } from '@kontor/contract/accounts';
 import type { ListResponse } from '@kontor/contract/common';
-import type { CustomFieldValues } from '@kontor/contract/custom-fields';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { AccountRow, DB } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
@@ -13,11 +12,13 @@ import { loadContactPoints, primaryValues, replaceContactPoints } from '../conta
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan } from '../permissions/access.ts';
+import { assertCan, assertMayAssignOwner, assertRecordRight, recordAccess } from '../permissions/access.ts';
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { getSettings } from '../settings/settings.service.ts';
+import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
 import { loadTagNames, setRecordTags } from '../tags/record-tags.ts';
+import { audit } from '../audit/audit.service.ts';
 import { accountColumns } from './accounts.columns.ts';
 import { presentAccount, presentAccountListItem } from './accounts.presenter.ts';
 import {
@@ -34,20 +35,19 @@ import {
 type AccountCreateIn = z.output<typeof accountCreateSchema>;
 type AccountUpdateIn = z.output<typeof accountUpdateSchema>;
 
-export async function loadAccount(db: Kysely<DB>, id: number): Promise<Account> {
-  const row = await findAccountRow(db, id);
+/** The account as the actor sees it; 404 when it does not exist, is in the recycle bin or is hidden from them. */
+export async function loadAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {
+  const row = await findAccountRow(db, actor, id);
   if (!row) throw notFound('account');
-  return presentFull(db, row);
-}
-
-async function presentFull(db: Kysely<DB>, row: AccountRow): Promise<Account> {
-  const [points, tags, users, parents, contactCount, memberCount] = await Promise.all([
+  const [points, tags, users, parents, contactCount, memberCount, restrictedTo, access] = await Promise.all([
     loadContactPoints(db, 'accounts', row.id),
     loadTagNames(db, 'accounts', [row.id]),
     userNames(db, [row.owner_id, row.created_by, row.updated_by]),
-    accountNames(db, [row.parent_account_id]),
-    countLive(db, 'contacts', 'account_id', row.id),
-    countLive(db, 'accounts', 'parent_account_id', row.id),
+    accountNames(db, actor, [row.parent_account_id]),
+    countLive(db, actor, 'contacts', 'account_id', row.id),
+    countLive(db, actor, 'accounts', 'parent_account_id', row.id),
+    loadRestrictedTo(db, 'accounts', row),
+    recordAccess(db, actor, 'accounts', row),
   ]);
   return presentAccount(row, {
     points,
@@ -56,15 +56,17 @@ async function presentFull(db: Kysely<DB>, row: AccountRow): Promise<Account> {
     parentName: row.parent_account_id == null ? null : (parents.get(row.parent_account_id) ?? null),
     contactCount,
     memberCount,
+    restrictedTo,
+    access,
   });
 }
 
-export async function presentAccountRows(db: Kysely<DB>, rows: AccountRow[]): Promise<AccountListItem[]> {
+export async function presentAccountRows(db: Kysely<DB>, actor: Actor, rows: AccountRow[]): Promise<AccountListItem[]> {
   const ids = rows.map((r) => r.id);
   const [tags, users, parents] = await Promise.all([
     loadTagNames(db, 'accounts', ids),
     userNames(db, rows.map((r) => r.owner_id)),
-    accountNames(db, rows.map((r) => r.parent_account_id)),
+    accountNames(db, actor, rows.map((r) => r.parent_account_id)),
   ]);
   return rows.map((r) =>
     presentAccountListItem(r, { tags: tags.get(r.id) ?? [], users, parentName: r.parent_account_id == null ? null : (parents.get(r.parent_account_id) ?? null) }),
@@ -73,13 +75,13 @@ export async function presentAccountRows(db: Kysely<DB>, rows: AccountRow[]): Pr
 
 export async function listAccounts(db: Kysely<DB>, actor: Actor, q: AccountListQuery): Promise<ListResponse<AccountListItem>> {
   assertCan(actor, 'view', 'accounts');
-  const { rows, nextCursor, total } = await listAccountRows(db, q);
-  return { data: await presentAccountRows(db, rows), nextCursor, ...(total !== undefined && { total }) };
+  const { rows, nextCursor, total } = await listAccountRows(db, actor, q);
+  return { data: await presentAccountRows(db, actor, rows), nextCursor, ...(total !== undefined && { total }) };
 }
 
 export async function getAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {
   assertCan(actor, 'view', 'accounts');
-  return loadAccount(db, id);
+  return loadAccount(db, actor, id);
 }
 
 /** A parent must not be the account itself or one of its members, at any depth. */
@@ -92,16 +94,22 @@ async function assertNoCycle(db: Kysely<DB>, id: number, parentId: number | null
   }
 }
 
+async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCreateIn>): Promise<void> {
+  const refErrors = await checkReferences(db, actor, input);
+  if (Object.keys(refErrors).length) throw invalid(refErrors);
+  if (input.ownerId !== undefined) assertMayAssignOwner(actor, fromApiId(input.ownerId));
+  await checkRestrictedUsers(db, input.restrictedTo);
+}
+
 export async function createAccount(db: Kysely<DB>, actor: Actor, input: AccountCreateIn): Promise<Account> {
   assertCan(actor, 'create', 'accounts');
-  const refErrors = await checkReferences(db, input);
-  if (Object.keys(refErrors).length) throw invalid(refErrors);
+  if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'accounts');
+  await validate(db, actor, input);
   const [defs, settings] = await Promise.all([listCustomFields(db, 'accounts'), getSettings(db)]);
   const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
   const id = await db.transaction().execute(async (trx) => {
-    const cols = accountColumns(input);
     const newId = await insertAccountRow(trx, {
-      ...cols,
+      ...accountColumns(input),
       name: input.name,
       name_sort: foldText(input.name),
       owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
@@ -111,22 +119,24 @@ export async function createAccount(db: Kysely<DB>, actor: Actor, input: Account
     });
     await replaceContactPoints(trx, 'accounts', newId, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'accounts', newId, input.tags);
+    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', newId, input.restrictedTo);
     return newId;
   });
-  return loadAccount(db, id);
+  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'accounts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
+  return loadAccount(db, actor, id);
 }
 
 export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, input: AccountUpdateIn): Promise<Account> {
   assertCan(actor, 'edit', 'accounts');
-  const current = await findAccountRow(db, id);
+  const current = await findAccountRow(db, actor, id);
   if (!current) throw notFound('account');
+  await assertRecordRight(db, actor, 'accounts', current, 'edit');
+  if (input.restrictedTo !== undefined) await assertRecordRight(db, actor, 'accounts', current, 'share');
   if (current.version !== input.version) throw versionConflict(current.version);
-  const refErrors = await checkReferences(db, input);
-  if (Object.keys(refErrors).length) throw invalid(refErrors);
+  await validate(db, actor, input);
   if (input.parentAccountId !== undefined) await assertNoCycle(db, id, input.parentAccountId == null ? null : fromApiId(input.parentAccountId));
   const [defs, settings] = await Promise.all([listCustomFields(db, 'accounts'), getSettings(db)]);
-  const currentCustom: CustomFieldValues = parseJsonColumn(current.custom_fields, customFieldValues, {});
-  const custom = input.customFields ? mergeCustomFields(defs, currentCustom, input.customFields, 'update') : null;
+  const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
   await db.transaction().execute(async (trx) => {
     const ok = await updateAccountRow(trx, id, input.version, {
       ...accountColumns(input),
@@ -137,6 +147,8 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, in
     if (!ok) throw versionConflict(current.version + 1);
     await replaceContactPoints(trx, 'accounts', id, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'accounts', id, input.tags);
+    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', id, input.restrictedTo);
   });
-  return loadAccount(db, id);
+  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'accounts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
+  return loadAccount(db, actor, id);
 }

@@ -6,7 +6,7 @@ import { daysFromNow, nowIso } from '../../lib/time.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
 /** API tokens are shown once at creation and stored hashed; the `kontor_` prefix makes leaked ones easy to spot. */
-export async function createApiToken(db: Kysely<DB>, userId: number, name: string, expiresInDays?: number) {
+export async function createApiToken(db: Kysely<DB>, userId: number, name: string, expiresInDays?: number, scope: 'read' | 'write' = 'write') {
   const token = `kontor_${randomToken()}`;
   const row = await db
     .insertInto('api_tokens')
@@ -18,6 +18,7 @@ export async function createApiToken(db: Kysely<DB>, userId: number, name: strin
       expires_at: expiresInDays ? daysFromNow(expiresInDays) : null,
       last_used_at: null,
       revoked_at: null,
+      scope,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -40,6 +41,6 @@ export async function revokeApiToken(db: Kysely<DB>, userId: number, id: number)
   if (Number(res.numUpdatedRows) === 0) throw notFound('token');
 }
 
-function presentToken(row: { id: number; name: string; created_at: string; expires_at: string | null; last_used_at: string | null }) {
-  return { id: toApiId(row.id), name: row.name, createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
+function presentToken(row: { id: number; name: string; scope: string; created_at: string; expires_at: string | null; last_used_at: string | null }) {
+  return { id: toApiId(row.id), name: row.name, scope: row.scope === 'read' ? ('read' as const) : ('write' as const), createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
 }

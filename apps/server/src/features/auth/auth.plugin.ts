@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB, UserRow } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { asRole } from '../users/users.presenter.ts';
+import { loadActor } from '../permissions/load-actor.ts';
 import { findSession, findTokenUser, SESSION_COOKIE, touchSession } from './sessions.ts';
 import { safeEqual } from './tokens.ts';
 
@@ -20,15 +20,6 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const toActor = (u: UserRow, via: Actor['via'], sessionId: string | null): Actor => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: asRole(u.role),
-  locale: u.locale,
-  via,
-  sessionId,
-});
 
 /**
  * Resolves the caller of every /api request: a bearer token (API clients) or the session cookie (the browser,
@@ -43,15 +34,19 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>): void {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const user = await findTokenUser(db, header.slice(7).trim());
-      if (user) request.actor = toActor(user, 'token', null);
-      else if (!isPublic) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
+      if (user) {
+        if (user.token_scope === 'read' && !SAFE_METHODS.has(request.method)) {
+          throw new AppError('forbidden', 'This API token is read-only.');
+        }
+        request.actor = await loadActor(db, user, 'token', null);
+      } else if (!isPublic) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) {
       const session = await findSession(db, cookie);
       if (session) {
-        request.actor = toActor(session, 'session', session.session_id);
+        request.actor = await loadActor(db, session, 'session', session.session_id);
         request.csrfToken = session.csrf_token;
         await touchSession(db, session.session_id, session.last_seen_at);
         const sent = request.headers['x-csrf-token'];

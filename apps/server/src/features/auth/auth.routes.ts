@@ -7,21 +7,30 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
-import { findUserByEmail, getUser, updateMe } from '../users/users.service.ts';
+import { findUserByEmail, getUser, updateMe, userLookups } from '../users/users.service.ts';
 import { presentUser } from '../users/users.presenter.ts';
 import { actorOf } from './auth.plugin.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './throttle.ts';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { audit } from '../audit/audit.service.ts';
 
 export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureCookies: boolean }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
 
   r.post('/api/v1/auth/login', { config: { public: true }, schema: { tags, body: loginSchema, response: { 200: sessionSchema } } }, async (req, reply) => {
+    await assertLoginAllowed(db, req.body.email, req.ip);
     const user = await findUserByEmail(db, req.body.email);
     const ok = user && user.active === 1 ? await verifyPassword(user.password_hash, req.body.password) : await verifyPassword(await dummyHash(), req.body.password).then(() => false);
-    if (!user || !ok) throw new AppError('invalid_credentials', 'E-mail or password is wrong.');
+    if (!user || !ok) {
+      await recordLoginFailure(db, req.body.email, req.ip);
+      await audit(db, user ?? null, 'login.failure', null, { email: req.body.email.slice(0, 254) }, req.ip);
+      throw new AppError('invalid_credentials', 'E-mail or password is wrong.');
+    }
+    await clearLoginFailures(db, req.body.email);
+    await audit(db, user, 'login.success', null, { via: 'password' }, req.ip);
     const { token, csrfToken } = await createSession(db, user.id, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -30,25 +39,26 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
       path: '/',
       maxAge: SESSION_DAYS * 86400,
     });
-    return { user: presentUser(user), csrfToken };
+    return { user: presentUser(user, await userLookups(db)), csrfToken };
   });
 
   r.post('/api/v1/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (req, reply) => {
     const actor = actorOf(req);
     if (actor.sessionId) await deleteSession(db, actor.sessionId);
+    await audit(db, actor, 'logout', null, {}, req.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
 
   r.get('/api/v1/auth/session', { schema: { tags, response: { 200: sessionSchema } } }, async (req) => {
     const actor = actorOf(req);
-    return { user: presentUser(await getUser(db, actor.id)), csrfToken: req.csrfToken ?? '' };
+    return { user: presentUser(await getUser(db, actor.id), await userLookups(db)), csrfToken: req.csrfToken ?? '' };
   });
 
-  r.get('/api/v1/me', { schema: { tags, response: { 200: userSchema } } }, async (req) => presentUser(await getUser(db, actorOf(req).id)));
+  r.get('/api/v1/me', { schema: { tags, response: { 200: userSchema } } }, async (req) => presentUser(await getUser(db, actorOf(req).id), await userLookups(db)));
 
   r.patch('/api/v1/me', { schema: { tags, body: meUpdateSchema, response: { 200: userSchema } } }, async (req) =>
-    presentUser(await updateMe(db, actorOf(req), req.body)),
+    presentUser(await updateMe(db, actorOf(req), req.body), await userLookups(db)),
   );
 
   r.get('/api/v1/tokens', { schema: { tags, response: { 200: z.object({ data: z.array(tokenSchema) }) } } }, async (req) => ({
@@ -56,12 +66,16 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
   }));
 
   r.post('/api/v1/tokens', { schema: { tags, body: tokenCreateSchema, response: { 201: tokenCreatedSchema } } }, async (req, reply) => {
-    const created = await createApiToken(db, actorOf(req).id, req.body.name, req.body.expiresInDays);
+    const actor = actorOf(req);
+    const created = await createApiToken(db, actor.id, req.body.name, req.body.expiresInDays, req.body.scope);
+    await audit(db, actor, 'token.create', { type: 'token', id: created.id }, { name: created.name, scope: created.scope }, req.ip);
     return reply.status(201).send(created);
   });
 
   r.delete('/api/v1/tokens/:id', { schema: { tags, params: idParamsSchema, response: { 204: z.null() } } }, async (req, reply) => {
-    await revokeApiToken(db, actorOf(req).id, fromApiId(req.params.id));
+    const actor = actorOf(req);
+    await revokeApiToken(db, actor.id, fromApiId(req.params.id));
+    await audit(db, actor, 'token.revoke', { type: 'token', id: req.params.id }, {}, req.ip);
     return reply.status(204).send(null);
   });
 }

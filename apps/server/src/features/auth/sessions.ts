@@ -49,12 +49,12 @@ export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function findTokenUser(db: Kysely<DB>, token: string): Promise<UserRow | undefined> {
+export async function findTokenUser(db: Kysely<DB>, token: string): Promise<(UserRow & { token_scope: string }) | undefined> {
   const now = nowIso();
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at'])
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.scope as token_scope'])
     .selectAll('users')
     .where('api_tokens.token_hash', '=', sha256(token))
     .where('api_tokens.revoked_at', 'is', null)

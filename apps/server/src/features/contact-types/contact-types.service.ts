@@ -37,7 +37,7 @@ async function one(db: Kysely<DB>, id: number): Promise<ContactType> {
 }
 
 export async function createContactType(db: Kysely<DB>, actor: Actor, input: z.output<typeof contactTypeCreateSchema>): Promise<ContactType> {
-  assertAdmin(actor, 'manage_fields');
+  assertAdmin(actor, 'fields');
   const last = await db.selectFrom('contact_types').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
   const now = nowIso();
   const row = await db
@@ -49,7 +49,7 @@ export async function createContactType(db: Kysely<DB>, actor: Actor, input: z.o
 }
 
 export async function updateContactType(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof contactTypeUpdateSchema>): Promise<ContactType> {
-  assertAdmin(actor, 'manage_fields');
+  assertAdmin(actor, 'fields');
   const res = await db
     .updateTable('contact_types')
     .set({
@@ -66,7 +66,7 @@ export async function updateContactType(db: Kysely<DB>, actor: Actor, id: number
 
 /** Records of a deleted type get `replaceWith` (or no type); nothing is left pointing at a missing type. */
 export async function deleteContactType(db: Kysely<DB>, actor: Actor, id: number, replaceWith?: number): Promise<void> {
-  assertAdmin(actor, 'manage_fields');
+  assertAdmin(actor, 'fields');
   if (replaceWith === id) throw new AppError('validation_failed', 'Choose another type to replace it with.', { replaceWith: 'same as the deleted type' });
   await db.transaction().execute(async (trx) => {
     if (replaceWith !== undefined && !(await trx.selectFrom('contact_types').select('id').where('id', '=', replaceWith).executeTakeFirst())) {

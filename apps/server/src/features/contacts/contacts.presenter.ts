@@ -1,4 +1,5 @@
 import type { Contact, ContactListItem } from '@kontor/contract/contacts';
+import type { RecordAccess } from '@kontor/contract/permissions';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { ContactRow } from '../../db/schema.ts';
 import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
@@ -33,13 +34,14 @@ export function presentContactListItem(r: ContactRow, x: ContactExtras): Contact
     primaryEmail: r.primary_email,
     primaryPhone: r.primary_phone,
     emailOptOut: r.email_opt_out === 1,
+    restricted: r.restricted === 1,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-export function presentContact(r: ContactRow, x: ContactExtras & { points: ContactPoints }): Contact {
+export function presentContact(r: ContactRow, x: ContactExtras & { points: ContactPoints; restrictedTo: string[] | null; access: RecordAccess }): Contact {
   return {
     ...presentContactListItem(r, x),
     birthday: r.birthday,
@@ -48,6 +50,8 @@ export function presentContact(r: ContactRow, x: ContactExtras & { points: Conta
     customFields: parseJsonColumn(r.custom_fields, customFieldValues, {}),
     ...x.points,
     deletedAt: r.deleted_at,
+    restrictedTo: x.restrictedTo,
+    access: x.access,
     createdBy: userRef(x.users, r.created_by),
     updatedBy: userRef(x.users, r.updated_by),
   };

@@ -8,6 +8,8 @@ import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyse
 import { hasTag } from '../tags/record-tags.ts';
 import { letterRange } from '../accounts/accounts.repository.ts';
 import { contactSortColumns } from './contacts.columns.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { visibleOrAll } from '../permissions/access.ts';
 
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 
@@ -16,8 +18,9 @@ export async function insertContactRow(trx: Transaction<DB>, row: NewContactRow)
   return r.id;
 }
 
-export async function findContactRow(db: Kysely<DB>, id: number): Promise<ContactRow | undefined> {
-  return db.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+/** A live contact the actor can see; undefined answers as 404 upstream. */
+export async function findContactRow(db: Kysely<DB>, actor: Actor, id: number): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).where(visibleOrAll(actor, 'contacts')).executeTakeFirst();
 }
 
 export async function updateContactRow(trx: Transaction<DB> | Kysely<DB>, id: number, version: number, set: ContactPatchRow): Promise<boolean> {
@@ -25,8 +28,8 @@ export async function updateContactRow(trx: Transaction<DB> | Kysely<DB>, id: nu
   return Number(res.numUpdatedRows) === 1;
 }
 
-function filtered(db: Kysely<DB>, q: ContactListQuery) {
-  let qb = db.selectFrom('contacts').where('contacts.deleted_at', 'is', null);
+function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
+  let qb = db.selectFrom('contacts').where('contacts.deleted_at', 'is', null).where(visibleOrAll(actor, 'contacts'));
   if (q.q) {
     const pattern = `%${likeEscape(foldText(q.q))}%`;
     qb = qb.where(sql<boolean>`(contacts.sort_name like ${pattern} escape '\\' or lower(contacts.primary_email) like ${pattern} escape '\\')`);
@@ -45,17 +48,17 @@ function filtered(db: Kysely<DB>, q: ContactListQuery) {
   return qb;
 }
 
-export async function listContactRows(db: Kysely<DB>, q: ContactListQuery) {
+export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
   const k = keysetFor(q.sort, contactSortColumns, 'contacts.id');
-  let qb = filtered(db, q).selectAll('contacts').select(k.orderExpr.as('sort_value'));
+  let qb = filtered(db, actor, q).selectAll('contacts').select(k.orderExpr.as('sort_value'));
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('contacts.id', orderDirection(k)).limit(q.limit + 1).execute();
   const page = pageOf(rows as Array<ContactRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await countContacts(db, q) : undefined;
+  const total = q.count ? await countContacts(db, actor, q) : undefined;
   return { ...page, total };
 }
 
-export async function countContacts(db: Kysely<DB>, q: ContactListQuery): Promise<number> {
-  const r = await filtered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+export async function countContacts(db: Kysely<DB>, actor: Actor, q: ContactListQuery): Promise<number> {
+  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
 }

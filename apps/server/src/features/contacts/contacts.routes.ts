@@ -44,7 +44,7 @@ export function contactsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.post('/api/v1/contacts/:id/restore', { schema: { tags, params: idParamsSchema, response: { 200: contactSchema } } }, async (req) => {
     const id = fromApiId(req.params.id);
     await restoreContact(db, actorOf(req), id);
-    return loadContact(db, id);
+    return loadContact(db, actorOf(req), id);
   });
   r.post('/api/v1/contacts/:id/move', { schema: { tags, params: idParamsSchema, body: contactMoveSchema, response: { 200: contactSchema } } }, async (req) =>
     moveContact(db, actorOf(req), fromApiId(req.params.id), req.body),

@@ -7,16 +7,18 @@ import type { ContactRow, DB } from '../../db/schema.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
-import { accountNames } from '../accounts/accounts.repository.ts';
+import { accountNames, findAccountRow } from '../accounts/accounts.repository.ts';
 import { loadContactPoints, primaryValues, replaceContactPoints } from '../contact-points/contact-points.repository.ts';
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan } from '../permissions/access.ts';
+import { assertCan, assertMayAssignOwner, assertRecordRight, recordAccess } from '../permissions/access.ts';
+import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { loadTagNames, setRecordTags } from '../tags/record-tags.ts';
+import { audit } from '../audit/audit.service.ts';
 import { contactColumns, contactSortName } from './contacts.columns.ts';
 import { presentContact, presentContactListItem } from './contacts.presenter.ts';
 import { findContactRow, insertContactRow, listContactRows, updateContactRow, type ContactListQuery } from './contacts.repository.ts';
@@ -24,24 +26,34 @@ import { findContactRow, insertContactRow, listContactRows, updateContactRow, ty
 type ContactCreateIn = z.output<typeof contactCreateSchema>;
 type ContactUpdateIn = z.output<typeof contactUpdateSchema>;
 
-export async function loadContact(db: Kysely<DB>, id: number): Promise<Contact> {
-  const row = await findContactRow(db, id);
+/** The contact as the actor sees it; 404 when it does not exist, is in the recycle bin or is hidden from them. */
+export async function loadContact(db: Kysely<DB>, actor: Actor, id: number): Promise<Contact> {
+  const row = await findContactRow(db, actor, id);
   if (!row) throw notFound('contact');
-  const [points, tags, users, accounts] = await Promise.all([
+  const [points, tags, users, accounts, restrictedTo, access] = await Promise.all([
     loadContactPoints(db, 'contacts', row.id),
     loadTagNames(db, 'contacts', [row.id]),
     userNames(db, [row.owner_id, row.created_by, row.updated_by]),
-    accountNames(db, [row.account_id]),
+    accountNames(db, actor, [row.account_id]),
+    loadRestrictedTo(db, 'contacts', row),
+    recordAccess(db, actor, 'contacts', row),
   ]);
-  return presentContact(row, { points, tags: tags.get(row.id) ?? [], users, accountName: row.account_id == null ? null : (accounts.get(row.account_id) ?? null) });
+  return presentContact(row, {
+    points,
+    tags: tags.get(row.id) ?? [],
+    users,
+    accountName: row.account_id == null ? null : (accounts.get(row.account_id) ?? null),
+    restrictedTo,
+    access,
+  });
 }
 
-export async function presentContactRows(db: Kysely<DB>, rows: ContactRow[]): Promise<ContactListItem[]> {
+export async function presentContactRows(db: Kysely<DB>, actor: Actor, rows: ContactRow[]): Promise<ContactListItem[]> {
   const ids = rows.map((r) => r.id);
   const [tags, users, accounts] = await Promise.all([
     loadTagNames(db, 'contacts', ids),
     userNames(db, rows.map((r) => r.owner_id)),
-    accountNames(db, rows.map((r) => r.account_id)),
+    accountNames(db, actor, rows.map((r) => r.account_id)),
   ]);
   return rows.map((r) =>
     presentContactListItem(r, { tags: tags.get(r.id) ?? [], users, accountName: r.account_id == null ? null : (accounts.get(r.account_id) ?? null) }),
@@ -50,23 +62,26 @@ export async function presentContactRows(db: Kysely<DB>, rows: ContactRow[]): Pr
 
 export async function listContacts(db: Kysely<DB>, actor: Actor, q: ContactListQuery): Promise<ListResponse<ContactListItem>> {
   assertCan(actor, 'view', 'contacts');
-  const { rows, nextCursor, total } = await listContactRows(db, q);
-  return { data: await presentContactRows(db, rows), nextCursor, ...(total !== undefined && { total }) };
+  const { rows, nextCursor, total } = await listContactRows(db, actor, q);
+  return { data: await presentContactRows(db, actor, rows), nextCursor, ...(total !== undefined && { total }) };
 }
 
 export async function getContact(db: Kysely<DB>, actor: Actor, id: number): Promise<Contact> {
   assertCan(actor, 'view', 'contacts');
-  return loadContact(db, id);
+  return loadContact(db, actor, id);
 }
 
-async function validateRefs(db: Kysely<DB>, input: { ownerId?: string; contactType?: string | null; accountId?: string | null }) {
-  const errors = await checkReferences(db, input);
+async function validateRefs(db: Kysely<DB>, actor: Actor, input: { ownerId?: string; contactType?: string | null; accountId?: string | null; restrictedTo?: string[] | null }) {
+  const errors = await checkReferences(db, actor, input);
   if (Object.keys(errors).length) throw invalid(errors);
+  if (input.ownerId !== undefined) assertMayAssignOwner(actor, fromApiId(input.ownerId));
+  await checkRestrictedUsers(db, input.restrictedTo);
 }
 
 export async function createContact(db: Kysely<DB>, actor: Actor, input: ContactCreateIn): Promise<Contact> {
   assertCan(actor, 'create', 'contacts');
-  await validateRefs(db, input);
+  if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'contacts');
+  await validateRefs(db, actor, input);
   const [defs, settings] = await Promise.all([listCustomFields(db, 'contacts'), getSettings(db)]);
   const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
   const first = input.firstName ?? null;
@@ -84,9 +99,11 @@ export async function createContact(db: Kysely<DB>, actor: Actor, input: Contact
     });
     await replaceContactPoints(trx, 'contacts', newId, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'contacts', newId, input.tags);
+    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'contacts', newId, input.restrictedTo);
     return newId;
   });
-  return loadContact(db, id);
+  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'contacts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
+  return loadContact(db, actor, id);
 }
 
 function accountTaken(current: ContactRow, accountName: string | null) {
@@ -99,19 +116,21 @@ function accountTaken(current: ContactRow, accountName: string | null) {
 }
 
 /** One account per contact: an edit may link an unlinked contact or unlink it, but never re-link it silently. */
-async function assertAccountChangeAllowed(db: Kysely<DB>, current: ContactRow, next: number | null | undefined): Promise<void> {
+async function assertAccountChangeAllowed(db: Kysely<DB>, actor: Actor, current: ContactRow, next: number | null | undefined): Promise<void> {
   if (next === undefined || next === null || current.account_id === null || current.account_id === next) return;
-  const names = await accountNames(db, [current.account_id]);
+  const names = await accountNames(db, actor, [current.account_id]);
   throw accountTaken(current, names.get(current.account_id) ?? null);
 }
 
 export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, input: ContactUpdateIn): Promise<Contact> {
   assertCan(actor, 'edit', 'contacts');
-  const current = await findContactRow(db, id);
+  const current = await findContactRow(db, actor, id);
   if (!current) throw notFound('contact');
+  await assertRecordRight(db, actor, 'contacts', current, 'edit');
+  if (input.restrictedTo !== undefined) await assertRecordRight(db, actor, 'contacts', current, 'share');
   if (current.version !== input.version) throw versionConflict(current.version);
-  await validateRefs(db, input);
-  await assertAccountChangeAllowed(db, current, input.accountId === undefined ? undefined : fromApiIdOrNull(input.accountId));
+  await validateRefs(db, actor, input);
+  await assertAccountChangeAllowed(db, actor, current, input.accountId === undefined ? undefined : fromApiIdOrNull(input.accountId));
   const first = input.firstName !== undefined ? input.firstName : current.first_name;
   const last = input.lastName !== undefined ? input.lastName : current.last_name;
   if (!first && !last) throw invalid({ lastName: 'a first or a last name is required' });
@@ -128,32 +147,35 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
     if (!ok) throw versionConflict(current.version + 1);
     await replaceContactPoints(trx, 'contacts', id, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'contacts', id, input.tags);
+    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'contacts', id, input.restrictedTo);
   });
-  return loadContact(db, id);
+  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'contacts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
+  return loadContact(db, actor, id);
 }
 
 /** The explicit action that moves a contact to another account (or to none). */
 export async function moveContact(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof contactMoveSchema>): Promise<Contact> {
   assertCan(actor, 'edit', 'contacts');
-  const current = await findContactRow(db, id);
+  const current = await findContactRow(db, actor, id);
   if (!current) throw notFound('contact');
+  await assertRecordRight(db, actor, 'contacts', current, 'edit');
   if (current.version !== input.version) throw versionConflict(current.version);
-  await validateRefs(db, { accountId: input.accountId });
+  await validateRefs(db, actor, { accountId: input.accountId });
   const ok = await updateContactRow(db, id, input.version, { account_id: fromApiIdOrNull(input.accountId), ...updatedStamps(actor, current.version) });
   if (!ok) throw versionConflict(current.version + 1);
-  return loadContact(db, id);
+  return loadContact(db, actor, id);
 }
 
 /** "Add existing contact" on an account page: allowed for a contact without an account, refused (409) for one with another. */
 export async function addContactToAccount(db: Kysely<DB>, actor: Actor, accountId: number, contactId: number): Promise<Contact> {
   assertCan(actor, 'edit', 'contacts');
-  const account = await db.selectFrom('accounts').select('id').where('id', '=', accountId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!account) throw notFound('account');
-  const current = await findContactRow(db, contactId);
+  if (!(await findAccountRow(db, actor, accountId))) throw notFound('account');
+  const current = await findContactRow(db, actor, contactId);
   if (!current) throw notFound('contact');
-  if (current.account_id === accountId) return loadContact(db, contactId);
-  await assertAccountChangeAllowed(db, current, accountId);
+  await assertRecordRight(db, actor, 'contacts', current, 'edit');
+  if (current.account_id === accountId) return loadContact(db, actor, contactId);
+  await assertAccountChangeAllowed(db, actor, current, accountId);
   const ok = await updateContactRow(db, contactId, current.version, { account_id: accountId, ...updatedStamps(actor, current.version) });
   if (!ok) throw versionConflict(current.version + 1);
-  return loadContact(db, contactId);
+  return loadContact(db, actor, contactId);
 }

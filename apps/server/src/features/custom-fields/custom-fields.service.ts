@@ -37,7 +37,7 @@ export async function listCustomFields(db: Kysely<DB>, module: Module): Promise<
 }
 
 export async function createCustomField(db: Kysely<DB>, actor: Actor, input: z.output<typeof customFieldCreateSchema>): Promise<CustomFieldDefinition> {
-  assertAdmin(actor, 'manage_fields');
+  assertAdmin(actor, 'fields');
   const exists = await db.selectFrom('custom_field_defs').select('id').where('module', '=', input.module).where('key', '=', input.key).executeTakeFirst();
   if (exists) throw new AppError('duplicate', 'A custom field with this key already exists in this module.', { key: 'already in use' });
   const last = await db.selectFrom('custom_field_defs').select((eb) => eb.fn.max('position').as('max')).where('module', '=', input.module).executeTakeFirst();
@@ -61,7 +61,7 @@ export async function createCustomField(db: Kysely<DB>, actor: Actor, input: z.o
 }
 
 export async function updateCustomField(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof customFieldUpdateSchema>): Promise<CustomFieldDefinition> {
-  assertAdmin(actor, 'manage_fields');
+  assertAdmin(actor, 'fields');
   const current = await db.selectFrom('custom_field_defs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound('custom field');
   if (current.version !== input.version) throw versionConflict(current.version);
@@ -88,7 +88,7 @@ export async function updateCustomField(db: Kysely<DB>, actor: Actor, id: number
 
 /** Deleting a definition hides its values; they are dropped from a record the next time it is saved. */
 export async function deleteCustomField(db: Kysely<DB>, actor: Actor, id: number): Promise<void> {
-  assertAdmin(actor, 'manage_fields');
+  assertAdmin(actor, 'fields');
   const res = await db.deleteFrom('custom_field_defs').where('id', '=', id).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) throw notFound('custom field');
 }

@@ -1,15 +1,49 @@
-import type { Role } from '@kontor/contract/users';
+import type { Module } from '@kontor/contract/custom-fields';
+import type { OrgDefaults, Rights } from '@kontor/contract/permissions';
 
-/** Who is making a request: resolved once per request by the auth plugin, passed to every service. */
+/**
+ * Who is making a request and what they may reach: resolved once per request by the auth plugin
+ * (`loadActor`) and passed to every service. Visibility in SQL and record checks in JS both read it.
+ */
 export interface Actor {
   id: number;
   email: string;
   name: string;
-  role: Role;
+  /** The key of the user's role in the hierarchy (built-in: admin, manager, sales, readonly). */
+  role: string;
+  roleId: number | null;
+  profileId: number | null;
   locale: string;
   via: 'session' | 'token' | 'system';
   sessionId: string | null;
+  rights: Rights;
+  /** Administrators see and may do everything, restricted records included. */
+  isAdmin: boolean;
+  /** The actor and every user in a role below theirs: owners whose records the actor reaches through the hierarchy. */
+  ownerIds: number[];
+  /** The actor's role and its ancestors: a record shared with one of these roles is shared with the actor. */
+  shareRoleIds: number[];
+  orgDefaults: OrgDefaults;
 }
 
-/** The CLI and bootstrap act as this system actor (an admin with no user row behind the stamps). */
-export const systemActor = (id: number): Actor => ({ id, email: 'system', name: 'System', role: 'admin', locale: 'en', via: 'system', sessionId: null });
+const allModuleRights = ['view', 'create', 'edit', 'share', 'delete', 'export', 'import'] as const;
+
+/** The CLI and the first-run bootstrap act as an administrator. */
+export const systemActor = (id: number): Actor => ({
+  id,
+  email: 'system',
+  name: 'System',
+  role: 'admin',
+  roleId: null,
+  profileId: null,
+  locale: 'en',
+  via: 'system',
+  sessionId: null,
+  rights: { modules: { accounts: [...allModuleRights], contacts: [...allModuleRights] }, admin: ['users', 'fields', 'settings'] },
+  isAdmin: true,
+  ownerIds: [id],
+  shareRoleIds: [],
+  orgDefaults: { accounts: 'read_write', contacts: 'read_write' },
+});
+
+export type { Module };

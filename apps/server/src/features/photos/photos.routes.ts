@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
+import type { Actor } from '../permissions/actor.ts';
 import { getPhoto, removePhoto, setPhoto } from './photos.service.ts';
 
 const params = z.object({ id: idSchema });
@@ -22,19 +23,19 @@ async function readUpload(req: FastifyRequest): Promise<Buffer> {
   return buf;
 }
 
-export function photosRoutes(app: FastifyInstance, db: Kysely<DB>, afterChange: (module: Module, id: number) => Promise<unknown>): void {
+export function photosRoutes(app: FastifyInstance, db: Kysely<DB>, afterChange: (actor: Actor, module: Module, id: number) => Promise<unknown>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['photos'];
   for (const module of modules) {
     r.put(`/api/v1/${module}/:id/photo`, { schema: { tags, params, consumes: ['multipart/form-data'] } }, async (req) => {
       const id = fromApiId(req.params.id);
       await setPhoto(db, actorOf(req), module, id, await readUpload(req));
-      return afterChange(module, id);
+      return afterChange(actorOf(req), module, id);
     });
     r.delete(`/api/v1/${module}/:id/photo`, { schema: { tags, params } }, async (req) => {
       const id = fromApiId(req.params.id);
       await removePhoto(db, actorOf(req), module, id);
-      return afterChange(module, id);
+      return afterChange(actorOf(req), module, id);
     });
     r.get(`/api/v1/${module}/:id/photo`, { schema: { tags, params } }, async (req, reply) => {
       const photo = await getPhoto(db, actorOf(req), module, fromApiId(req.params.id));

@@ -4,11 +4,18 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan } from '../permissions/access.ts';
+import { assertCan, assertRecordRight, visibleOrAll } from '../permissions/access.ts';
 import { processPhoto } from './images.ts';
 
-async function liveRecord(db: Kysely<DB>, module: Module, id: number) {
-  const row = await db.selectFrom(module).select(['id', 'version', 'photo_file_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+/** The live record, if the actor can see it: photo URLs answer 404 for hidden records like every other path. */
+async function liveRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number) {
+  const row = await db
+    .selectFrom(module)
+    .select(['id', 'version', 'photo_file_id', 'owner_id', 'restricted'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .where(visibleOrAll(actor, module))
+    .executeTakeFirst();
   if (!row) throw notFound(module === 'accounts' ? 'account' : 'contact');
   return row;
 }
@@ -16,7 +23,7 @@ async function liveRecord(db: Kysely<DB>, module: Module, id: number) {
 /** Stores a new photo/logo and drops the old one, in one transaction: nothing half-written. */
 export async function setPhoto(db: Kysely<DB>, actor: Actor, module: Module, id: number, upload: Buffer): Promise<void> {
   assertCan(actor, 'edit', module);
-  await liveRecord(db, module, id);
+  await assertRecordRight(db, actor, module, await liveRecord(db, actor, module, id), 'edit');
   const image = await processPhoto(upload);
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom(module).select(['photo_file_id', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -36,7 +43,8 @@ export async function setPhoto(db: Kysely<DB>, actor: Actor, module: Module, id:
 
 export async function removePhoto(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<void> {
   assertCan(actor, 'edit', module);
-  const row = await liveRecord(db, module, id);
+  const row = await liveRecord(db, actor, module, id);
+  await assertRecordRight(db, actor, module, row, 'edit');
   if (row.photo_file_id == null) return;
   await db.transaction().execute(async (trx) => {
     await trx.updateTable(module).set({ photo_file_id: null, version: row.version + 1, updated_at: nowIso(), updated_by: actor.id }).where('id', '=', id).execute();
@@ -46,7 +54,7 @@ export async function removePhoto(db: Kysely<DB>, actor: Actor, module: Module, 
 
 export async function getPhoto(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<{ content: Buffer; mime: string }> {
   assertCan(actor, 'view', module);
-  const row = await liveRecord(db, module, id);
+  const row = await liveRecord(db, actor, module, id);
   if (row.photo_file_id == null) throw notFound('photo');
   const file = await db.selectFrom('files').select(['content', 'mime']).where('id', '=', row.photo_file_id).executeTakeFirst();
   if (!file) throw notFound('photo');

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { visibleOrAll } from '../permissions/access.ts';
 
 /**
  * Checks that referenced records exist; returns field errors (empty when all is well) so that a form
@@ -8,6 +10,7 @@ import { fromApiId } from '../../lib/ids.ts';
  */
 export async function checkReferences(
   db: Kysely<DB>,
+  actor: Actor,
   refs: { ownerId?: string | null; contactType?: string | null; accountId?: string | null; parentAccountId?: string | null },
 ): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
@@ -23,7 +26,13 @@ export async function checkReferences(
   for (const key of ['accountId', 'parentAccountId'] as const) {
     const id = refs[key];
     if (id == null) continue;
-    const a = await db.selectFrom('accounts').select('id').where('id', '=', fromApiId(id)).where('deleted_at', 'is', null).executeTakeFirst();
+    const a = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('id', '=', fromApiId(id))
+      .where('deleted_at', 'is', null)
+      .where(visibleOrAll(actor, 'accounts'))
+      .executeTakeFirst();
     if (!a) errors[key] = 'no such account';
   }
   return errors;

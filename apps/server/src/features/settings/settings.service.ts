@@ -6,6 +6,7 @@ import { parseJsonColumn } from '../../lib/json.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
+import { audit } from '../audit/audit.service.ts';
 
 export const defaultSettings: Settings = {
   businessCard: {
@@ -13,6 +14,7 @@ export const defaultSettings: Settings = {
     contacts: ['accountId', 'position', 'primaryEmail', 'primaryPhone', 'ownerId'],
   },
   defaultPhoneRegion: null,
+  orgDefaults: { accounts: 'read_write', contacts: 'read_write' },
 };
 
 export async function getSettings(db: Kysely<DB>): Promise<Settings> {
@@ -23,12 +25,13 @@ export async function getSettings(db: Kysely<DB>): Promise<Settings> {
 }
 
 export async function putSettings(db: Kysely<DB>, actor: Actor, input: Settings): Promise<Settings> {
-  assertAdmin(actor, 'manage_settings');
+  assertAdmin(actor, 'settings');
   await db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(input)) {
       await trx.deleteFrom('settings').where('key', '=', key).execute();
       await trx.insertInto('settings').values({ key, value: JSON.stringify(value), updated_at: nowIso() }).execute();
     }
   });
+  await audit(db, actor, 'settings.update', null, input, null);
   return getSettings(db);
 }

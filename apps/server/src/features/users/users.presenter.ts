@@ -1,21 +1,29 @@
 import type { User } from '@kontor/contract/users';
-import { locales, roles } from '@kontor/contract/users';
+import { locales } from '@kontor/contract/users';
 import type { UserRow } from '../../db/schema.ts';
-import { toApiId } from '../../lib/ids.ts';
+import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 
-const asRole = (r: string) => roles.find((x) => x === r) ?? 'readonly';
 const asLocale = (l: string) => locales.find((x) => x === l) ?? 'en';
 
-export function presentUser(row: UserRow): User {
+/** Names of roles and profiles, looked up once for a page of users. */
+export interface UserLookups {
+  roleNames: Map<string, string>;
+  profileNames: Map<number, string>;
+}
+
+export function presentUser(row: UserRow, lookups: UserLookups): User {
   return {
     id: toApiId(row.id),
     email: row.email,
     name: row.name,
-    role: asRole(row.role),
+    role: row.role,
+    roleName: lookups.roleNames.get(row.role) ?? row.role,
+    profileId: toApiIdOrNull(row.profile_id),
+    profileName: row.profile_id == null ? null : (lookups.profileNames.get(row.profile_id) ?? null),
     locale: asLocale(row.locale),
     active: row.active === 1,
     createdAt: row.created_at,
     version: row.version,
   };
 }
-export { asRole, asLocale };
+export { asLocale };

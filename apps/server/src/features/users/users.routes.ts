@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import { userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
-import { idParamsSchema } from '@kontor/contract/common';
+import { passwordChangeSchema, passwordResetSchema, sessionInfoSchema, transferRecordsSchema, userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
+import { idParamsSchema, idSchema } from '@kontor/contract/common';
 import type { DB } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { presentUser } from './users.presenter.ts';
-import { createUser, getUser, listUsers, updateUser } from './users.service.ts';
+import { changeOwnPassword, listSessions, resetPassword, revokeSession, transferRecords } from './user-admin.service.ts';
+import { audit } from '../audit/audit.service.ts';
+import { createUser, getUser, listUsers, updateUser, userLookups } from './users.service.ts';
 
 export function usersRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,19 +19,56 @@ export function usersRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   // Every user may list users: owner pickers and "created by" need names. Managing them is for admins.
   r.get('/api/v1/users', { schema: { tags, response: { 200: z.object({ data: z.array(userSchema) }) } } }, async (req) => {
     actorOf(req);
-    return { data: (await listUsers(db)).map(presentUser) };
+    const lookups = await userLookups(db);
+    return { data: (await listUsers(db)).map((u) => presentUser(u, lookups)) };
   });
 
   r.get('/api/v1/users/:id', { schema: { tags, params: idParamsSchema, response: { 200: userSchema } } }, async (req) => {
     actorOf(req);
-    return presentUser(await getUser(db, fromApiId(req.params.id)));
+    return presentUser(await getUser(db, fromApiId(req.params.id)), await userLookups(db));
   });
 
-  r.post('/api/v1/users', { schema: { tags, body: userCreateSchema, response: { 201: userSchema } } }, async (req, reply) =>
-    reply.status(201).send(presentUser(await createUser(db, actorOf(req), req.body))),
+  r.post('/api/v1/users', { schema: { tags, body: userCreateSchema, response: { 201: userSchema } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const user = await createUser(db, actor, req.body);
+    await audit(db, actor, 'user.create', { type: 'user', id: String(user.id) }, { email: user.email, role: user.role, profileId: user.profile_id }, req.ip);
+    return reply.status(201).send(presentUser(user, await userLookups(db)));
+  });
+
+  r.patch('/api/v1/users/:id', { schema: { tags, params: idParamsSchema, body: userUpdateSchema, response: { 200: userSchema } } }, async (req) => {
+    const actor = actorOf(req);
+    const user = await updateUser(db, actor, fromApiId(req.params.id), req.body);
+    const { version: _v, ...changes } = req.body;
+    await audit(db, actor, 'user.update', { type: 'user', id: req.params.id }, changes, req.ip);
+    return presentUser(user, await userLookups(db));
+  });
+
+  r.post('/api/v1/users/:id/password', { schema: { tags, params: idParamsSchema, body: passwordResetSchema, response: { 204: z.null() } } }, async (req, reply) => {
+    await resetPassword(db, actorOf(req), fromApiId(req.params.id), req.body.password, req.ip);
+    return reply.status(204).send(null);
+  });
+
+  r.post(
+    '/api/v1/users/:id/transfer',
+    { schema: { tags, params: idParamsSchema, body: transferRecordsSchema, response: { 200: z.object({ accounts: z.number(), contacts: z.number() }) } } },
+    async (req) => transferRecords(db, actorOf(req), fromApiId(req.params.id), fromApiId(req.body.toUserId), req.ip),
   );
 
-  r.patch('/api/v1/users/:id', { schema: { tags, params: idParamsSchema, body: userUpdateSchema, response: { 200: userSchema } } }, async (req) =>
-    presentUser(await updateUser(db, actorOf(req), fromApiId(req.params.id), req.body)),
+  r.get('/api/v1/users/:id/sessions', { schema: { tags, params: idParamsSchema, response: { 200: z.object({ data: z.array(sessionInfoSchema) }) } } }, async (req) => ({
+    data: await listSessions(db, actorOf(req), fromApiId(req.params.id)),
+  }));
+
+  r.delete(
+    '/api/v1/users/:id/sessions/:sessionId',
+    { schema: { tags, params: z.object({ id: idSchema, sessionId: z.string().regex(/^[0-9a-f]{64}$/) }), response: { 204: z.null() } } },
+    async (req, reply) => {
+      await revokeSession(db, actorOf(req), fromApiId(req.params.id), req.params.sessionId, req.ip);
+      return reply.status(204).send(null);
+    },
   );
+
+  r.post('/api/v1/me/password', { schema: { tags, body: passwordChangeSchema, response: { 204: z.null() } } }, async (req, reply) => {
+    await changeOwnPassword(db, actorOf(req), req.body.currentPassword, req.body.newPassword, req.ip);
+    return reply.status(204).send(null);
+  });
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { userCreateSchema, userUpdateSchema, meUpdateSchema } from '@kontor/contract/users';
 import type { DB, UserRow } from '../../db/schema.ts';
-import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import type { UserLookups } from './users.presenter.ts';
 import { nowIso } from '../../lib/time.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -25,11 +26,37 @@ export async function listUsers(db: Kysely<DB>): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
 }
 
+/** The profile a built-in role starts with; users in custom roles start as salespeople. */
+const defaultProfileOfRole: Record<string, string> = { admin: 'administrator', manager: 'sales_manager', sales: 'salesperson', readonly: 'read_only' };
+
+/** Checks the role key and profile id and returns the profile id to store. */
+export async function resolveRoleAndProfile(db: Kysely<DB>, role: string, profileId?: string): Promise<number> {
+  const roleRow = await db.selectFrom('roles').select('id').where('key', '=', role).executeTakeFirst();
+  if (!roleRow) {
+    const keys = (await db.selectFrom('roles').select('key').orderBy('id').execute()).map((r) => r.key);
+    throw invalid({ role: `no such role; one of: ${keys.join(', ')}` });
+  }
+  const profile = profileId
+    ? await db.selectFrom('profiles').select('id').where('id', '=', Number(profileId)).executeTakeFirst()
+    : await db.selectFrom('profiles').select('id').where('key', '=', defaultProfileOfRole[role] ?? 'salesperson').executeTakeFirst();
+  if (!profile) throw invalid({ profileId: 'no such profile' });
+  return profile.id;
+}
+
+export async function userLookups(db: Kysely<DB>): Promise<UserLookups> {
+  const [roles, profiles] = await Promise.all([
+    db.selectFrom('roles').select(['key', 'name']).execute(),
+    db.selectFrom('profiles').select(['id', 'name']).execute(),
+  ]);
+  return { roleNames: new Map(roles.map((r) => [r.key, r.name])), profileNames: new Map(profiles.map((p) => [p.id, p.name])) };
+}
+
 /** Creates a user; used by the API (admins), the CLI and the first-run bootstrap. */
 export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<UserRow> {
   if (await findUserByEmail(db, input.email)) {
     throw new AppError('duplicate', 'A user with this e-mail address already exists.', { email: 'already in use' });
   }
+  const profileId = await resolveRoleAndProfile(db, input.role, input.profileId);
   const now = nowIso();
   return db
     .insertInto('users')
@@ -38,6 +65,7 @@ export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<Use
       name: input.name,
       password_hash: await hashPassword(input.password),
       role: input.role,
+      profile_id: profileId,
       locale: input.locale,
       active: 1,
       created_at: now,
@@ -48,22 +76,24 @@ export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<Use
 }
 
 export async function createUser(db: Kysely<DB>, actor: Actor, input: UserCreate): Promise<UserRow> {
-  assertAdmin(actor, 'manage_users');
+  assertAdmin(actor, 'users');
   return insertUser(db, input);
 }
 
 export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof userUpdateSchema>): Promise<UserRow> {
-  assertAdmin(actor, 'manage_users');
+  assertAdmin(actor, 'users');
   const current = await getUser(db, id);
   if (current.version !== input.version) throw versionConflict(current.version);
-  if (id === actor.id && (input.active === false || (input.role && input.role !== 'admin'))) {
-    throw new AppError('unprocessable', 'You cannot deactivate yourself or take away your own admin role.');
+  if (id === actor.id && (input.active === false || (input.role && input.role !== current.role) || (input.profileId && Number(input.profileId) !== current.profile_id))) {
+    throw new AppError('unprocessable', 'You cannot deactivate yourself or change your own role or profile; ask another administrator.');
   }
+  const profileId = input.role !== undefined || input.profileId !== undefined ? await resolveRoleAndProfile(db, input.role ?? current.role, input.profileId) : undefined;
   const row = await db
     .updateTable('users')
     .set({
       ...(input.name !== undefined && { name: input.name }),
       ...(input.role !== undefined && { role: input.role }),
+      ...(profileId !== undefined && { profile_id: profileId }),
       ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
       updated_at: nowIso(),
       version: current.version + 1,

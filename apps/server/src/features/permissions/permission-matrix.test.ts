@@ -1,0 +1,229 @@
+/**
+ * The permission matrix: for every profile x position in the role tree x sharing state x org-wide default x path,
+ * the answer the API gives must equal the one the rules (written out independently below) predict.
+ * Adding a path is one line in `probes`.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import type { Module } from '@kontor/contract/custom-fields';
+import type { OrgDefault } from '@kontor/contract/permissions';
+import { useHarness, type TestClient } from '../../test/harness.ts';
+import { insertUser } from '../users/users.service.ts';
+import { createApiToken } from '../auth/api-tokens.ts';
+
+const { h, admin } = useHarness();
+
+type Outcome = 'allowed' | 'hidden' | 'denied';
+type ProfileKey = 'administrator' | 'sales_manager' | 'salesperson' | 'read_only' | 'no_access';
+type Position = 'self' | 'above' | 'peer' | 'below';
+type Sharing = 'none' | 'shared_read' | 'shared_write' | 'shared_role' | 'restricted_listed' | 'restricted_other';
+
+const profileKeys: ProfileKey[] = ['administrator', 'sales_manager', 'salesperson', 'read_only', 'no_access'];
+const positions: Position[] = ['self', 'above', 'peer', 'below'];
+const sharings: Sharing[] = ['none', 'shared_read', 'shared_write', 'shared_role', 'restricted_listed', 'restricted_other'];
+const defaults: OrgDefault[] = ['read_write', 'read_only', 'private'];
+
+type Rights = { view: boolean; edit: boolean; delete: boolean; share: boolean; admin: boolean };
+/** The rights of each profile, as the issue defines them (no_access: a custom profile that may only view accounts). */
+const profileRights: Record<ProfileKey, Rights> = {
+  administrator: { view: true, edit: true, delete: true, share: true, admin: true },
+  sales_manager: { view: true, edit: true, delete: true, share: true, admin: false },
+  salesperson: { view: true, edit: true, delete: true, share: true, admin: false },
+  read_only: { view: true, edit: false, delete: false, share: false, admin: false },
+  no_access: { view: false, edit: false, delete: false, share: false, admin: false },
+};
+const rightsOf = (c: Case): Rights => (c.profile === 'no_access' && c.module === 'accounts' ? { ...profileRights.no_access, view: true } : profileRights[c.profile]);
+
+interface Case {
+  module: Module;
+  profile: ProfileKey;
+  position: Position;
+  sharing: Sharing;
+  orgDefault: OrgDefault;
+}
+
+/** The rules, stated plainly: who sees a record, and who may change it. */
+function sees(c: Case): boolean {
+  const r = rightsOf(c);
+  if (r.admin) return true;
+  const reach = c.position === 'self' || c.position === 'above';
+  if (c.sharing === 'restricted_listed') return true;
+  if (c.sharing === 'restricted_other') return reach;
+  return reach || c.orgDefault !== 'private' || c.sharing.startsWith('shared_');
+}
+function writes(c: Case): boolean {
+  if (rightsOf(c).admin) return true;
+  const reach = c.position === 'self' || c.position === 'above';
+  if (c.sharing === 'restricted_listed' || reach) return true;
+  if (c.sharing === 'restricted_other') return false;
+  return c.orgDefault === 'read_write' || c.sharing === 'shared_write';
+}
+function expected(kind: Probe['kind'], c: Case): Outcome {
+  const r = rightsOf(c);
+  if (kind === 'aggregate') return r.view && sees(c) ? 'allowed' : 'hidden';
+  if (kind === 'read') return !r.view ? 'denied' : sees(c) ? 'allowed' : 'hidden';
+  if (!r[kind]) return 'denied';
+  if (!sees(c)) return 'hidden';
+  return kind === 'share' ? (r.admin || c.position === 'self' || c.position === 'above' ? 'allowed' : 'denied') : writes(c) ? 'allowed' : 'denied';
+}
+
+interface Rec {
+  id: string;
+  module: Module;
+  marker: string;
+  /** The account a contact belongs to, or the parent of an account. */
+  containerId: string;
+}
+
+const byStatus = (res: LightMyRequestResponse): Outcome =>
+  res.statusCode < 300 ? 'allowed' : res.statusCode === 404 ? 'hidden' : res.statusCode === 403 ? 'denied' : (`status ${res.statusCode}: ${res.body}` as Outcome);
+const inList = (res: LightMyRequestResponse, id: string): Outcome =>
+  res.statusCode === 200 ? (res.json<{ data: Array<{ id: string }> }>().data.some((d) => d.id === id) ? 'allowed' : 'hidden') : byStatus(res);
+
+async function currentVersion(r: Rec): Promise<number> {
+  return (await admin.get(`/api/v1/${r.module}/${r.id}`)).json<{ version: number }>().version;
+}
+
+interface Probe {
+  name: string;
+  kind: 'read' | 'aggregate' | 'edit' | 'delete' | 'share';
+  modules?: Module[];
+  run(c: TestClient, r: Rec): Promise<Outcome>;
+}
+
+const png = sharp({ create: { width: 4, height: 4, channels: 3, background: '#00ff00' } }).png().toBuffer();
+const multipart = async () => {
+  const b = '----matrix';
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), await png, Buffer.from(`\r\n--${b}--\r\n`)]),
+  };
+};
+
+/** Every path that reads or changes a record. One line each. */
+const probes: Probe[] = [
+  { name: 'list', kind: 'read', run: async (c, r) => inList(await c.get(`/api/v1/${r.module}?q=${r.marker}`), r.id) },
+  { name: 'count', kind: 'read', run: async (c, r) => ((res) => (res.statusCode === 200 ? (res.json<{ total: number }>().total === 1 ? 'allowed' : 'hidden') : byStatus(res)))(await c.get(`/api/v1/${r.module}?q=${r.marker}&count=true`)) },
+  { name: 'detail', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}`)) },
+  { name: 'photo', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/photo`)) },
+  { name: 'shares', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/shares`)) },
+  { name: 'account contacts', kind: 'read', modules: ['contacts'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/contacts`), r.id) },
+  { name: 'member accounts', kind: 'read', modules: ['accounts'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/members`), r.id) },
+  { name: 'contact count', kind: 'aggregate', modules: ['contacts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ contactCount: number }>().contactCount === 1 ? 'allowed' : 'hidden') },
+  { name: 'member count', kind: 'aggregate', modules: ['accounts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ memberCount: number }>().memberCount === 1 ? 'allowed' : 'hidden') },
+  { name: 'update', kind: 'edit', run: async (c, r) => byStatus(await c.patch(`/api/v1/${r.module}/${r.id}`, { description: 'changed', version: await currentVersion(r) })) },
+  { name: 'photo upload', kind: 'edit', run: async (c, r) => byStatus(await c.raw({ method: 'PUT', url: `/api/v1/${r.module}/${r.id}/photo`, ...(await multipart()) })) },
+  { name: 'move', kind: 'edit', modules: ['contacts'], run: async (c, r) => byStatus(await c.post(`/api/v1/contacts/${r.id}/move`, { accountId: r.containerId, version: await currentVersion(r) })) },
+  { name: 'share', kind: 'share', run: async (c, r) => byStatus(await c.post(`/api/v1/${r.module}/${r.id}/shares`, { userId: admin.userId, access: 'read' })) },
+  {
+    name: 'delete + restore',
+    kind: 'delete',
+    run: async (c, r) => {
+      const out = byStatus(await c.delete(`/api/v1/${r.module}/${r.id}`));
+      if (out === 'allowed') expect((await admin.post(`/api/v1/${r.module}/${r.id}/restore`)).statusCode).toBe(200);
+      return out;
+    },
+  },
+];
+
+async function setup() {
+  const db = h.database.db;
+  const profileIds = new Map(
+    (await db.selectFrom('profiles').select(['id', 'key']).execute()).map((p) => [p.key, String(p.id)]),
+  );
+  const noAccess = await admin.post('/api/v1/profiles', { name: 'No access', rights: { modules: { accounts: ['view'], contacts: [] }, admin: [] } });
+  profileIds.set('no_access', noAccess.json<{ id: string }>().id);
+  const salesRole = (await db.selectFrom('roles').select('id').where('key', '=', 'sales').executeTakeFirstOrThrow()).id;
+  const junior = (await admin.post('/api/v1/roles', { name: 'Junior', parentId: String(salesRole) })).json<{ key: string }>();
+
+  let n = 0;
+  const client = async (role: string, profile: ProfileKey): Promise<TestClient & { role: string }> => {
+    n += 1;
+    const u = await insertUser(db, { email: `m${n}@matrix.example`, name: `M${n}`, password: 'matrix-password-1', role, profileId: profileIds.get(profile), locale: 'en' });
+    const { token } = await createApiToken(db, u.id, 't');
+    const headers = { authorization: `Bearer ${token}` };
+    const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+      h.app.inject({ method, url, headers, ...(payload !== undefined && { payload: payload as string }) });
+    return {
+      userId: String(u.id),
+      token,
+      role,
+      get: (url) => send('GET', url),
+      post: (url, body) => send('POST', url, body ?? {}),
+      patch: (url, body) => send('PATCH', url, body),
+      put: (url, body) => send('PUT', url, body),
+      delete: (url) => send('DELETE', url),
+      raw: (opts) => h.app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } }),
+    };
+  };
+  const owner = await client('sales', 'salesperson');
+  const actors = new Map<string, TestClient & { role: string }>();
+  for (const p of profileKeys) {
+    actors.set(`${p}/self`, await client('sales', p));
+    actors.set(`${p}/above`, await client('manager', p));
+    actors.set(`${p}/peer`, await client('sales', p));
+    actors.set(`${p}/below`, await client(junior.key, p));
+  }
+  const roleIdOf = new Map((await db.selectFrom('roles').select(['id', 'key']).execute()).map((r) => [r.key, String(r.id)]));
+
+  const records = new Map<string, Rec>();
+  const photo = await multipart();
+  for (const module of ['contacts', 'accounts'] as const) {
+    for (const [key, actor] of actors) {
+      const ownerId = key.endsWith('/self') ? actor.userId : owner.userId;
+      for (const sharing of sharings) {
+        const marker = `mx${records.size}z`;
+        // Containers are shared with the top role, which reaches everyone below it, so they stay visible under any default.
+        const container = (await admin.post('/api/v1/accounts', { name: `Holder ${records.size}` })).json<{ id: string }>().id;
+        await admin.post(`/api/v1/accounts/${container}/shares`, { roleId: roleIdOf.get('admin'), access: 'read' });
+        const restrictedTo = sharing === 'restricted_listed' ? [actor.userId] : sharing === 'restricted_other' ? [] : undefined;
+        const body =
+          module === 'contacts'
+            ? { lastName: `Person ${marker}`, ownerId, accountId: container, ...(restrictedTo && { restrictedTo }) }
+            : { name: `Company ${marker}`, ownerId, parentAccountId: container, ...(restrictedTo && { restrictedTo }) };
+        const res = await admin.post(`/api/v1/${module}`, body);
+        if (res.statusCode !== 201) throw new Error(res.body);
+        const id = res.json<{ id: string }>().id;
+        if (sharing === 'shared_read' || sharing === 'shared_write') {
+          await admin.post(`/api/v1/${module}/${id}/shares`, { userId: actor.userId, access: sharing === 'shared_read' ? 'read' : 'write' });
+        }
+        if (sharing === 'shared_role') await admin.post(`/api/v1/${module}/${id}/shares`, { roleId: roleIdOf.get(actor.role), access: 'read' });
+        await admin.raw({ method: 'PUT', url: `/api/v1/${module}/${id}/photo`, ...photo });
+        records.set(`${module}/${key}/${sharing}`, { id, module, marker, containerId: container });
+      }
+    }
+  }
+  return { actors, records };
+}
+
+describe('permission matrix', () => {
+  it('answers every profile x position x sharing x org default x path as the rules say', async () => {
+    const { actors, records } = await setup();
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const orgDefault of defaults) {
+      const settings = (await admin.get('/api/v1/settings')).json<Record<string, unknown>>();
+      expect((await admin.put('/api/v1/settings', { ...settings, orgDefaults: { accounts: orgDefault, contacts: orgDefault } })).statusCode).toBe(200);
+      for (const [key, actor] of actors) {
+        const [profile, position] = key.split('/') as [ProfileKey, Position];
+        for (const sharing of sharings) {
+          for (const module of ['contacts', 'accounts'] as const) {
+            const rec = records.get(`${module}/${key}/${sharing}`);
+            if (!rec) throw new Error('missing record');
+            for (const probe of probes) {
+              if (probe.modules && !probe.modules.includes(module)) continue;
+              // A restricted contact still belongs to a container everyone sees; aggregates only count what the caller sees.
+              const want = expected(probe.kind, { module, profile, position, sharing, orgDefault });
+              const got = await probe.run(actor, rec);
+              checked += 1;
+              if (got !== want) mismatches.push(`${orgDefault} ${module} ${profile}/${position} ${sharing} ${probe.name}: expected ${want}, got ${got}`);
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches.slice(0, 40)).toEqual([]);
+    expect(checked).toBeGreaterThan(5000);
+  }, 600_000);
+});

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { RoleNode, roleCreateSchema, roleUpdateSchema } from '@kontor/contract/permissions';
+import type { DB } from '../../db/schema.ts';
+import { foldText } from '../../db/dialect.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { fromApiId, toApiId, toApiIdOrNull } from '../../lib/ids.ts';
+import { nowIso } from '../../lib/time.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { Actor } from './actor.ts';
+import { assertAdmin } from './access.ts';
+import { ancestorRoleIds } from './load-actor.ts';
+
+const present = (r: { id: number; key: string; name: string; parent_id: number | null; builtin: number; version: number }): RoleNode => ({
+  id: toApiId(r.id),
+  key: r.key,
+  name: r.name,
+  parentId: toApiIdOrNull(r.parent_id),
+  builtin: r.builtin === 1,
+  version: r.version,
+});
+
+export async function listRoles(db: Kysely<DB>): Promise<RoleNode[]> {
+  return (await db.selectFrom('roles').selectAll().orderBy('id').execute()).map(present);
+}
+
+async function uniqueKey(db: Kysely<DB>, name: string): Promise<string> {
+  const base = foldText(name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'role';
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? base : `${base}_${n}`;
+    if (!(await db.selectFrom('roles').select('id').where('key', '=', key).executeTakeFirst())) return key;
+  }
+}
+
+export async function createRole(db: Kysely<DB>, actor: Actor, input: z.output<typeof roleCreateSchema>, ip: string | null): Promise<RoleNode> {
+  assertAdmin(actor, 'users');
+  const parentId = fromApiId(input.parentId);
+  if (!(await db.selectFrom('roles').select('id').where('id', '=', parentId).executeTakeFirst())) {
+    throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: 'no such role' });
+  }
+  const now = nowIso();
+  const row = await db
+    .insertInto('roles')
+    .values({ key: await uniqueKey(db, input.name), name: input.name, parent_id: parentId, builtin: 0, created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(db, actor, 'role.create', { type: 'role', id: String(row.id) }, { name: row.name, parentId: input.parentId }, ip);
+  return present(row);
+}
+
+export async function updateRole(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof roleUpdateSchema>, ip: string | null): Promise<RoleNode> {
+  assertAdmin(actor, 'users');
+  const roles = await db.selectFrom('roles').selectAll().execute();
+  const current = roles.find((r) => r.id === id);
+  if (!current) throw notFound('role');
+  if (current.version !== input.version) throw versionConflict(current.version);
+  let parentId: number | null | undefined;
+  if (input.parentId !== undefined) {
+    parentId = fromApiId(input.parentId);
+    if (current.parent_id === null) throw new AppError('unprocessable', 'The top role stays at the top of the hierarchy.');
+    if (!roles.some((r) => r.id === parentId)) throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: 'no such role' });
+    if (parentId === id || ancestorRoleIds(roles, parentId).includes(id)) {
+      throw new AppError('validation_failed', 'A role cannot report to itself or to a role below it.', { parentId: 'would make a cycle' });
+    }
+  }
+  const row = await db
+    .updateTable('roles')
+    .set({ ...(input.name !== undefined && { name: input.name }), ...(parentId !== undefined && { parent_id: parentId }), updated_at: nowIso(), version: current.version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', input.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw versionConflict(current.version + 1);
+  await audit(db, actor, 'role.update', { type: 'role', id: String(id) }, { name: input.name, parentId: input.parentId }, ip);
+  return present(row);
+}
+
+export async function deleteRole(db: Kysely<DB>, actor: Actor, id: number, ip: string | null): Promise<void> {
+  assertAdmin(actor, 'users');
+  const role = await db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!role) throw notFound('role');
+  if (role.builtin === 1) throw new AppError('unprocessable', 'Built-in roles cannot be deleted; rename them instead.');
+  if (await db.selectFrom('roles').select('id').where('parent_id', '=', id).executeTakeFirst()) {
+    throw new AppError('unprocessable', 'Move or delete the roles below this one first.');
+  }
+  if (await db.selectFrom('users').select('id').where('role', '=', role.key).executeTakeFirst()) {
+    throw new AppError('unprocessable', 'Users still have this role; give them another role first.');
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('record_shares').where('role_id', '=', id).execute();
+    await trx.deleteFrom('roles').where('id', '=', id).execute();
+  });
+  await audit(db, actor, 'role.delete', { type: 'role', id: String(id) }, { name: role.name }, ip);
+}
