@@ -159,12 +159,9 @@ async function setup() {
   };
   const owner = await client('sales', 'salesperson');
   const actors = new Map<string, TestClient & { role: string }>();
-  for (const p of profileKeys) {
-    actors.set(`${p}/self`, await client('sales', p));
-    actors.set(`${p}/above`, await client('manager', p));
-    actors.set(`${p}/peer`, await client('sales', p));
-    actors.set(`${p}/below`, await client(junior.key, p));
-  }
+  // The owner of the records is a salesperson; actors sit at the owner's place, above it, beside it and below it.
+  const roleOfPosition: Record<Position, string> = { self: 'sales', above: 'manager', peer: 'sales', below: junior.key };
+  for (const p of profileKeys) for (const pos of positions) actors.set(`${p}/${pos}`, await client(roleOfPosition[pos], p));
   const roleIdOf = new Map((await db.selectFrom('roles').select(['id', 'key']).execute()).map((r) => [r.key, String(r.id)]));
 
   const records = new Map<string, Rec>();
