@@ -113,7 +113,7 @@ export { sortParam };
 export const accountListQuerySchema = pageQuerySchema.extend({
   sort: sortParam(accountSortFields, 'name'),
   q: z.string().trim().max(100).optional(),
-  letter: z.string().max(1).optional(),
+  letter: z.string().regex(/^[A-Za-z#]$/, 'a letter A-Z or #').optional(),
   ownerId: idSchema.optional(),
   parentAccountId: idSchema.optional(),
   contactType: idSchema.optional(),

@@ -100,7 +100,7 @@ export const contactSortFields = ['lastName', 'firstName', 'createdAt', 'updated
 export const contactListQuerySchema = pageQuerySchema.extend({
   sort: sortParam(contactSortFields, 'lastName'),
   q: z.string().trim().max(100).optional(),
-  letter: z.string().max(1).optional(),
+  letter: z.string().regex(/^[A-Za-z#]$/, 'a letter A-Z or #').optional(),
   ownerId: idSchema.optional(),
   accountId: idSchema.optional(),
   contactType: idSchema.optional(),
