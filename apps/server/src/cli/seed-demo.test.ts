@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
-import { DEMO_TAG, seedDemo } from './seed-demo.ts';
+import { seedDemo } from './seed-demo.ts';
+import { DEMO_TAG } from './seed-demo/tags.ts';
 
 // Seeding writes ~1,000 records through the services; PostgreSQL takes a few seconds more than SQLite.
 const SLOW = 180_000;
