@@ -85,3 +85,10 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const passwordResetSchema = z.object({ password: passwordSchema });
 export const passwordChangeSchema = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema });
 export const transferRecordsSchema = z.object({ toUserId: z.string().regex(/^[1-9][0-9]*$/, 'a user id') });
+
+/** An admin invites a user; the invitee opens the one-time link and sets their own password. */
+export const userInviteSchema = userCreateSchema.omit({ password: true });
+export const inviteCreatedSchema = z.object({ user: userSchema, invitePath: z.string(), expiresAt: z.string() });
+export const inviteInfoSchema = z.object({ email: z.string(), name: z.string(), expiresAt: z.string() });
+export const inviteAcceptSchema = z.object({ password: passwordSchema });
+export const inviteTokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });

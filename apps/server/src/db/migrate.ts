@@ -3,6 +3,7 @@ import type { Database, Engine } from './database.ts';
 import type { DB } from './schema.ts';
 import { initialSchema } from './migrations/001_initial.ts';
 import { permissionsSchema } from './migrations/002_permissions.ts';
+import { userInvitesSchema } from './migrations/003_user_invites.ts';
 
 interface Migration {
   id: string;
@@ -13,6 +14,7 @@ interface Migration {
 export const migrations: Migration[] = [
   { id: '001_initial', statements: initialSchema },
   { id: '002_permissions', statements: permissionsSchema },
+  { id: '003_user_invites', statements: userInvitesSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

@@ -241,6 +241,16 @@ export interface LoginFailuresTable {
   window_start: Timestamp;
 }
 
+export interface UserInvitesTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  created_by: number | null;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
 export interface MigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -266,6 +276,7 @@ export interface DB {
   record_shares: RecordSharesTable;
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
+  user_invites: UserInvitesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginSchema, meUpdateSchema, sessionSchema, tokenCreatedSchema, tokenCreateSchema, tokenSchema, userSchema } from '@kontor/contract/users';
+import { inviteAcceptSchema, inviteInfoSchema, inviteTokenParams, loginSchema, meUpdateSchema, sessionSchema, tokenCreatedSchema, tokenCreateSchema, tokenSchema, userSchema } from '@kontor/contract/users';
 import { idParamsSchema } from '@kontor/contract/common';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB, UserRow } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { findUserByEmail, getUser, updateMe, userLookups } from '../users/users.service.ts';
@@ -15,10 +15,18 @@ import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './th
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { audit } from '../audit/audit.service.ts';
+import { acceptInvite, inviteInfo } from '../users/invites.service.ts';
 
 export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureCookies: boolean }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
+
+  /** Signs a user in: a new session row, the HTTP-only cookie, and the CSRF token for the client. */
+  async function startSession(reply: FastifyReply, user: UserRow, ip: string, userAgent: string | null) {
+    const { token, csrfToken } = await createSession(db, user.id, { ip, userAgent });
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_DAYS * 86400 });
+    return { user: presentUser(user, await userLookups(db)), csrfToken };
+  }
 
   r.post('/api/v1/auth/login', { config: { public: true }, schema: { tags, body: loginSchema, response: { 200: sessionSchema } } }, async (req, reply) => {
     await assertLoginAllowed(db, req.body.email, req.ip);
@@ -31,16 +39,22 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
     }
     await clearLoginFailures(db, req.body.email);
     await audit(db, user, 'login.success', null, { via: 'password' }, req.ip);
-    const { token, csrfToken } = await createSession(db, user.id, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: opts.secureCookies,
-      path: '/',
-      maxAge: SESSION_DAYS * 86400,
-    });
-    return { user: presentUser(user, await userLookups(db)), csrfToken };
+    return startSession(reply, user, req.ip, req.headers['user-agent'] ?? null);
   });
+
+  r.get('/api/v1/auth/invite/:token', { config: { public: true }, schema: { tags, params: inviteTokenParams, response: { 200: inviteInfoSchema } } }, async (req) =>
+    inviteInfo(db, req.params.token),
+  );
+
+  r.post(
+    '/api/v1/auth/invite/:token',
+    { config: { public: true }, schema: { tags, params: inviteTokenParams, body: inviteAcceptSchema, response: { 200: sessionSchema } } },
+    async (req, reply) => {
+      const user = await acceptInvite(db, req.params.token, req.body.password);
+      await audit(db, user, 'login.success', null, { via: 'invitation' }, req.ip);
+      return startSession(reply, user, req.ip, req.headers['user-agent'] ?? null);
+    },
+  );
 
   r.post('/api/v1/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (req, reply) => {
     const actor = actorOf(req);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import { passwordChangeSchema, passwordResetSchema, sessionInfoSchema, transferRecordsSchema, userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
+import { inviteCreatedSchema, userInviteSchema, passwordChangeSchema, passwordResetSchema, sessionInfoSchema, transferRecordsSchema, userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
 import { idParamsSchema, idSchema } from '@kontor/contract/common';
 import type { DB } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
@@ -10,6 +10,7 @@ import { actorOf } from '../auth/auth.plugin.ts';
 import { presentUser } from './users.presenter.ts';
 import { changeOwnPassword, listSessions, resetPassword, revokeSession, transferRecords } from './user-admin.service.ts';
 import { audit } from '../audit/audit.service.ts';
+import { inviteUser, reinviteUser } from './invites.service.ts';
 import { createUser, getUser, listUsers, updateUser, userLookups } from './users.service.ts';
 
 export function usersRoutes(app: FastifyInstance, db: Kysely<DB>): void {
@@ -41,6 +42,16 @@ export function usersRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     const { version: _v, ...changes } = req.body;
     await audit(db, actor, 'user.update', { type: 'user', id: req.params.id }, changes, req.ip);
     return presentUser(user, await userLookups(db));
+  });
+
+  r.post('/api/v1/users/invite', { schema: { tags, body: userInviteSchema, response: { 201: inviteCreatedSchema } } }, async (req, reply) => {
+    const { user, invitePath, expiresAt } = await inviteUser(db, actorOf(req), req.body, req.ip);
+    return reply.status(201).send({ user: presentUser(user, await userLookups(db)), invitePath, expiresAt });
+  });
+
+  r.post('/api/v1/users/:id/invite', { schema: { tags, params: idParamsSchema, response: { 200: inviteCreatedSchema } } }, async (req) => {
+    const { user, invitePath, expiresAt } = await reinviteUser(db, actorOf(req), fromApiId(req.params.id), req.ip);
+    return { user: presentUser(user, await userLookups(db)), invitePath, expiresAt };
   });
 
   r.post('/api/v1/users/:id/password', { schema: { tags, params: idParamsSchema, body: passwordResetSchema, response: { 204: z.null() } } }, async (req, reply) => {
