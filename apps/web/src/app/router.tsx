@@ -1,0 +1,125 @@
+import { useEffect } from 'react';
+import { createRootRoute, createRoute, createRouter, Outlet, redirect, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@mantine/core';
+import { IconMapOff } from '@tabler/icons-react';
+import { AuthGate } from './AuthGate';
+import { useCurrentUser } from '../features/auth/session';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { AccountPage } from '../features/accounts/AccountPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
+import { ContactPage } from '../features/contacts/ContactPage';
+import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
+import { SettingsLayout } from '../features/settings/SettingsLayout';
+import { UsersSettings } from '../features/settings/UsersSettings';
+import { TagsSettings } from '../features/settings/TagsSettings';
+import { ContactTypesSettings } from '../features/settings/ContactTypesSettings';
+import { CustomFieldsSettings } from '../features/settings/CustomFieldsSettings';
+import { BusinessCardSettings } from '../features/settings/BusinessCardSettings';
+import { TokensSettings } from '../features/settings/TokensSettings';
+import { parseListSearch, type ListSearch } from '../features/records/search';
+import { EmptyState } from '../components/States';
+import { PageHeader } from '../components/PageHeader';
+
+function NotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title={t('notFound.title')} />
+      <EmptyState icon={<IconMapOff size={28} />} title={t('notFound.title')} description={t('notFound.text')} action={<Button onClick={() => void navigate({ to: '/accounts' })}>{t('nav.accounts')}</Button>} />
+    </>
+  );
+}
+
+const rootRoute = createRootRoute({
+  component: () => (
+    <AuthGate>
+      <Outlet />
+    </AuthGate>
+  ),
+  notFoundComponent: NotFound,
+});
+
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', beforeLoad: () => { throw redirect({ to: '/accounts' }); } });
+
+const patchSearch = (patch: Partial<ListSearch>) => (prev: ListSearch): ListSearch => {
+  const next = { ...prev, ...patch };
+  return Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as ListSearch;
+};
+
+const accountsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accounts',
+  validateSearch: parseListSearch,
+  component: function AccountsRoute() {
+    const search = accountsRoute.useSearch();
+    const navigate = useNavigate();
+    return <AccountsPage search={search} onSearchChange={(p) => void navigate({ to: '/accounts', search: patchSearch(p), replace: true })} />;
+  },
+});
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accounts/$accountId',
+  component: function AccountRoute() {
+    const { accountId } = accountRoute.useParams();
+    return <AccountPage key={accountId} id={accountId} />;
+  },
+});
+const contactsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/contacts',
+  validateSearch: parseListSearch,
+  component: function ContactsRoute() {
+    const search = contactsRoute.useSearch();
+    const navigate = useNavigate();
+    return <ContactsPage search={search} onSearchChange={(p) => void navigate({ to: '/contacts', search: patchSearch(p), replace: true })} />;
+  },
+});
+const contactRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/contacts/$contactId',
+  component: function ContactRoute() {
+    const { contactId } = contactRoute.useParams();
+    return <ContactPage key={contactId} id={contactId} />;
+  },
+});
+const recycleBinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/recycle-bin', component: RecycleBinPage });
+
+const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: SettingsLayout });
+const settingsIndexRoute = createRoute({ getParentRoute: () => settingsRoute, path: '/', component: SettingsHome });
+const settingsChildren = [
+  createRoute({ getParentRoute: () => settingsRoute, path: '/users', component: UsersSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/tags', component: TagsSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/contact-types', component: ContactTypesSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/custom-fields', component: CustomFieldsSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/business-card', component: BusinessCardSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/tokens', component: TokensSettings }),
+];
+
+function SettingsHome() {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  useEffect(() => {
+    void navigate({ to: user.role === 'admin' ? '/settings/users' : '/settings/tokens', replace: true });
+  }, [navigate, user.role]);
+  return null;
+}
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  accountsRoute,
+  accountRoute,
+  contactsRoute,
+  contactRoute,
+  recycleBinRoute,
+  settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

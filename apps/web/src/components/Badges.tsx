@@ -1,0 +1,66 @@
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { useContactTypes, useTags } from '../lib/reference';
+
+export function ContactTypeBadge({ id }: { id: string | null }) {
+  const { data } = useContactTypes();
+  if (!id) return null;
+  const type = data?.find((c) => c.id === id);
+  if (!type) return null;
+  return (
+    <Badge size="sm" variant="light" color={type.color} radius="sm" data-testid="contact-type-badge" styles={{ label: { textTransform: 'none' } }}>
+      {type.name}
+    </Badge>
+  );
+}
+
+export function TagBadge({ name, onRemove }: { name: string; onRemove?: () => void }) {
+  const { data } = useTags();
+  const color = data?.find((t) => t.name === name)?.color ?? 'gray';
+  return (
+    <Badge
+      size="sm"
+      variant="outline"
+      color={color}
+      radius="sm"
+      styles={{ label: { textTransform: 'none', fontWeight: 500 } }}
+      rightSection={onRemove ? <TagRemove onRemove={onRemove} name={name} /> : undefined}
+      data-testid="tag-badge"
+    >
+      {name}
+    </Badge>
+  );
+}
+
+function TagRemove({ onRemove, name }: { onRemove: () => void; name: string }) {
+  return (
+    <button
+      type="button"
+      onClick={onRemove}
+      aria-label={`× ${name}`}
+      style={{ border: 0, background: 'none', cursor: 'pointer', padding: 0, marginLeft: 2, color: 'inherit', lineHeight: 1 }}
+    >
+      ×
+    </button>
+  );
+}
+
+/** Tags in a table cell: the first two, then "+n" with the rest in a tooltip. */
+export function TagList({ tags, max = 2 }: { tags: string[]; max?: number }) {
+  if (tags.length === 0) return null;
+  const shown = tags.slice(0, max);
+  const rest = tags.slice(max);
+  return (
+    <Group gap={4} wrap="nowrap">
+      {shown.map((t) => (
+        <TagBadge key={t} name={t} />
+      ))}
+      {rest.length ? (
+        <Tooltip label={rest.join(', ')}>
+          <Text size="xs" c="dimmed">
+            +{rest.length}
+          </Text>
+        </Tooltip>
+      ) : null}
+    </Group>
+  );
+}

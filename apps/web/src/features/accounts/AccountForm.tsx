@@ -1,0 +1,153 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { accountCreateSchema, accountUpdateSchema, type Account, type AccountListItem } from '@kontor/contract/accounts';
+import { useCustomFields } from '../../lib/reference';
+import { FormDrawer } from '../../components/forms/FormDrawer';
+import { FormSection } from '../../components/forms/FormSection';
+import { ContactTypeSelect, OwnerSelect, PicklistSelect, TagsField } from '../../components/forms/fields';
+import { RecordSearchSelect } from '../../components/forms/RecordSearchSelect';
+import { AddressFields, ContactPointsEditor } from '../../components/forms/ContactPointsEditor';
+import { useCurrentUser } from '../auth/session';
+import { recordKeys } from '../records/api';
+import { CustomFieldsFormSection } from '../records/CustomFieldsFormSection';
+import { requiredCustomErrors } from '../records/form-utils';
+import { useRecordForm } from '../records/useRecordForm';
+import { accountFormValues, accountPayload, type AccountFormInit, type AccountFormValues } from './account-form-values';
+import { createAccount, updateAccount } from './api';
+
+interface Props {
+  init: AccountFormInit | null;
+  onClose: () => void;
+  onSaved: (account: Account, mode: AccountFormInit['mode']) => void;
+}
+
+export function AccountForm({ init, onClose, onSaved }: Props) {
+  return init ? <AccountFormDrawer key={`${init.mode}-${init.account?.id ?? 'new'}-${init.account?.version ?? 0}`} init={init} onClose={onClose} onSaved={onSaved} /> : null;
+}
+
+function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFormInit }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const user = useCurrentUser();
+  const defs = useCustomFields('accounts').data ?? [];
+  const form = useRecordForm<AccountFormValues>(accountFormValues(init, user.id, (n) => t('records.copyOf', { name: n })));
+  const { values: v, set, errors } = form;
+  const [saving, setSaving] = useState(false);
+  const editing = init.mode === 'edit' && init.account;
+
+  const submit = async () => {
+    const { body, index } = accountPayload(v, defs);
+    const version = init.account?.version ?? 1;
+    const payload = editing ? { ...body, version } : body;
+    const required = requiredCustomErrors(defs, body.customFields ?? {}, 'required');
+    if (!form.validate(editing ? accountUpdateSchema : accountCreateSchema, payload, required, index)) return;
+    setSaving(true);
+    try {
+      const saved = editing && init.account ? await updateAccount(init.account.id, { ...body, version }) : await createAccount(body);
+      qc.setQueryData(recordKeys.detail('accounts', saved.id), saved);
+      void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
+      void qc.invalidateQueries({ queryKey: ['tags'] });
+      onSaved(saved, init.mode);
+      onClose();
+    } catch (e) {
+      form.serverError(e, index);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = init.mode === 'edit' ? t('accounts.edit') : init.mode === 'clone' ? t('accounts.clone') : t('accounts.new');
+  const txt = (key: 'name' | 'website' | 'tickerSymbol' | 'accountNumber' | 'accountSite' | 'phone' | 'fax') => ({
+    label: t(`fields.${key}`),
+    value: v[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.currentTarget.value),
+    error: errors[key],
+    'data-testid': `field-${key}`,
+  });
+  const sameAsBilling = JSON.stringify(v.shippingAddress) === JSON.stringify(v.billingAddress);
+
+  return (
+    <FormDrawer
+      opened
+      onClose={onClose}
+      title={title}
+      dirty={form.dirty}
+      saving={saving}
+      onSubmit={() => void submit()}
+      testId="account-form"
+      formError={
+        form.formError ? (
+          <Stack gap={6} align="flex-start">
+            <span>{form.conflict ? t('errors.version_conflict') : form.formError}</span>
+            {form.conflict ? (
+              <Button size="xs" variant="white" color="red" onClick={() => { void qc.invalidateQueries({ queryKey: recordKeys.detail('accounts', init.account?.id ?? '') }); onClose(); }} data-testid="conflict-reload">
+                {t('form.reloadRecord')}
+              </Button>
+            ) : null}
+          </Stack>
+        ) : undefined
+      }
+    >
+      <FormSection title={t('sections.info')}>
+        <TextInput {...txt('name')} required data-autofocus autoFocus />
+        <OwnerSelect label={t('fields.owner')} value={v.ownerId} onChange={(x) => set('ownerId', x)} error={errors.ownerId} testId="field-owner" />
+        <RecordSearchSelect<AccountListItem>
+          module="accounts"
+          label={t('fields.parentAccount')}
+          value={v.parentAccountId}
+          valueLabel={v.parentAccountName}
+          onChange={(id, name) => setValuesParent(id, name)}
+          error={errors.parentAccountId}
+          exclude={init.account && init.mode === 'edit' ? [init.account.id] : []}
+          itemLabel={(a) => a.name}
+          testId="field-parentAccount"
+        />
+        <PicklistSelect name="accountTypes" label={t('fields.accountType')} value={v.accountType} onChange={(x) => set('accountType', x)} error={errors.accountType} testId="field-accountType" />
+        <PicklistSelect name="industries" label={t('fields.industry')} value={v.industry} onChange={(x) => set('industry', x)} error={errors.industry} testId="field-industry" />
+        <PicklistSelect name="ownerships" label={t('fields.ownership')} value={v.ownership} onChange={(x) => set('ownership', x)} error={errors.ownership} />
+        <NumberInput label={t('fields.employees')} value={v.employees} onChange={(x) => set('employees', x)} error={errors.employees} allowDecimal={false} allowNegative={false} hideControls data-testid="field-employees" />
+        <NumberInput label={t('fields.annualRevenue')} value={v.annualRevenue} onChange={(x) => set('annualRevenue', x)} error={errors.annualRevenue} allowNegative={false} decimalScale={2} hideControls data-testid="field-annualRevenue" />
+        <PicklistSelect name="ratings" label={t('fields.rating')} value={v.rating} onChange={(x) => set('rating', x)} error={errors.rating} />
+        <ContactTypeSelect label={t('fields.contactType')} value={v.contactType} onChange={(x) => set('contactType', x)} error={errors.contactType} testId="field-contactType" />
+        <TextInput {...txt('website')} placeholder="example.com" />
+        <TextInput {...txt('phone')} type="tel" />
+        <TextInput {...txt('fax')} type="tel" />
+        <TextInput {...txt('tickerSymbol')} />
+        <TextInput {...txt('accountNumber')} />
+        <TextInput {...txt('accountSite')} />
+      </FormSection>
+      <FormSection title={t('fields.tags')} cols={1}>
+        <TagsField label={t('fields.tags')} value={v.tags} onChange={(x) => set('tags', x)} error={errors.tags} testId="field-tags" />
+      </FormSection>
+      <FormSection title={t('sections.contactPoints')} cols={1}>
+        <ContactPointsEditor value={v.points} onChange={(x) => set('points', x)} errors={errors} />
+      </FormSection>
+      <FormSection title={t('fields.billingAddress')} cols={1}>
+        <AddressFields value={v.billingAddress} onChange={(p) => set('billingAddress', { ...v.billingAddress, ...p })} errors={errors} prefix="billingAddress" />
+      </FormSection>
+      <FormSection title={t('fields.shippingAddress')} cols={1}>
+        <Checkbox
+          label={t('address.sameAsBilling')}
+          checked={sameAsBilling}
+          onChange={(e) => e.currentTarget.checked && set('shippingAddress', { ...v.billingAddress })}
+        />
+        <AddressFields value={v.shippingAddress} onChange={(p) => set('shippingAddress', { ...v.shippingAddress, ...p })} errors={errors} prefix="shippingAddress" />
+      </FormSection>
+      <CustomFieldsFormSection defs={defs} values={v.customFields} onChange={(x) => set('customFields', x)} errors={errors} />
+      <FormSection title={t('fields.description')} cols={1}>
+        <Textarea aria-label={t('fields.description')} autosize minRows={3} maxRows={12} value={v.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} data-testid="field-description" />
+      </FormSection>
+      {init.mode === 'clone' ? (
+        <Text size="xs" c="dimmed">
+          {t('records.cloneHint')}
+        </Text>
+      ) : null}
+    </FormDrawer>
+  );
+
+  function setValuesParent(id: string | null, name: string | null) {
+    form.setValues((old) => ({ ...old, parentAccountId: id, parentAccountName: name }));
+  }
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Center, Text } from '@mantine/core';
+import { IconLink, IconPlus } from '@tabler/icons-react';
+import type { Account } from '@kontor/contract/accounts';
+import { DataTable } from '../../components/DataTable';
+import { ErrorState } from '../../components/States';
+import { recordKeys } from '../records/api';
+import { TableSection } from '../records/RecordSection';
+import { contactColumns } from '../contacts/columns';
+import { ContactForm } from '../contacts/ContactForm';
+import type { ContactFormInit } from '../contacts/contact-form-values';
+import { AccountForm } from './AccountForm';
+import type { AccountFormInit } from './account-form-values';
+import { AddExistingContactModal } from './AddExistingContactModal';
+import { useAccountContacts, useAccountMembers } from './api';
+import { accountColumns } from './columns';
+
+function LoadMore({ has, loading, onClick }: { has: boolean; loading: boolean; onClick: () => void }) {
+  const { t } = useTranslation();
+  if (!has) return null;
+  return (
+    <Center py="xs">
+      <Button size="xs" variant="subtle" onClick={onClick} loading={loading}>
+        {t('list.loadMore')}
+      </Button>
+    </Center>
+  );
+}
+
+function Empty({ text }: { text: string }) {
+  return (
+    <Text size="sm" c="dimmed" px="md" py="lg" ta="center">
+      {text}
+    </Text>
+  );
+}
+
+export function AccountContactsSection({ account, readOnly }: { account: Account; readOnly?: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [sort, setSort] = useState('lastName');
+  const list = useAccountContacts(account.id, sort);
+  const [form, setForm] = useState<ContactFormInit | null>(null);
+  const [adding, setAdding] = useState(false);
+  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: recordKeys.detail('accounts', account.id) });
+    void qc.invalidateQueries({ queryKey: recordKeys.module('contacts') });
+  };
+  return (
+    <TableSection
+      title={t('accounts.contacts')}
+      count={account.contactCount}
+      testId="related-contacts"
+      actions={
+        readOnly ? null : (
+          <>
+            <Button size="xs" variant="default" leftSection={<IconLink size={14} />} onClick={() => setAdding(true)} data-testid="add-existing-contact">
+              {t('accounts.addExisting')}
+            </Button>
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setForm({ mode: 'create', account: { id: account.id, name: account.name } })} data-testid="new-related-contact">
+              {t('contacts.new')}
+            </Button>
+          </>
+        )
+      }
+    >
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : rows.length === 0 && !list.isPending ? (
+        <Empty text={t('accounts.noContacts')} />
+      ) : (
+        <DataTable columns={contactColumns(t, 'related')} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(c) => void navigate({ to: '/contacts/$contactId', params: { contactId: c.id } })} loading={list.isPending} minWidth={640} fixed={false} testId="related-contacts-table" />
+      )}
+      <LoadMore has={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+      <ContactForm init={form} onClose={() => setForm(null)} onSaved={refresh} />
+      <AddExistingContactModal opened={adding} onClose={() => setAdding(false)} account={account} onAdded={refresh} />
+    </TableSection>
+  );
+}
+
+export function AccountMembersSection({ account, readOnly }: { account: Account; readOnly?: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [sort, setSort] = useState('name');
+  const list = useAccountMembers(account.id, sort);
+  const [form, setForm] = useState<AccountFormInit | null>(null);
+  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  return (
+    <TableSection
+      title={t('accounts.members')}
+      count={account.memberCount}
+      testId="related-members"
+      actions={
+        readOnly ? null : (
+          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setForm({ mode: 'create', parent: { id: account.id, name: account.name } })} data-testid="new-member-account">
+            {t('accounts.newMember')}
+          </Button>
+        )
+      }
+    >
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : rows.length === 0 && !list.isPending ? (
+        <Empty text={t('accounts.noMembers')} />
+      ) : (
+        <DataTable columns={accountColumns(t, 'members')} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })} loading={list.isPending} minWidth={640} fixed={false} testId="related-members-table" />
+      )}
+      <LoadMore has={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+      <AccountForm init={form} onClose={() => setForm(null)} onSaved={() => void qc.invalidateQueries({ queryKey: recordKeys.detail('accounts', account.id) })} />
+    </TableSection>
+  );
+}

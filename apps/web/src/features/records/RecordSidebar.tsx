@@ -1,0 +1,78 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Divider, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useContactTypes } from '../../lib/reference';
+import type { RecordModule } from './api';
+import { FieldItem } from './FieldItem';
+import { InlineTags } from './InlineTags';
+import { PhotoBox } from './PhotoBox';
+
+interface Props<T> {
+  module: RecordModule;
+  record: { id: string; photoUrl: string | null; tags: string[]; contactType: string | null; owner: { id: string; name: string } | null };
+  name: string;
+  subtitle?: ReactNode;
+  card: { key: string; label: string; value: ReactNode }[];
+  onPhotoChanged: (r: T) => void;
+  onPatch: (patch: { tags?: string[]; contactType?: string | null }) => Promise<void>;
+  readOnly?: boolean;
+}
+
+/** Left column of a record page: photo, name, the business card, owner, contact type and tags. */
+export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhotoChanged, onPatch, readOnly }: Props<T>) {
+  const { t } = useTranslation();
+  const types = useContactTypes();
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="record-sidebar">
+      <Stack gap="md">
+        <PhotoBox<T> module={module} id={record.id} name={name} photoUrl={record.photoUrl} onChanged={onPhotoChanged} readOnly={readOnly} />
+        <div style={{ textAlign: 'center' }}>
+          <Title order={2} fz={19} style={{ overflowWrap: 'anywhere' }} data-testid="record-name">
+            {name}
+          </Title>
+          {subtitle ? (
+            <Text size="sm" c="dimmed" mt={2}>
+              {subtitle}
+            </Text>
+          ) : null}
+        </div>
+        <Divider />
+        <Stack gap={10} data-testid="business-card">
+          {card.map((f) => (
+            <FieldItem key={f.key} label={f.label}>
+              {f.value}
+            </FieldItem>
+          ))}
+        </Stack>
+        <Divider />
+        {card.some((f) => f.key === 'ownerId') ? null : <FieldItem label={t('fields.owner')}>{record.owner?.name}</FieldItem>}
+        <div>
+          <div className="k-field-label">{t('fields.contactType')}</div>
+          <Select
+            size="xs"
+            mt={4}
+            aria-label={t('fields.contactType')}
+            data={(types.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={record.contactType}
+            onChange={(v) => void onPatch({ contactType: v })}
+            clearable
+            placeholder={t('common.none')}
+            disabled={readOnly}
+            data-testid="sidebar-contact-type"
+            leftSection={
+              record.contactType ? (
+                <span style={{ width: 8, height: 8, borderRadius: 4, background: types.data?.find((c) => c.id === record.contactType)?.color ?? 'gray' }} />
+              ) : undefined
+            }
+          />
+        </div>
+        <div>
+          <div className="k-field-label" style={{ marginBottom: 4 }}>
+            {t('fields.tags')}
+          </div>
+          <InlineTags tags={record.tags} onSave={(tags) => onPatch({ tags })} readOnly={readOnly} />
+        </div>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,61 @@
+import { currentLocale } from './i18n';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n:${currentLocale()}:${JSON.stringify(opts)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(currentLocale(), opts)));
+  return f as Intl.NumberFormat;
+}
+function dateFormat(opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d:${currentLocale()}:${JSON.stringify(opts)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(currentLocale(), opts)));
+  return f as Intl.DateTimeFormat;
+}
+
+export function formatNumber(n: number | null | undefined, fractionDigits = 0): string {
+  if (n === null || n === undefined) return '';
+  return numberFormat({ maximumFractionDigits: fractionDigits }).format(n);
+}
+
+/** Revenue without a currency (the API keeps none): grouped, up to two decimals. */
+export const formatAmount = (n: number | null | undefined): string => formatNumber(n, 2);
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return isoDate;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** A birthday: a full date, or month and day without a year (`--MM-DD`). */
+export function formatBirthday(v: string | null | undefined): string {
+  if (!v) return '';
+  const partial = /^--(\d{2})-(\d{2})$/.exec(v);
+  if (partial) {
+    const d = new Date(Date.UTC(2000, Number(partial[1]) - 1, Number(partial[2])));
+    return dateFormat({ month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
+  }
+  return formatDate(v);
+}
+
+export function monthNames(): string[] {
+  const f = dateFormat({ month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2000, i, 1))));
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return '?';
+  const first = Array.from(parts[0] ?? '')[0] ?? '';
+  const last = parts.length > 1 ? (Array.from(parts[parts.length - 1] ?? '')[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}

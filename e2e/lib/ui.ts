@@ -1,0 +1,42 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Waits until the locator's text contains `expected` (or matches it). */
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: string;
+  for (;;) {
+    last = (await locator.first().textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null)) ?? '';
+    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return;
+    if (Date.now() > deadline) throw new Error(`expected ${String(locator)} to contain ${String(expected)}, got "${last.slice(0, 200)}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function expectVisible(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
+
+export async function expectHidden(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.first().waitFor({ state: 'hidden', timeout });
+}
+
+export async function expectUrl(page: Page, re: RegExp, timeout = 10_000): Promise<void> {
+  await page.waitForURL(re, { timeout });
+}
+
+/** Opens a Mantine Select (by its input's test id) and picks the option with this label. */
+export async function pick(page: Page, testId: string, option: string | RegExp, search?: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  if (search !== undefined) await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export const saveShortcut = (page: Page) => page.keyboard.press('Control+Enter');
