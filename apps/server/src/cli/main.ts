@@ -6,6 +6,8 @@ import { serve } from '../server.ts';
 import { insertUser, findUserByEmail } from '../features/users/users.service.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { seedDemo } from './seed-demo.ts';
+import { seedScale } from './seed-scale.ts';
+import { copyTo, formatChecks } from './copy-to.ts';
 import { AppError } from '../errors.ts';
 
 const usage = `Usage: kontor <command> [options]
@@ -16,6 +18,8 @@ Commands:
   user create --email E --password P --role admin|manager|sales|readonly [--name N]
   token create --email E [--name N] [--days D]   print a new API token (last line)
   seed --demo                             load a demo company (~200 accounts, ~800 contacts)
+  seed --scale N [--force] [--seed S]     bulk-load a deterministic data set: N contacts, N/4 accounts, 200 users
+  copy-to postgres://... [--schema S]     copy this SQLite instance to an empty PostgreSQL, verified by counts and checksums
 
 The CLI reads the same DATA_DIR / DATABASE_URL as the server and works while it runs.`;
 
@@ -35,6 +39,19 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (command === 'help' || command === '--help' || command === '-h') {
       console.log(usage);
+      return;
+    }
+    if (command === 'copy-to') {
+      const { values, positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: { schema: { type: 'string' } } });
+      const target = positionals[0];
+      if (!target || !/^postgres(ql)?:\/\//.test(target)) fail('copy-to needs a postgres://... URL');
+      if (config.databaseUrl) fail('copy-to copies the SQLite instance in DATA_DIR: unset DATABASE_URL');
+      const source = await openDatabase(config); // brings the source schema up to date first
+      await source.close();
+      const checks = await copyTo({ sqliteFile: source.location, targetUrl: target, targetSchema: values.schema ?? null, log: (l) => console.log(l) });
+      console.log(formatChecks(checks));
+      if (checks.some((c) => !c.ok)) fail('Verification failed: the copy differs from the source.');
+      console.log(`Copied ${checks.length} tables; counts and checksums match.`);
       return;
     }
     const database = await openDatabase(config);
@@ -58,10 +75,19 @@ export async function main(argv: string[]): Promise<void> {
         console.log(`Token "${created.name}" for ${user.email}${created.expiresAt ? `, expires ${created.expiresAt}` : ''}:`);
         console.log(created.token);
       } else if (command === 'seed') {
-        const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' } } });
-        if (!values.demo) fail('seed needs --demo');
-        const summary = await seedDemo(database.db);
-        console.log(summary);
+        const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' }, scale: { type: 'string' }, force: { type: 'boolean' }, seed: { type: 'string' } } });
+        if (values.scale !== undefined) {
+          const scale = Number(values.scale);
+          if (!Number.isInteger(scale) || scale < 1) fail('--scale must be a positive whole number of contacts');
+          const postgres = config.databaseUrl ? { url: config.databaseUrl, schema: config.databaseSchema } : undefined;
+          const summary = await seedScale(database, { scale, force: values.force, seed: values.seed ? Number(values.seed) : undefined, postgres, log: (l) => console.log(l) });
+          console.log(`Seeded in ${summary.seconds.toFixed(1)} s: ${Object.entries(summary.counts).map(([t, n]) => `${n} ${t}`).join(', ')}.`);
+          console.log(`Users admin@bench.kontor.test and user1..199@bench.kontor.test, password ${summary.password}.`);
+        } else {
+          if (!values.demo) fail('seed needs --demo or --scale N');
+          const summary = await seedDemo(database.db);
+          console.log(summary);
+        }
       } else {
         fail(`Unknown command: ${argv.join(' ')}\n\n${usage}`);
       }

@@ -4,6 +4,7 @@ import type { DB } from './schema.ts';
 import { initialSchema } from './migrations/001_initial.ts';
 import { permissionsSchema } from './migrations/002_permissions.ts';
 import { userInvitesSchema } from './migrations/003_user_invites.ts';
+import { listIndexes } from './migrations/004_list_indexes.ts';
 
 interface Migration {
   id: string;
@@ -15,6 +16,7 @@ export const migrations: Migration[] = [
   { id: '001_initial', statements: initialSchema },
   { id: '002_permissions', statements: permissionsSchema },
   { id: '003_user_invites', statements: userInvitesSchema },
+  { id: '004_list_indexes', statements: listIndexes },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

@@ -1,0 +1,296 @@
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { Database } from '../db/database.ts';
+import { foldText } from '../db/dialect.ts';
+import { hashPassword } from '../features/auth/passwords.ts';
+import { contactSortName } from '../features/contacts/contacts.columns.ts';
+import { defaultTagColor, tagKey } from '../features/tags/record-tags.ts';
+import { insertRowsPg, type Row } from './copy-to.ts';
+
+/**
+ * `kontor seed --scale N`: a deterministic, realistic data set written through the bulk path (prepared multi-row
+ * inserts in big transactions, secondary indexes dropped during the load and rebuilt after). Rows are exactly what the
+ * app writes: folded sort keys, primary e-mail/phone copied to the row, ISO timestamps, 0/1 flags, JSON custom fields.
+ */
+export interface SeedScaleOptions {
+  scale: number;
+  /** PostgreSQL only: the connection the bulk writer opens beside the Kysely pool. */
+  postgres?: { url: string; schema: string | null };
+  force?: boolean;
+  seed?: number;
+  log?: (line: string) => void;
+}
+export interface SeedScaleSummary { counts: Record<string, number>; seconds: number; password: string }
+
+export const BENCH_PASSWORD = 'bench-password-1';
+export const benchUserEmail = (n: number) => (n === 0 ? 'admin@bench.kontor.test' : `user${n}@bench.kontor.test`);
+
+const words = (s: string) => s.split(' ');
+// [first names, last names] per locale; Chinese as [han, pinyin] pairs so e-mails stay ASCII.
+const names: Record<'de' | 'en' | 'ro' | 'zh', [string[], string[]]> = {
+  de: [words('Lukas Leon Finn Jonas Paul Felix Maximilian Elias Anna Lena Lea Hannah Sophie Marie Johanna Jürgen Uwe Katrin Sabine Björn Günther Jörg Ute Petra'),
+    words('Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Bauer Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Schmitt Werner Krause Meier Lehmann Weiß Groß Köhler Jäger Böhm')],
+  en: [words('James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica Thomas Sarah Charles Karen Emily Oliver Amelia Harry'),
+    words('Smith Johnson Williams Brown Jones Garcia Miller Davis Wilson Anderson Taylor Thomas Moore Jackson Martin Lee Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Green Baker Adams Nelson Hill Campbell')],
+  ro: [words('Andrei Alexandru Ionuț Mihai Ștefan Cristian Gabriel Bogdan Ana Maria Elena Ioana Andreea Cristina Mihaela Alexandra Răzvan Irina Sorin Oana'),
+    words('Popescu Ionescu Popa Pop Radu Dumitru Stan Stoica Gheorghe Matei Ciobanu Rusu Munteanu Constantin Șerban Florea Moldovan Lungu Dinu Tănase Nistor Barbu Dobre Mocanu')],
+  zh: [words('伟:wei 芳:fang 娜:na 敏:min 静:jing 丽:li 强:qiang 磊:lei 军:jun 洋:yang 勇:yong 艳:yan 杰:jie 娟:juan 涛:tao 明:ming 超:chao 秀英:xiuying 霞:xia 平:ping'),
+    words('王:wang 李:li 张:zhang 刘:liu 陈:chen 杨:yang 黄:huang 赵:zhao 吴:wu 周:zhou 徐:xu 孙:sun 马:ma 朱:zhu 胡:hu 郭:guo 何:he 高:gao 林:lin 罗:luo')],
+};
+const companyWords = words('Nord Süd Alpen Rhein Donau Atlas Apex Blue Cedar Delta Summit Harbor Pioneer Carpați Dacia Transilvania Horizon Orion Vertex Zenith Falcon Maple Quantum Nova Stellar Granite Silver Iron');
+const companyKinds = { de: words('Maschinenbau Logistik Software Bau Handel Elektrotechnik Consulting'), en: words('Systems Partners Holdings Industries Solutions Labs Group'), ro: words('Construct Impex Soft Trans Agro Consult Invest'), zh: words('科技 贸易 电子 物流 建设 软件 咨询') };
+const legal = { de: words('GmbH AG KG'), en: words('Ltd Inc LLC'), ro: words('SRL SA'), zh: words('有限公司 集团') };
+const cities = { de: ['Berlin', 'München', 'Hamburg', 'Köln'], en: ['London', 'New York', 'Boston', 'Manchester'], ro: ['București', 'Cluj-Napoca', 'Iași', 'Timișoara'], zh: ['北京', '上海', '深圳', '杭州'] };
+const countries = { de: 'DE', en: 'GB', ro: 'RO', zh: 'CN' };
+const phonePrefix = { de: '+49 30 ', en: '+44 20 ', ro: '+40 21 ', zh: '+86 10 ' };
+const positions = words('CEO CFO CTO Buyer Engineer Consultant Assistant Director Manager Analyst Architect Accountant');
+const departments = words('Sales Purchasing Finance IT Operations Marketing Legal HR');
+const industries = words('manufacturing software logistics construction consulting banking retail energy');
+const leadSources = words('advertisement cold_call web_form trade_show partner web_research');
+type Locale = keyof typeof names;
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
+  const locale = (): Locale => { const x = next(); return x < 0.35 ? 'de' : x < 0.65 ? 'en' : x < 0.85 ? 'ro' : 'zh'; };
+  return { next, int, pick, locale };
+}
+
+const ascii = (s: string) => foldText(s).replace(/[^a-z0-9]/g, '');
+const personName = (part: string) => { const [han, py] = part.split(':'); return { text: han ?? part, latin: py ?? ascii(part) }; };
+const digits = (r: ReturnType<typeof prng>, n: number) => String(r.int(10 ** n)).padStart(n, '0');
+
+/** Writes rows in batches: better-sqlite3 prepared multi-row inserts, or pg multi-row inserts. */
+interface Sink { put(table: string, columns: string[], row: Row): Promise<void>; flush(): Promise<void>; exec(text: string): Promise<Row[]> }
+
+function sqliteSink(file: string): Sink & { db: SQLite.Database } {
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  const BATCH = 64;
+  const buffers = new Map<string, { columns: string[]; rows: Row[] }>();
+  const stmts = new Map<string, SQLite.Statement>();
+  const stmt = (table: string, columns: string[], n: number) => {
+    const key = `${table}:${n}`;
+    let s = stmts.get(key);
+    if (!s) {
+      const one = `(${columns.map(() => '?').join(',')})`;
+      s = db.prepare(`insert into ${table} (${columns.join(',')}) values ${Array(n).fill(one).join(',')}`);
+      stmts.set(key, s);
+    }
+    return s;
+  };
+  const write = (table: string, b: { columns: string[]; rows: Row[] }) => {
+    if (b.rows.length) stmt(table, b.columns, b.rows.length).run(b.rows.flat());
+    b.rows = [];
+  };
+  return {
+    db,
+    async put(table, columns, row) {
+      let b = buffers.get(table);
+      if (!b) buffers.set(table, (b = { columns, rows: [] }));
+      b.rows.push(row);
+      if (b.rows.length === BATCH) write(table, b);
+    },
+    async flush() { for (const [t, b] of buffers) write(t, b); },
+    async exec(text) { const s = db.prepare(text); return s.reader ? (s.raw().all() as Row[]) : (s.run(), []); },
+  };
+}
+
+function pgSink(client: pg.Client): Sink {
+  const buffers = new Map<string, { columns: string[]; rows: Row[] }>();
+  const write = async (table: string, b: { columns: string[]; rows: Row[] }) => {
+    if (b.rows.length) await insertRowsPg(client, table, b.columns, b.rows);
+    b.rows = [];
+  };
+  return {
+    async put(table, columns, row) {
+      let b = buffers.get(table);
+      if (!b) buffers.set(table, (b = { columns, rows: [] }));
+      b.rows.push(row);
+      if (b.rows.length * columns.length >= 30000) await write(table, b);
+    },
+    async flush() { for (const [t, b] of buffers) await write(t, b); },
+    async exec(text) { return (await client.query<Row>({ text, rowMode: 'array' })).rows; },
+  };
+}
+
+const bulkTables = ['accounts', 'contacts', 'contact_points', 'record_tags', 'record_access'];
+/** Secondary indexes of the bulk tables (not those behind a primary key or unique constraint), to drop and rebuild. */
+async function secondaryIndexes(sink: Sink, engine: 'sqlite' | 'postgres'): Promise<Array<{ name: string; def: string }>> {
+  const list = bulkTables.map((t) => `'${t}'`).join(',');
+  const rows = engine === 'sqlite'
+    ? await sink.exec(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${list})`)
+    : await sink.exec(`select i.indexname, i.indexdef from pg_indexes i join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)
+        where i.schemaname = current_schema() and i.tablename in (${list}) and not exists (select 1 from pg_constraint k where k.conindid = c.oid)`);
+  return rows.map((r) => ({ name: String(r[0]), def: String(r[1]) }));
+}
+
+export async function seedScale(database: Database, opts: SeedScaleOptions): Promise<SeedScaleSummary> {
+  const log = opts.log ?? (() => undefined);
+  const { db, engine } = database;
+  const started = Date.now();
+  const existing = await db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existingAccounts = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if ((Number(existing.n) > 0 || Number(existingAccounts.n) > 0) && !opts.force) {
+    throw new Error(`The database already holds ${existing.n} contacts and ${existingAccounts.n} accounts; pass --force to add the generated data anyway.`);
+  }
+  const r = prng(opts.seed ?? 42);
+  const now = new Date().toISOString();
+  const hash = await hashPassword(BENCH_PASSWORD);
+  // Role tree: admin > manager > 3 regions > 2 teams each. Users: 1 admin, 1 head of sales, 3 region heads, 195 sales.
+  const roleIds = new Map((await db.selectFrom('roles').select(['id', 'key']).execute()).map((x) => [x.key, x.id]));
+  const regions = ['emea', 'amer', 'apac'];
+  const teams = regions.flatMap((g) => [`${g}_team_a`, `${g}_team_b`]);
+  for (const key of [...regions, ...teams]) {
+    if (roleIds.has(key)) continue;
+    const parent = roleIds.get(regions.includes(key) ? 'manager' : key.slice(0, 4)) ?? null;
+    const row = await db.insertInto('roles').values({ key, name: key.replace(/_/g, ' '), parent_id: parent, builtin: 0, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    roleIds.set(key, row.id);
+  }
+  const profiles = new Map((await db.selectFrom('profiles').select(['id', 'key']).execute()).map((x) => [x.key, x.id]));
+  const userIds: number[] = [];
+  for (let n = 0; n < 200; n++) {
+    const email = benchUserEmail(n);
+    const found = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    if (found) { userIds.push(found.id); continue; }
+    const role = n === 0 ? 'admin' : n === 1 ? 'manager' : n < 5 ? (regions[n - 2] ?? 'emea') : (teams[n % teams.length] ?? 'emea_team_a');
+    const profile = n === 0 ? 'administrator' : n < 5 ? 'sales_manager' : 'salesperson';
+    const loc = r.locale();
+    const name = `${personName(r.pick(names[loc][0])).text} ${personName(r.pick(names[loc][1])).text}`;
+    const row = await db.insertInto('users').values({ email, name, password_hash: hash, role, profile_id: profiles.get(profile) ?? null, locale: 'en', active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    userIds.push(row.id);
+  }
+  const owners = userIds.slice(1);
+  const typeIds = (await db.selectFrom('contact_types').select('id').orderBy('position').execute()).map((x) => x.id);
+  const tagIds: number[] = [];
+  for (const tag of words('VIP Newsletter Partner Lead Event-2024 Event-2025 Churn-risk Upsell Decision-maker Influencer Champion Prospect Reseller Key-account Webinar Trial Renewal Referral Press Investor')) {
+    const found = await db.selectFrom('tags').select('id').where('name_key', '=', tagKey(tag)).executeTakeFirst();
+    tagIds.push(found?.id ?? (await db.insertInto('tags').values({ name: tag, name_key: tagKey(tag), color: defaultTagColor(tag), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id);
+  }
+  const segments = ['SMB', 'Mid-market', 'Enterprise'];
+  const fields = [['contacts', 'segment', 'picklist', segments], ['contacts', 'score', 'number', []], ['contacts', 'newsletter', 'checkbox', []], ['accounts', 'region', 'picklist', regions], ['accounts', 'customer_since', 'date', []]] as const;
+  for (const [position, [module, key, type, options]] of fields.entries()) {
+    await db.insertInto('custom_field_defs').values({ module, key, label: key.replace('_', ' '), type, options: JSON.stringify(options), required: 0, position, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.columns(['module', 'key']).doNothing()).execute();
+  }
+  const maxId = async (t: 'accounts' | 'contacts' | 'contact_points') => Number((await db.selectFrom(t).select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
+  let accountId = await maxId('accounts');
+  let contactId = await maxId('contacts');
+  let pointId = await maxId('contact_points');
+
+  if (engine === 'postgres' && !opts.postgres) throw new Error('seedScale on PostgreSQL needs opts.postgres');
+  const client = opts.postgres ? new pg.Client({ connectionString: opts.postgres.url, options: opts.postgres.schema ? `-c search_path=${opts.postgres.schema}` : undefined }) : null;
+  if (client) {
+    await client.connect();
+    await client.query(`set maintenance_work_mem = '512MB'`);
+  }
+  const sink = client ? pgSink(client) : sqliteSink(database.location);
+  const indexes = await secondaryIndexes(sink, engine);
+  for (const ix of indexes) await sink.exec(`drop index ${ix.name}`);
+  log(`dropped ${indexes.length} secondary indexes for the load`);
+  const counts: Record<string, number> = { users: userIds.length, tags: tagIds.length, accounts: 0, contacts: 0, contact_points: 0, record_tags: 0, record_access: 0 };
+  const put = async (table: string, columns: string[], row: Row) => { counts[table] = (counts[table] ?? 0) + 1; await sink.put(table, columns, row); };
+  const pointCols = ['id', 'module', 'record_id', 'kind', 'label', 'value', 'e164', 'street', 'city', 'region', 'postal_code', 'country', 'is_primary', 'position'];
+  const point = (module: string, rec: number, kind: string, label: string, value: string, e164: string | null, primary: boolean, position: number) =>
+    put('contact_points', pointCols, [++pointId, module, rec, kind, label, value, e164, '', '', '', '', '', primary ? 1 : 0, position]);
+  const phone = (loc: Locale) => { const v = `${phonePrefix[loc]}${digits(r, 8)}`; return [v, v.replace(/ /g, '')] as const; };
+  const stamp = (spanDays: number) => new Date(Date.now() - r.next() * spanDays * 86_400_000).toISOString();
+  const tx = (sqlText: string) => sink.exec(sqlText);
+
+  const nAccounts = Math.max(1, Math.floor(opts.scale / 4));
+  const accountCols = ['id', 'name', 'name_sort', 'owner_id', 'parent_account_id', 'website', 'phone', 'industry', 'account_type', 'employees', 'annual_revenue', 'billing_city', 'billing_country',
+    'contact_type_id', 'custom_fields', 'primary_email', 'primary_phone', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'restricted'];
+  const accountInfo: Array<{ id: number; owner: number; domain: string; loc: Locale }> = [];
+  let lap = Date.now();
+  await tx('begin');
+  for (let i = 0; i < nAccounts; i++) {
+    const loc = r.locale();
+    const base = `${r.pick(companyWords)} ${r.pick(companyKinds[loc])}`;
+    const name = `${loc === 'zh' ? base.replace(' ', '') : base} ${r.pick(legal[loc])}${i % 7 === 0 ? ` ${i}` : ''}`;
+    const domain = `${ascii(base) || 'firma'}${i}.example.${loc === 'en' ? 'com' : loc === 'zh' ? 'cn' : loc}`;
+    const owner = r.pick(owners);
+    const id = ++accountId;
+    const parent = i > 50 && r.next() < 0.2 ? (accountInfo[r.int(accountInfo.length)]?.id ?? null) : null;
+    const [ph, phE164] = phone(loc);
+    const created = stamp(1095);
+    const custom = JSON.stringify({ region: loc === 'zh' ? 'apac' : loc === 'en' && r.next() < 0.5 ? 'amer' : 'emea', ...(r.next() < 0.3 && { customer_since: created.slice(0, 10) }) });
+    await put('accounts', accountCols, [id, name, foldText(name), owner, parent, `https://www.${domain}`, ph, r.pick(industries), r.next() < 0.5 ? 'customer' : 'prospect', 10 + r.int(5000), r.int(1e8),
+      r.pick(cities[loc]), countries[loc], r.next() < 0.2 ? null : r.pick(typeIds), custom, `info@${domain}`, ph, created, owner, created, owner, 1, 0]);
+    await point('accounts', id, 'emails', 'work', `info@${domain}`, null, true, 0);
+    await point('accounts', id, 'phones', 'work', ph, phE164, true, 0);
+    await point('accounts', id, 'websites', 'website', `https://www.${domain}`, null, true, 0);
+    accountInfo.push({ id, owner, domain, loc });
+  }
+  await sink.flush();
+  await tx('commit');
+  log(`accounts: ${nAccounts} in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
+
+  const contactCols = ['id', 'salutation', 'first_name', 'last_name', 'sort_name', 'position', 'department', 'birthday', 'email_opt_out', 'lead_source', 'description', 'owner_id', 'account_id',
+    'contact_type_id', 'custom_fields', 'primary_email', 'primary_phone', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'deleted_at', 'deleted_by', 'restricted'];
+  lap = Date.now();
+  let rowsBefore = Object.values(counts).reduce((a, b) => a + b, 0);
+  const CHUNK = 50_000;
+  for (let i = 0; i < opts.scale; i++) {
+    if (i % CHUNK === 0) await tx('begin');
+    const acc = r.next() < 0.85 ? accountInfo[Math.min(accountInfo.length - 1, Math.floor(i / 4) + r.int(3))] : undefined;
+    const loc = acc && r.next() < 0.8 ? acc.loc : r.locale();
+    const first = personName(r.pick(names[loc][0]));
+    const last = personName(r.pick(names[loc][1]));
+    const id = ++contactId;
+    const owner = acc && r.next() < 0.8 ? acc.owner : r.pick(owners);
+    const work = `${first.latin}.${last.latin}${i}@${acc?.domain ?? 'mail.example.com'}`;
+    const home = `${first.latin}${last.latin}${r.int(1000)}@${r.pick(['gmail.com', 'web.de', 'yahoo.ro', 'qq.com'])}`;
+    const [ph, phE164] = phone(loc);
+    const [mob, mobE164] = phone(loc);
+    const created = stamp(1095);
+    const updated = r.next() < 0.3 ? stamp(30) : created;
+    const restricted = r.next() < 0.01;
+    const deleted = r.next() < 0.005 ? updated : null;
+    const custom = JSON.stringify({ segment: r.pick(segments), score: r.int(100), ...(r.next() < 0.4 && { newsletter: r.next() < 0.5 }) });
+    await put('contacts', contactCols, [id, r.next() < 0.5 ? r.pick(['mr', 'ms', 'dr']) : null, first.text, last.text, contactSortName(first.text, last.text), r.pick(positions), r.pick(departments),
+      r.next() < 0.2 ? `19${50 + r.int(50)}-0${1 + r.int(9)}-1${r.int(10)}` : null, r.next() < 0.05 ? 1 : 0, r.pick(leadSources), r.next() < 0.1 ? 'Met at the trade fair; interested in a pilot.' : null,
+      owner, acc?.id ?? null, r.next() < 0.2 ? null : r.pick(typeIds), custom, work, ph, created, owner, updated < created ? created : updated, owner, 1, deleted, deleted ? owner : null, restricted ? 1 : 0]);
+    await point('contacts', id, 'emails', 'work', work, null, true, 0);
+    await point('contacts', id, 'emails', 'home', home, null, false, 1);
+    await point('contacts', id, 'phones', 'work', ph, phE164, true, 0);
+    await point('contacts', id, 'phones', 'mobile', mob, mobE164, false, 1);
+    const nTags = r.int(4) - 1;
+    const tagSet = new Set<number>();
+    for (let t = 0; t < nTags; t++) tagSet.add(r.pick(tagIds));
+    for (const tag of tagSet) await put('record_tags', ['module', 'record_id', 'tag_id'], ['contacts', id, tag]);
+    if (restricted) for (const u of new Set([owner, r.pick(owners)])) await put('record_access', ['module', 'record_id', 'user_id'], ['contacts', id, u]);
+    if ((i + 1) % CHUNK === 0 || i + 1 === opts.scale) {
+      await sink.flush();
+      await tx('commit');
+      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+      log(`contacts: ${i + 1}/${opts.scale}, ${Math.round(((rows - rowsBefore) * 1000) / Math.max(1, Date.now() - lap))} rows/s`);
+      rowsBefore = rows;
+      lap = Date.now();
+    }
+  }
+  lap = Date.now();
+  for (const ix of indexes) await sink.exec(ix.def);
+  log(`rebuilt ${indexes.length} indexes in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
+  if (client) {
+    for (const t of ['accounts', 'contacts', 'contact_points']) await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select coalesce(max(id), 1) from ${t}))`);
+    await client.query('analyze');
+    await client.end();
+  } else {
+    const s = sink as ReturnType<typeof sqliteSink>;
+    s.db.exec('analyze');
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    s.db.close();
+  }
+  return { counts, seconds: (Date.now() - started) / 1000, password: BENCH_PASSWORD };
+}

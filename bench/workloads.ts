@@ -1,0 +1,182 @@
+import type { BenchContext } from './context.ts';
+import type { Client } from './http.ts';
+import type { RawDb } from './raw.ts';
+
+/**
+ * The named workloads. Each is one user-visible operation: the HTTP request(s) the web app or an API client makes,
+ * and the same data fetched or written directly on the engine (the raw floor). Adding a workload is adding an entry
+ * here; `mixed` picks entries by `mixWeight`.
+ */
+export interface Workload {
+  name: string;
+  description: string;
+  kind: 'read' | 'write';
+  /** The issue's target for p95 over HTTP, one client, on SQLite at 1M contacts. */
+  targetP95Ms?: number;
+  /** Share of the 32-client mixed workload (reads add up to 80, writes to 20). */
+  mixWeight?: number;
+  http(c: Client, ctx: BenchContext, i: number, pool?: Array<{ id: number; version: number }>): Promise<unknown>;
+  raw(db: RawDb, ctx: BenchContext, i: number): Promise<unknown>;
+}
+
+const at = <T>(list: T[], i: number): T => {
+  const v = list[i % list.length];
+  if (v === undefined) throw new Error('empty sample list: is the data set seeded?');
+  return v;
+};
+
+interface Page { data: Array<{ id: string }>; nextCursor: string | null }
+interface Saved { id: string; version: number }
+
+// What a list page shows: the rows, the account name and owner joined, and the page's tags in one more query.
+const listSelect = `select c.*, a.name as account_name, u.name as owner_name from contacts c
+  left join accounts a on a.id = c.account_id left join users u on u.id = c.owner_id where c.deleted_at is null`;
+const pageTags = async (db: RawDb, rows: Array<Record<string, unknown>>) =>
+  db.all(`select rt.record_id, t.name from record_tags rt join tags t on t.id = rt.tag_id where rt.module = 'contacts' and ${db.inIds('rt.record_id')}`, [
+    db.idsParam(rows.map((r) => Number(r.id))),
+  ]);
+
+const contactBody = (ctx: BenchContext, tag: string) => ({
+  firstName: 'Bench',
+  lastName: `Contact ${tag}`,
+  position: 'Buyer',
+  description: `bench:${ctx.runId}:${tag}`,
+  emails: [{ label: 'work', value: `bench.${tag}@example.com`, primary: true }, { label: 'home', value: `b.${tag}@example.org` }],
+  phones: [{ label: 'work', value: '+49 30 1234567', primary: true }, { label: 'mobile', value: '+49 151 2345678' }],
+});
+
+export const workloads: Workload[] = [
+  {
+    name: 'list.first',
+    description: 'contacts list, first page of 50 (default sort)',
+    kind: 'read',
+    targetP95Ms: 5,
+    mixWeight: 25,
+    http: (c) => c.ok('GET', '/api/v1/contacts?limit=50'),
+    raw: async (db) => pageTags(db, await db.all(`${listSelect} order by c.sort_name, c.id limit 51`)),
+  },
+  {
+    name: 'list.filtered',
+    description: 'filter owner + contact type, sorted by created desc',
+    kind: 'read',
+    targetP95Ms: 5,
+    mixWeight: 15,
+    http: (c, ctx) => c.ok('GET', `/api/v1/contacts?limit=50&ownerId=${ctx.ownerId}&contactType=${ctx.typeId}&sort=-createdAt`),
+    raw: async (db, ctx) =>
+      pageTags(db, await db.all(`${listSelect} and c.owner_id = ? and c.contact_type_id = ? order by c.created_at desc, c.id desc limit 51`, [ctx.ownerId, ctx.typeId])),
+  },
+  {
+    name: 'list.next',
+    description: 'keyset next page from a cursor deep in the list',
+    kind: 'read',
+    targetP95Ms: 5,
+    mixWeight: 15,
+    http: (c, ctx, i) => c.ok('GET', `/api/v1/contacts?limit=50&cursor=${at(ctx.cursors, i)}`),
+    raw: async (db, ctx, i) => {
+      const [value, id] = JSON.parse(Buffer.from(at(ctx.cursors, i), 'base64url').toString()) as [string, number];
+      return pageTags(db, await db.all(`${listSelect} and (c.sort_name, c.id) > (?, ?) order by c.sort_name, c.id limit 51`, [value, id]));
+    },
+  },
+  {
+    name: 'count',
+    description: 'list with the total count (count=true) over all contacts',
+    kind: 'read',
+    http: (c) => c.ok('GET', '/api/v1/contacts?limit=1&count=true'),
+    raw: (db) => db.all(`select count(*) as n from contacts where deleted_at is null`),
+  },
+  {
+    name: 'detail.contact',
+    description: 'contact page: record, e-mails/phones, tags, account, owner',
+    kind: 'read',
+    targetP95Ms: 8,
+    mixWeight: 15,
+    http: (c, ctx, i) => c.ok('GET', `/api/v1/contacts/${at(ctx.contactIds, i)}`),
+    raw: async (db, ctx, i) => {
+      const id = at(ctx.contactIds, i);
+      const [row] = await db.all(`select c.*, a.name as account_name from contacts c left join accounts a on a.id = c.account_id where c.id = ?`, [id]);
+      await db.all(`select * from contact_points where module = 'contacts' and record_id = ? order by kind, position`, [id]);
+      await db.all(`select t.name from record_tags rt join tags t on t.id = rt.tag_id where rt.module = 'contacts' and rt.record_id = ?`, [id]);
+      return db.all(`select id, name from users where id = ?`, [row?.owner_id ?? 0]);
+    },
+  },
+  {
+    name: 'detail.account',
+    description: 'account page with related lists: record + its contacts + member accounts (3 requests)',
+    kind: 'read',
+    targetP95Ms: 8,
+    mixWeight: 10,
+    http: async (c, ctx, i) => {
+      const id = at(ctx.accountIds, i);
+      await c.ok('GET', `/api/v1/accounts/${id}`);
+      await c.ok('GET', `/api/v1/accounts/${id}/contacts?limit=20`);
+      return c.ok('GET', `/api/v1/accounts/${id}/members?limit=20`);
+    },
+    raw: async (db, ctx, i) => {
+      const id = at(ctx.accountIds, i);
+      await db.all(`select * from accounts where id = ?`, [id]);
+      await db.all(`select * from contact_points where module = 'accounts' and record_id = ? order by kind, position`, [id]);
+      await db.all(`select count(*) as n from contacts where account_id = ? and deleted_at is null`, [id]);
+      await db.all(`select count(*) as n from accounts where parent_account_id = ? and deleted_at is null`, [id]);
+      await db.all(`select * from contacts where account_id = ? and deleted_at is null order by sort_name, id limit 21`, [id]);
+      return db.all(`select * from accounts where parent_account_id = ? and deleted_at is null order by name_sort, id limit 21`, [id]);
+    },
+  },
+  {
+    name: 'search.list',
+    description: 'quick search in the contacts list (q=, infix on name and primary e-mail)',
+    kind: 'read',
+    targetP95Ms: 15,
+    http: (c, ctx, i) => c.ok('GET', `/api/v1/contacts?limit=20&q=${encodeURIComponent(at(ctx.searchTerms, i))}`),
+    raw: (db, ctx, i) => {
+      const p = `%${at(ctx.searchTerms, i).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()}%`;
+      return db.all(`select * from contacts where deleted_at is null and (sort_name like ? or lower(primary_email) like ?) order by sort_name, id limit 21`, [p, p]);
+    },
+  },
+  {
+    name: 'create.contact',
+    description: 'create a contact with 2 e-mails and 2 phones',
+    kind: 'write',
+    targetP95Ms: 5,
+    mixWeight: 10,
+    http: (c, ctx, i) => c.ok('POST', '/api/v1/contacts', contactBody(ctx, `s${i}`)),
+    raw: async (db, ctx, i) => {
+      const now = new Date().toISOString();
+      await db.run('begin');
+      const [row] = await db.all(
+        `insert into contacts (first_name, last_name, sort_name, position, description, owner_id, custom_fields, primary_email, primary_phone, created_at, created_by, updated_at, updated_by)
+         values ('Raw', ?, ?, 'Buyer', ?, ?, '{}', ?, '+49 30 1234567', ?, ?, ?, ?) returning id`,
+        [`Floor ${i}`, `floor ${i} raw`, `rawfloor:${ctx.runId}`, ctx.ownerId, `raw.${i}@example.com`, now, ctx.ownerId, now, ctx.ownerId],
+      );
+      const points = [['emails', 'work', `raw.${i}@example.com`, null, 1, 0], ['emails', 'home', `r.${i}@example.org`, null, 0, 1], ['phones', 'work', '+49 30 1234567', '+49301234567', 1, 0], ['phones', 'mobile', '+49 151 2345678', '+491512345678', 0, 1]];
+      for (const p of points) await db.run(`insert into contact_points (module, record_id, kind, label, value, e164, is_primary, position) values ('contacts', ?, ?, ?, ?, ?, ?, ?)`, [row?.id, ...p]);
+      return db.run('commit');
+    },
+  },
+  {
+    name: 'update.contact',
+    description: 'rename a contact (PATCH with version)',
+    kind: 'write',
+    targetP95Ms: 5,
+    mixWeight: 10,
+    http: async (c, ctx, i, pool = ctx.updatePool) => {
+      const rec = at(pool, i);
+      const saved = await c.ok<Saved>('PATCH', `/api/v1/contacts/${rec.id}`, { position: `Buyer ${i % 97}`, version: rec.version });
+      rec.version = saved.version;
+      return saved;
+    },
+    raw: (db, ctx, i) => {
+      const id = at(ctx.contactIds, i); // not the HTTP update pool, whose versions the client tracks
+      return db.run(`update contacts set position = ?, updated_at = ?, updated_by = ?, version = version + 1 where id = ?`, [`Raw ${i % 97}`, new Date().toISOString(), ctx.ownerId, id]);
+    },
+  },
+];
+
+export async function collectCursors(c: Client, n = 20): Promise<string[]> {
+  const out: string[] = [];
+  for (const letter of 'bcdghklmnprstwz') {
+    const page = await c.ok<Page>('GET', `/api/v1/contacts?limit=50&letter=${letter}`);
+    if (page.nextCursor) out.push(page.nextCursor);
+    if (out.length >= n) break;
+  }
+  return out;
+}
