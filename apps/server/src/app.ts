@@ -71,7 +71,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, database.db);
+  registerAuth(app, database.db, { actorCacheMs: config.actorCacheMs });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   authRoutes(app, database.db, { secureCookies: config.secureCookies });

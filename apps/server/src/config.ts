@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   /** API requests per minute per client (token, session or IP); 0 turns the limit off (benchmarks). */
   rateLimitPerMinute: number;
+  /** How long a resolved caller (rights, role tree) is reused in this process; 0 resolves on every request. */
+  actorCacheMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.KONTOR_SECURE_COOKIES === 'true',
     rateLimitPerMinute: Number(env.KONTOR_RATE_LIMIT ?? 1200),
+    actorCacheMs: Number(env.KONTOR_ACTOR_CACHE_MS ?? 5000),
     ...overrides,
   };
 }

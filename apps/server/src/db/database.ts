@@ -22,7 +22,8 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 export function createDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): Database {
   if (config.databaseUrl) {
-    const options = config.databaseSchema ? `-c search_path=${config.databaseSchema}` : undefined;
+    // JIT compilation costs more than it saves on our short OLTP queries (140 of 415 ms of a 1M-row count).
+    const options = ['-c jit=off', ...(config.databaseSchema ? [`-c search_path=${config.databaseSchema}`] : [])].join(' ');
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, options });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(config.databaseUrl);
@@ -38,6 +39,28 @@ export function createDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl' | 
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every statement anew; on SQLite that costs 25-45 us a query, more than many queries take.
+ * Our SQL strings repeat (parameters are bound), so prepared statements are kept, up to a bound; a statement
+ * still busy (an open iterator) is never handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string): SQLite.Statement {
+      const hit = cache.get(source);
+      if (hit && !hit.busy) return hit;
+      const stmt = sqlite.prepare(source);
+      if (!hit) {
+        if (cache.size >= max) cache.clear();
+        cache.set(source, stmt);
+      }
+      return stmt;
+    },
+  };
 }

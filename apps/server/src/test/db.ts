@@ -28,8 +28,9 @@ export async function createTestDatabase(overrides: Partial<Config> = {}): Promi
     await client.query(`create schema ${schema}`);
     await client.end();
   }
-  // Tests make many requests from one address: the API rate limit is off unless a test turns it on.
-  const config = loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent', rateLimitPerMinute: 0, ...overrides });
+  // Tests make many requests from one address and change the database behind the app's back: the rate limit
+  // and the actor cache are off unless a test turns them on.
+  const config = loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent', rateLimitPerMinute: 0, actorCacheMs: 0, ...overrides });
   const database = await openDatabase(config);
   return {
     ...database,

@@ -5,7 +5,8 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { loadActor } from '../permissions/load-actor.ts';
 import { findSession, findTokenUser, SESSION_COOKIE, touchSession } from './sessions.ts';
-import { safeEqual } from './tokens.ts';
+import { safeEqual, sha256 } from './tokens.ts';
+import { ActorCache, changesIdentity } from './actor-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,38 +26,65 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves the caller of every /api request: a bearer token (API clients) or the session cookie (the browser,
  * which must also send the CSRF token on every unsafe method). Public routes opt out with `config.public`.
  */
-export function registerAuth(app: FastifyInstance, db: Kysely<DB>): void {
+export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actorCacheMs: number }): void {
+  const cache = new ActorCache(opts.actorCacheMs);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+
+  /** The actor behind a bearer token, from the cache or the database; null when the token is not valid. */
+  async function tokenActor(token: string, method: string): Promise<Actor | null> {
+    const key = `t:${sha256(token)}`;
+    const hit = cache.get(key);
+    const actor = hit?.actor ?? (await (async () => {
+      const user = await findTokenUser(db, token);
+      if (!user) return null;
+      const loaded = { ...(await loadActor(db, user, 'token', null)), readOnlyToken: user.token_scope === 'read' };
+      cache.set(key, loaded, null);
+      return loaded;
+    })());
+    if (actor?.readOnlyToken && !SAFE_METHODS.has(method)) throw new AppError('forbidden', 'This API token is read-only.');
+    return actor;
+  }
+
+  async function sessionActor(cookie: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+    const key = `s:${sha256(cookie)}`;
+    const hit = cache.get(key);
+    if (hit?.csrfToken) return { actor: hit.actor, csrfToken: hit.csrfToken };
+    const session = await findSession(db, cookie);
+    if (!session) return null;
+    await touchSession(db, session.session_id, session.last_seen_at);
+    const actor = await loadActor(db, session, 'session', session.session_id);
+    cache.set(key, actor, session.csrf_token);
+    return { actor, csrfToken: session.csrf_token };
+  }
+
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
     const isPublic = request.routeOptions.config?.public === true;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const user = await findTokenUser(db, header.slice(7).trim());
-      if (user) {
-        if (user.token_scope === 'read' && !SAFE_METHODS.has(request.method)) {
-          throw new AppError('forbidden', 'This API token is read-only.');
-        }
-        request.actor = await loadActor(db, user, 'token', null);
-      } else if (!isPublic) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
+      const actor = await tokenActor(header.slice(7).trim(), request.method);
+      if (actor) request.actor = actor;
+      else if (!isPublic) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) {
-      const session = await findSession(db, cookie);
-      if (session) {
-        request.actor = await loadActor(db, session, 'session', session.session_id);
-        request.csrfToken = session.csrf_token;
-        await touchSession(db, session.session_id, session.last_seen_at);
-        const sent = request.headers['x-csrf-token'];
-        if (!SAFE_METHODS.has(request.method) && !isPublic && (typeof sent !== 'string' || !safeEqual(sent, session.csrf_token))) {
-          throw new AppError('csrf_failed', 'The request lacks a valid CSRF token. Reload the page and try again.');
-        }
-        return;
+    const resolved = cookie ? await sessionActor(cookie) : null;
+    if (resolved) {
+      request.actor = resolved.actor;
+      request.csrfToken = resolved.csrfToken;
+      const sent = request.headers['x-csrf-token'];
+      if (!SAFE_METHODS.has(request.method) && !isPublic && (typeof sent !== 'string' || !safeEqual(sent, resolved.csrfToken))) {
+        throw new AppError('csrf_failed', 'The request lacks a valid CSRF token. Reload the page and try again.');
       }
+      return;
     }
     if (!isPublic) throw new AppError('unauthenticated', 'Log in or send an API token (Authorization: Bearer ...).');
+  });
+
+  // A change to users, roles, profiles, settings, sessions or tokens may change any caller: forget them all.
+  app.addHook('onResponse', async (request) => {
+    if (changesIdentity(request.method, request.url)) cache.clear();
   });
 }
 

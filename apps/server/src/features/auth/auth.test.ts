@@ -92,3 +92,23 @@ describe('authentication', () => {
     expect(dup.statusCode).toBe(409);
   });
 });
+
+describe('actor cache', () => {
+  it('reuses a resolved caller briefly and forgets it when users, roles or settings change here', async () => {
+    const cached = await createHarness({ actorCacheMs: 60_000 });
+    try {
+      const admin = await cached.client('admin');
+      const sales = await cached.client('sales');
+      expect((await sales.get('/api/v1/accounts')).statusCode).toBe(200);
+      // Changed behind the app's back (as another process would): the cached caller stands until the TTL.
+      await cached.database.db.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', Number(sales.userId)).execute();
+      expect((await sales.get('/api/v1/accounts')).statusCode).toBe(200);
+      // A change through this process's API clears the cache at once.
+      const me = (await admin.get(`/api/v1/users/${admin.userId}`)).json<{ version: number }>();
+      expect((await admin.patch(`/api/v1/users/${admin.userId}`, { name: 'Renamed', version: me.version })).statusCode).toBe(200);
+      expect((await sales.get('/api/v1/accounts')).statusCode).toBe(401);
+    } finally {
+      await cached.close();
+    }
+  });
+});

@@ -24,6 +24,8 @@ export interface Actor {
   /** The actor's role and its ancestors: a record shared with one of these roles is shared with the actor. */
   shareRoleIds: number[];
   orgDefaults: OrgDefaults;
+  /** Set for callers using a read-scoped API token: they may only GET. */
+  readOnlyToken?: boolean;
 }
 
 const allModuleRights = ['view', 'create', 'edit', 'share', 'delete', 'export', 'import'] as const;
