@@ -1,23 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import type { Target } from './raw.ts';
+import { startServer as startKontor, type RunningServer } from '../apps/server/src/test/process.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const kontorBin = path.join(repoRoot, 'apps/server/bin/kontor.mjs');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+export { freePort } from '../apps/server/src/test/process.ts';
 
 export function serverEnv(t: Target, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, KONTOR_RATE_LIMIT: '0', LOG_LEVEL: 'warn', KONTOR_ADMIN_EMAIL: '', KONTOR_ADMIN_PASSWORD: '', ...extra };
@@ -39,54 +24,15 @@ export interface Memory {
   fileMb: number;
 }
 
-export interface RunningServer {
-  url: string;
-  pid: number;
-  /** Spawn to the first answered /api/health. */
-  startupMs: number;
+export interface BenchServer extends RunningServer {
   memory(): Memory | null;
-  output(): string;
-  stop(): Promise<void>;
 }
 
-/** Starts `kontor serve` (node directly, so the pid is the server's) and waits for its first answer. */
-export async function startServer(t: Target, extra: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const started = performance.now();
-  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server (open it in Chrome DevTools or speedscope).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, kontorBin, 'serve'], { env: { ...serverEnv(t, extra), PORT: String(port), HOST: '127.0.0.1' }, cwd: repoRoot });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`kontor serve exited early:\n${out}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`kontor serve did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const startupMs = performance.now() - started;
-  const pid = child.pid ?? 0;
-  return {
-    url,
-    pid,
-    startupMs,
-    output: () => out,
-    memory: () => readMemory(pid),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+/** Starts `kontor serve` for a benchmark target; BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server. */
+export async function startServer(t: Target, extra: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
+  const nodeArgs = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const server = await startKontor(serverEnv(t, extra), { nodeArgs, pollMs: 20 });
+  return { ...server, memory: () => readMemory(server.pid) };
 }
 
 export function readMemory(pid: number): Memory | null {

@@ -2,7 +2,7 @@ import { Client } from './http.ts';
 import { createTokens, loadContext } from './context.ts';
 import { checkConsistency, runMixed, type Consistency, type MixedResult } from './mixed.ts';
 import { openRaw, type Target } from './raw.ts';
-import { sampleMemory, startServer, type Memory, type RunningServer } from './server.ts';
+import { sampleMemory, startServer, type BenchServer, type Memory } from './server.ts';
 import { measure, type Stats } from './stats.ts';
 import { collectCursors, workloads } from './workloads.ts';
 
@@ -49,7 +49,7 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const log = o.log ?? (() => undefined);
   const tokens = await createTokens(o.target);
   const raw = await openRaw(o.target);
-  const servers: RunningServer[] = [];
+  const servers: BenchServer[] = [];
   try {
     const server = await startServer(o.target);
     servers.push(server);

@@ -61,19 +61,38 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  pid: number;
+  /** Spawn to the first answered /api/health. */
+  startupMs: number;
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts `kontor serve` and waits until it answers /api/health. */
-export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
+export interface StartOptions {
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+/**
+ * Starts `kontor serve` (node directly, so the pid is the server's) on a free port and waits until it answers
+ * /api/health. Used by the process tests, the benchmarks and the end-to-end runner.
+ */
+export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [kontorBin, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, cwd: repoRoot });
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), kontorBin, 'serve'], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const keep = (d: Buffer) => (out = (out + d.toString()).slice(-50_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`kontor serve exited early:\n${out}`);
     try {
@@ -82,11 +101,16 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`kontor serve did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`kontor serve did not answer /api/health in time:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 50));
   }
   return {
     url,
+    pid: child.pid ?? 0,
+    startupMs: performance.now() - started,
     output: () => out,
     stop: () =>
       new Promise((resolve) => {

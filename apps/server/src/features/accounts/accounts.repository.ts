@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { accountListQuerySchema } from '@kontor/contract/accounts';
 import type { AccountPatchRow, AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
@@ -80,22 +80,19 @@ export async function countLive(db: Kysely<DB>, actor: Actor | null, table: 'con
   return Number(r?.n ?? 0);
 }
 
-/** A letter of the A-Z index: names starting with it, or '#' for names starting with anything else. */
-export function letterRange(letter: string): { from: string; to: string } | 'other' {
+/** The A-Z index on a folded sort key: names starting with the letter, or for '#' with anything but a-z. */
+export function letterWhere(column: 'accounts.name_sort' | 'contacts.sort_name', letter: string): RawBuilder<boolean> {
   const l = foldText(letter);
-  return /^[a-z]$/.test(l) ? { from: l, to: String.fromCharCode(l.charCodeAt(0) + 1) } : 'other';
+  const col = sql.ref(column);
+  return /^[a-z]$/.test(l)
+    ? sql<boolean>`(${col} >= ${l} and ${col} < ${String.fromCharCode(l.charCodeAt(0) + 1)})`
+    : sql<boolean>`(${col} < 'a' or ${col} >= '{')`;
 }
 
 function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   let qb = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null).where(visibleOrAll(actor, 'accounts'));
   if (q.q) qb = qb.where(sql<boolean>`accounts.name_sort like ${`%${likeEscape(foldText(q.q))}%`} escape '\\'`);
-  if (q.letter) {
-    const range = letterRange(q.letter);
-    qb =
-      range === 'other'
-        ? qb.where((eb) => eb.or([eb('accounts.name_sort', '<', 'a'), eb('accounts.name_sort', '>=', '{')]))
-        : qb.where('accounts.name_sort', '>=', range.from).where('accounts.name_sort', '<', range.to);
-  }
+  if (q.letter) qb = qb.where(letterWhere('accounts.name_sort', q.letter));
   if (q.ownerId) qb = qb.where('accounts.owner_id', '=', fromApiId(q.ownerId));
   if (q.parentAccountId) qb = qb.where('accounts.parent_account_id', '=', fromApiId(q.parentAccountId));
   if (q.contactType) qb = qb.where('accounts.contact_type_id', '=', fromApiId(q.contactType));

@@ -6,7 +6,7 @@ import { foldText, likeEscape } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag } from '../tags/record-tags.ts';
-import { letterRange } from '../accounts/accounts.repository.ts';
+import { letterWhere } from '../accounts/accounts.repository.ts';
 import { contactSortColumns } from './contacts.columns.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { visibleOrAll } from '../permissions/access.ts';
@@ -34,13 +34,7 @@ function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
     const pattern = `%${likeEscape(foldText(q.q))}%`;
     qb = qb.where(sql<boolean>`(contacts.sort_name like ${pattern} escape '\\' or lower(contacts.primary_email) like ${pattern} escape '\\')`);
   }
-  if (q.letter) {
-    const range = letterRange(q.letter);
-    qb =
-      range === 'other'
-        ? qb.where((eb) => eb.or([eb('contacts.sort_name', '<', 'a'), eb('contacts.sort_name', '>=', '{')]))
-        : qb.where('contacts.sort_name', '>=', range.from).where('contacts.sort_name', '<', range.to);
-  }
+  if (q.letter) qb = qb.where(letterWhere('contacts.sort_name', q.letter));
   if (q.ownerId) qb = qb.where('contacts.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('contacts.account_id', '=', fromApiId(q.accountId));
   if (q.contactType) qb = qb.where('contacts.contact_type_id', '=', fromApiId(q.contactType));
