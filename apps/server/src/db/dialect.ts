@@ -1,3 +1,5 @@
+import { SqliteAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from './schema.ts';
 import type { Engine } from './database.ts';
 
 /** The few column types that differ between the engines; DDL is written once with these. */
@@ -24,4 +26,27 @@ export function foldText(s: string): string {
 /** Escape % _ and \ for a LIKE pattern used with ESCAPE '\'. */
 export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Which engine a Kysely instance talks to, read from its adapter (no plumbing through every repository). */
+export function isSqlite(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * "Name or primary e-mail contains this fragment", for the list filter. From three characters on, SQLite answers
+ * from the FTS5 trigram index (migration 005) and PostgreSQL from its pg_trgm GIN indexes; shorter fragments scan.
+ */
+export function containsFragment(db: Kysely<DB>, table: 'accounts' | 'contacts', fragment: string, withEmail: boolean): RawBuilder<boolean> {
+  const term = foldText(fragment);
+  const sortKey = sql.ref(`${table}.${table === 'accounts' ? 'name_sort' : 'sort_name'}`);
+  const pattern = `%${likeEscape(term)}%`;
+  const email = sql.ref(`${table}.primary_email`);
+  const like = withEmail
+    ? sql<boolean>`(${sortKey} like ${pattern} escape '\\' or lower(${email}) like ${pattern} escape '\\')`
+    : sql<boolean>`${sortKey} like ${pattern} escape '\\'`;
+  if (!isSqlite(db) || [...term].length < 3) return like;
+  const column = withEmail ? '' : `${table === 'accounts' ? 'name_sort' : 'sort_name'} : `;
+  const query = `${column}"${term.replace(/"/g, '""')}"`;
+  return sql<boolean>`${sql.ref(`${table}.id`)} in (select rowid from ${sql.table(`${table}_search`)} where ${sql.table(`${table}_search`)} match ${query})`;
 }

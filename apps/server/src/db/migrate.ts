@@ -4,6 +4,7 @@ import type { DB } from './schema.ts';
 import { initialSchema } from './migrations/001_initial.ts';
 import { permissionsSchema } from './migrations/002_permissions.ts';
 import { userInvitesSchema } from './migrations/003_user_invites.ts';
+import { nameSearchSchema } from './migrations/005_name_search.ts';
 import { listIndexes } from './migrations/004_list_indexes.ts';
 
 interface Migration {
@@ -17,6 +18,7 @@ export const migrations: Migration[] = [
   { id: '002_permissions', statements: permissionsSchema },
   { id: '003_user_invites', statements: userInvitesSchema },
   { id: '004_list_indexes', statements: listIndexes },
+  { id: '005_name_search', statements: nameSearchSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { accountListQuerySchema } from '@kontor/contract/accounts';
 import type { AccountPatchRow, AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
-import { foldText, likeEscape } from '../../db/dialect.ts';
+import { containsFragment, foldText } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag } from '../tags/record-tags.ts';
@@ -91,7 +91,7 @@ export function letterWhere(column: 'accounts.name_sort' | 'contacts.sort_name',
 
 function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   let qb = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null).where(visibleOrAll(actor, 'accounts'));
-  if (q.q) qb = qb.where(sql<boolean>`accounts.name_sort like ${`%${likeEscape(foldText(q.q))}%`} escape '\\'`);
+  if (q.q) qb = qb.where(containsFragment(db, 'accounts', q.q, false));
   if (q.letter) qb = qb.where(letterWhere('accounts.name_sort', q.letter));
   if (q.ownerId) qb = qb.where('accounts.owner_id', '=', fromApiId(q.ownerId));
   if (q.parentAccountId) qb = qb.where('accounts.parent_account_id', '=', fromApiId(q.parentAccountId));

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { contactListQuerySchema } from '@kontor/contract/contacts';
 import type { ContactPatchRow, ContactRow, DB, NewContactRow } from '../../db/schema.ts';
-import { foldText, likeEscape } from '../../db/dialect.ts';
+import { containsFragment } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag } from '../tags/record-tags.ts';
@@ -30,10 +30,7 @@ export async function updateContactRow(trx: Transaction<DB> | Kysely<DB>, id: nu
 
 function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
   let qb = db.selectFrom('contacts').where('contacts.deleted_at', 'is', null).where(visibleOrAll(actor, 'contacts'));
-  if (q.q) {
-    const pattern = `%${likeEscape(foldText(q.q))}%`;
-    qb = qb.where(sql<boolean>`(contacts.sort_name like ${pattern} escape '\\' or lower(contacts.primary_email) like ${pattern} escape '\\')`);
-  }
+  if (q.q) qb = qb.where(containsFragment(db, 'contacts', q.q, true));
   if (q.letter) qb = qb.where(letterWhere('contacts.sort_name', q.letter));
   if (q.ownerId) qb = qb.where('contacts.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('contacts.account_id', '=', fromApiId(q.accountId));

@@ -132,4 +132,16 @@ describe('contacts API', () => {
     const byQ = (await admin.get(`/api/v1/contacts?q=ozdem`)).json<ListResponse<ContactListItem>>();
     expect(byQ.data.some((c) => c.lastName === 'Özdemir')).toBe(true);
   });
+
+  it('finds name and e-mail fragments through the search index, kept in step with edits', async () => {
+    const c = await makeContact(admin, { firstName: 'Ioana', lastName: 'Fragmentescu', emails: [{ label: 'work', value: 'ioana@zzquux-example.ro', primary: true }] });
+    const find = async (q: string) => (await admin.get(`/api/v1/contacts?q=${encodeURIComponent(q)}`)).json<ListResponse<ContactListItem>>().data.map((x) => x.id);
+    expect(await find('gmentes')).toEqual([c.id]);
+    expect(await find('ZZQUUX')).toEqual([c.id]);
+    expect(await find('fragmentescu ioana')).toEqual([c.id]);
+    const renamed = (await admin.patch(`/api/v1/contacts/${c.id}`, { lastName: 'Popovici', emails: [], version: c.version })).json<Contact>();
+    expect(await find('gmentes')).toEqual([]);
+    expect(await find('zzquux')).toEqual([]);
+    expect(await find('popovic')).toEqual([renamed.id]);
+  });
 });
