@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { contactListQuerySchema } from '@kontor/contract/contacts';
 import type { ContactPatchRow, ContactRow, DB, NewContactRow } from '../../db/schema.ts';
