@@ -35,7 +35,8 @@ export function isSqlite(db: Kysely<DB>): boolean {
 
 /**
  * "Name or primary e-mail contains this fragment", for the list filter. From three characters on, SQLite answers
- * from the FTS5 trigram index (migration 005) and PostgreSQL from its pg_trgm GIN indexes; shorter fragments scan.
+ * from the FTS5 trigram index (migration 005) and PostgreSQL from its pg_trgm GIN indexes. One or two characters
+ * match the start of the sort key (last name first), which an index serves too: "王" finds the Wangs.
  */
 export function containsFragment(db: Kysely<DB>, table: 'accounts' | 'contacts', fragment: string, withEmail: boolean): RawBuilder<boolean> {
   const term = foldText(fragment);
@@ -45,7 +46,15 @@ export function containsFragment(db: Kysely<DB>, table: 'accounts' | 'contacts',
   const like = withEmail
     ? sql<boolean>`(${sortKey} like ${pattern} escape '\\' or lower(${email}) like ${pattern} escape '\\')`
     : sql<boolean>`${sortKey} like ${pattern} escape '\\'`;
-  if (!isSqlite(db) || [...term].length < 3) return like;
+  if ([...term].length < 3) {
+    // One or two characters (a Chinese surname, an initial): names starting with them, from the sort-key index.
+    if (!isSqlite(db)) return sql<boolean>`${sortKey} like ${`${likeEscape(term)}%`} escape '\\'`;
+    const chars = [...term];
+    const last = chars.pop() ?? '';
+    const upper = chars.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
+    return sql<boolean>`(${sortKey} >= ${term} and ${sortKey} < ${upper})`;
+  }
+  if (!isSqlite(db)) return like;
   const column = withEmail ? '' : `${table === 'accounts' ? 'name_sort' : 'sort_name'} : `;
   const query = `${column}"${term.replace(/"/g, '""')}"`;
   return sql<boolean>`${sql.ref(`${table}.id`)} in (select rowid from ${sql.table(`${table}_search`)} where ${sql.table(`${table}_search`)} match ${query})`;
