@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { accountListQuerySchema } from '@kontor/contract/accounts';
 import type { AccountPatchRow, AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
-import { containsFragment, foldText } from '../../db/dialect.ts';
+import { isSqlite, containsFragment, foldText } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag } from '../tags/record-tags.ts';
@@ -103,7 +103,7 @@ function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
 }
 
 export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
-  const k = keysetFor(q.sort, accountSortColumns, 'accounts.id');
+  const k = keysetFor(q.sort, accountSortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = filtered(db, actor, q).selectAll('accounts').select(k.orderExpr.as('sort_value'));
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { contactListQuerySchema } from '@kontor/contract/contacts';
 import type { ContactPatchRow, ContactRow, DB, NewContactRow } from '../../db/schema.ts';
-import { containsFragment } from '../../db/dialect.ts';
+import { isSqlite, containsFragment } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag } from '../tags/record-tags.ts';
@@ -40,7 +40,7 @@ function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
 }
 
 export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
-  const k = keysetFor(q.sort, contactSortColumns, 'contacts.id');
+  const k = keysetFor(q.sort, contactSortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = filtered(db, actor, q).selectAll('contacts').select(k.orderExpr.as('sort_value'));
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('contacts.id', orderDirection(k)).limit(q.limit + 1).execute();

@@ -15,13 +15,19 @@ export interface Keyset {
   sortKey: string;
 }
 
-export function keysetFor(sort: string, columns: Record<string, SortColumn>, idColumn: string): Keyset & { column: SortColumn } {
+/**
+ * `unindexed`: order by an expression no index serves, so that PostgreSQL fetches a selective filter's matches
+ * (e.g. from a trigram index) and sorts them, instead of walking the sort index and discarding most of a million
+ * rows (measured: 4.8 s for a rare fragment at 1M contacts).
+ */
+export function keysetFor(sort: string, columns: Record<string, SortColumn>, idColumn: string, opts: { unindexed?: boolean } = {}): Keyset & { column: SortColumn } {
   const descending = sort.startsWith('-');
   const key = sort.replace(/^-/, '');
   const column = columns[key];
   if (!column) throw new Error(`unknown sort ${sort}`);
   const ref = sql.ref(column.column);
-  const orderExpr = column.nullable ? sql`coalesce(${ref}, ${column.kind === 'number' ? sql.lit(-1) : sql.lit('')})` : sql`${ref}`;
+  const filled = column.nullable ? sql`coalesce(${ref}, ${column.kind === 'number' ? sql.lit(-1) : sql.lit('')})` : sql`${ref}`;
+  const orderExpr = !opts.unindexed ? filled : column.kind === 'number' ? sql`(${filled} + 0)` : sql`(${filled} || '')`;
   return { orderExpr, idColumn, descending, sortKey: key, column };
 }
 
