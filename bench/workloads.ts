@@ -132,7 +132,9 @@ export const workloads: Workload[] = [
       const order = 'order by sort_name, id limit 21';
       if ([...term].length < 3) return db.all(`select * from contacts where deleted_at is null and sort_name like ? ${order}`, [`${term}%`]);
       if (db.engine === 'postgres') {
-        return db.all(`select * from contacts where deleted_at is null and (sort_name like ? or lower(primary_email) like ?) ${order}`, [`%${term}%`, `%${term}%`]);
+        // As the API does: sort the trigram matches rather than walk the sort index (see keysetFor's `unindexed`).
+        const sql = `select * from contacts where deleted_at is null and (sort_name like ? or lower(primary_email) like ?) order by (sort_name || ''), id limit 21`;
+        return db.all(sql, [`%${term}%`, `%${term}%`]);
       }
       return db.all(`select * from contacts where deleted_at is null and id in (select rowid from contacts_search where contacts_search match ?) ${order}`, [`"${term}"`]);
     },
