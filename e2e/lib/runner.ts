@@ -10,8 +10,8 @@ export interface Ctx {
   serverEnv: NodeJS.ProcessEnv;
   /** A named step: timed, reported, and a screenshot on failure. */
   step: (name: string, fn: () => Promise<void>) => Promise<void>;
-  /** A screenshot at 1280x800; `wide` also at 1920x1080; `full` for the whole page. */
-  shot: (name: string, opts?: { wide?: boolean; full?: boolean }) => Promise<void>;
+  /** A screenshot at 1280x800; `wide` also at 1920x1080; `full` for the whole page; `page` for another page (a second browser context). */
+  shot: (name: string, opts?: { wide?: boolean; full?: boolean; page?: Page }) => Promise<void>;
   /** Values shared between specs (ids, names). */
   state: Record<string, string>;
 }
@@ -47,9 +47,10 @@ export function createCtx(opts: { page: Page; browser: Browser; baseUrl: string;
     async shot(name, o = {}) {
       shotNo += 1;
       const base = `${String(shotNo).padStart(2, '0')}-${name}`;
-      await page.waitForTimeout(250);
-      await page.screenshot({ path: path.join(shotsDir, `${base}.png`), fullPage: Boolean(o.full) });
-      if (o.wide) {
+      const target = o.page ?? page;
+      await target.waitForTimeout(250);
+      await target.screenshot({ path: path.join(shotsDir, `${base}.png`), fullPage: Boolean(o.full) });
+      if (o.wide && !o.page) {
         const size = page.viewportSize() ?? { width: 1280, height: 800 };
         await page.setViewportSize({ width: 1920, height: 1080 });
         await page.waitForTimeout(300);

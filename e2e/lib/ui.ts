@@ -40,3 +40,16 @@ export async function login(page: Page, baseUrl: string, email: string, password
 }
 
 export const saveShortcut = (page: Page) => page.keyboard.press('Control+Enter');
+
+/** Ends whatever session the page has and logs in as someone else; resolves once the app shows. */
+export async function loginAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.context().clearCookies();
+  await login(page, baseUrl, email, password);
+  await page.getByTestId('nav-accounts').waitFor({ state: 'visible' });
+}
+
+/** Switches the interface language with the sidebar's switcher (stored on the user). */
+export async function switchLanguage(page: Page, locale: string): Promise<void> {
+  await page.getByTestId('language-switcher').click();
+  await page.getByTestId(`language-${locale}`).click();
+}

@@ -4,7 +4,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { ActionIcon, Avatar, Box, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import {
-  IconAddressBook, IconBuilding, IconKey, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLogout, IconSettings, IconTrash,
+  IconAddressBook, IconBuilding, IconKey, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
 } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -64,6 +64,9 @@ function UserMenu({ collapsed }: { collapsed: boolean }) {
             {user.email}
           </Text>
         </Menu.Label>
+        <Menu.Item component={Link} to="/settings/security" leftSection={<IconLock size={16} />} data-testid="menu-security">
+          {t('settings.security.title')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} />}>
           {t('nav.apiTokens')}
         </Menu.Item>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@mantine/core';
 import { IconMapOff } from '@tabler/icons-react';
 import { AuthGate } from './AuthGate';
-import { useCurrentUser } from '../features/auth/session';
+import { InvitePage } from '../features/auth/InvitePage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
@@ -17,6 +17,12 @@ import { ContactTypesSettings } from '../features/settings/ContactTypesSettings'
 import { CustomFieldsSettings } from '../features/settings/CustomFieldsSettings';
 import { BusinessCardSettings } from '../features/settings/BusinessCardSettings';
 import { TokensSettings } from '../features/settings/TokensSettings';
+import { RolesSettings } from '../features/settings/RolesSettings';
+import { ProfilesSettings } from '../features/settings/ProfilesSettings';
+import { SharingDefaultsSettings } from '../features/settings/SharingDefaultsSettings';
+import { AuditLogSettings } from '../features/settings/AuditLogSettings';
+import { SecuritySettings } from '../features/settings/SecuritySettings';
+import { useSettingsItems } from '../features/settings/items';
 import { parseListSearch, type ListSearch } from '../features/records/search';
 import { EmptyState } from '../components/States';
 import { PageHeader } from '../components/PageHeader';
@@ -33,15 +39,35 @@ function NotFound() {
 }
 
 const rootRoute = createRootRoute({
+  component: Outlet,
+  notFoundComponent: () => (
+    <AuthGate>
+      <NotFound />
+    </AuthGate>
+  ),
+});
+
+/** Everything but the public invitation page needs a session. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
   component: () => (
     <AuthGate>
       <Outlet />
     </AuthGate>
   ),
-  notFoundComponent: NotFound,
 });
 
-const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', beforeLoad: () => { throw redirect({ to: '/accounts' }); } });
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: function InviteRoute() {
+    const { token } = inviteRoute.useParams();
+    return <InvitePage token={token} />;
+  },
+});
+
+const indexRoute = createRoute({ getParentRoute: () => appRoute, path: '/', beforeLoad: () => { throw redirect({ to: '/accounts' }); } });
 
 const patchSearch = (patch: Partial<ListSearch>) => (prev: ListSearch): ListSearch => {
   const next = { ...prev, ...patch };
@@ -49,7 +75,7 @@ const patchSearch = (patch: Partial<ListSearch>) => (prev: ListSearch): ListSear
 };
 
 const accountsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/accounts',
   validateSearch: parseListSearch,
   component: function AccountsRoute() {
@@ -59,7 +85,7 @@ const accountsRoute = createRoute({
   },
 });
 const accountRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/accounts/$accountId',
   component: function AccountRoute() {
     const { accountId } = accountRoute.useParams();
@@ -67,7 +93,7 @@ const accountRoute = createRoute({
   },
 });
 const contactsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/contacts',
   validateSearch: parseListSearch,
   component: function ContactsRoute() {
@@ -77,16 +103,16 @@ const contactsRoute = createRoute({
   },
 });
 const contactRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/contacts/$contactId',
   component: function ContactRoute() {
     const { contactId } = contactRoute.useParams();
     return <ContactPage key={contactId} id={contactId} />;
   },
 });
-const recycleBinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/recycle-bin', component: RecycleBinPage });
+const recycleBinRoute = createRoute({ getParentRoute: () => appRoute, path: '/recycle-bin', component: RecycleBinPage });
 
-const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: SettingsLayout });
+const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsLayout });
 const settingsIndexRoute = createRoute({ getParentRoute: () => settingsRoute, path: '/', component: SettingsHome });
 const settingsChildren = [
   createRoute({ getParentRoute: () => settingsRoute, path: '/users', component: UsersSettings }),
@@ -95,25 +121,35 @@ const settingsChildren = [
   createRoute({ getParentRoute: () => settingsRoute, path: '/custom-fields', component: CustomFieldsSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/business-card', component: BusinessCardSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/tokens', component: TokensSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/roles', component: RolesSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/profiles', component: ProfilesSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/sharing', component: SharingDefaultsSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/audit-log', component: AuditLogSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/security', component: SecuritySettings }),
 ];
 
+/** /settings opens the first page the user may use. */
 function SettingsHome() {
-  const user = useCurrentUser();
+  const items = useSettingsItems();
   const navigate = useNavigate();
+  const first = items[0]?.to ?? '/settings/security';
   useEffect(() => {
-    void navigate({ to: user.role === 'admin' ? '/settings/users' : '/settings/tokens', replace: true });
-  }, [navigate, user.role]);
+    void navigate({ to: first, replace: true });
+  }, [navigate, first]);
   return null;
 }
 
 const routeTree = rootRoute.addChildren([
-  indexRoute,
-  accountsRoute,
-  accountRoute,
-  contactsRoute,
-  contactRoute,
-  recycleBinRoute,
-  settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
+  inviteRoute,
+  appRoute.addChildren([
+    indexRoute,
+    accountsRoute,
+    accountRoute,
+    contactsRoute,
+    contactRoute,
+    recycleBinRoute,
+    settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

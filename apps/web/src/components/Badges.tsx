@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { useContactTypes, useTags } from '../lib/reference';
+import { contactTypeLabel, useContactTypes, useTags } from '../lib/reference';
 
 export function ContactTypeBadge({ id }: { id: string | null }) {
+  const { t } = useTranslation();
   const { data } = useContactTypes();
   if (!id) return null;
   const type = data?.find((c) => c.id === id);
   if (!type) return null;
   return (
     <Badge size="sm" variant="light" color={type.color} radius="sm" data-testid="contact-type-badge" styles={{ label: { textTransform: 'none' } }}>
-      {type.name}
+      {contactTypeLabel(t, type.name)}
     </Badge>
   );
 }

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Group, Input, NumberInput, Select, TagsInput, Text } from '@mantine/core';
 import { picklists, type PicklistName } from '@kontor/contract/picklists';
 import { monthNames } from '../../lib/format';
-import { useContactTypes, useTags, userOptions, useUsers } from '../../lib/reference';
+import { useContactTypeOptions, useTags, userOptions, useUsers } from '../../lib/reference';
+import { useAssignableOwners } from '../../features/auth/permissions';
 
 interface BaseProps<V> {
   label: string;
@@ -35,13 +36,17 @@ export function PicklistSelect({ name, ...p }: BaseProps<string | null> & { name
   );
 }
 
+/** Only the owners the user may assign (the current owner stays listed, so editing other fields keeps it). */
 export function OwnerSelect(p: BaseProps<string | null>) {
   const { t } = useTranslation();
   const users = useUsers();
+  const assignable = useAssignableOwners();
+  const current = users.data?.find((u) => u.id === p.value);
+  const list = current && !assignable.users.some((u) => u.id === current.id) ? [current, ...assignable.users] : assignable.users;
   return (
     <Select
       label={p.label}
-      data={userOptions(users.data, p.value)}
+      data={userOptions(list, p.value)}
       value={p.value}
       onChange={p.onChange}
       error={p.error}
@@ -56,11 +61,11 @@ export function OwnerSelect(p: BaseProps<string | null>) {
 
 export function ContactTypeSelect(p: BaseProps<string | null>) {
   const { t } = useTranslation();
-  const types = useContactTypes();
+  const typeOptions = useContactTypeOptions();
   return (
     <Select
       label={p.label}
-      data={(types.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      data={typeOptions(t)}
       value={p.value}
       onChange={p.onChange}
       error={p.error}

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Anchor, Stack, Text } from '@mantine/core';
-import { IconChevronLeft } from '@tabler/icons-react';
+import { Stack, Text } from '@mantine/core';
 import type { Account } from '@kontor/contract/accounts';
 import { useCustomFields, useSettings } from '../../lib/reference';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, PageSkeleton } from '../../components/States';
-import { canWrite, useCurrentUser } from '../auth/session';
+import { PageSkeleton } from '../../components/States';
+import { useMyRights } from '../auth/permissions';
 import { recordKeys } from '../records/api';
 import { ContactPointsView } from '../records/ContactPointsView';
 import { DeleteDialog } from '../records/DeleteDialog';
@@ -17,6 +16,9 @@ import { FieldItem } from '../records/FieldItem';
 import { RecordActions } from '../records/RecordMoreMenu';
 import { RecordSection } from '../records/RecordSection';
 import { RecordSidebar } from '../records/RecordSidebar';
+import { BackLink, RecordUnavailable } from '../records/RecordUnavailable';
+import type { SharingDialog } from '../sharing/api';
+import { SharingMenuItems, SharingSection } from '../sharing/SharingSection';
 import { StampsView } from '../records/StampsView';
 import { showUndoToast } from '../records/undo';
 import { useRecordPatch } from '../records/useRecordPatch';
@@ -27,39 +29,23 @@ import { AccountContactsSection, AccountMembersSection } from './RelatedLists';
 
 const infoFields = ['name', 'ownerId', 'parentAccountId', 'accountType', 'industry', 'ownership', 'rating', 'employees', 'annualRevenue', 'website', 'phone', 'fax', 'tickerSymbol', 'accountNumber', 'accountSite', 'contactType'];
 
-export function BackLink({ to, label }: { to: string; label: string }) {
-  return (
-    <Anchor component={Link} to={to} c="dimmed" size="sm" style={{ display: 'inline-flex', alignItems: 'center', whiteSpace: 'nowrap' }} data-testid="back-link">
-      <IconChevronLeft size={16} />
-      {label}
-    </Anchor>
-  );
-}
-
 export function AccountPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const user = useCurrentUser();
-  const readOnly = !canWrite(user);
+  const rights = useMyRights();
   const query = useAccount(id);
   const defs = useCustomFields('accounts').data ?? [];
   const settings = useSettings();
   const patch = useRecordPatch<Account>('accounts', query.data);
   const [form, setForm] = useState<AccountFormInit | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [sharing, setSharing] = useState<SharingDialog>(null);
 
   if (query.isPending) return <PageSkeleton />;
-  if (query.isError)
-    return (
-      <>
-        <PageHeader title={t('nav.accounts')} before={<BackLink to="/accounts" label={t('nav.accounts')} />} />
-        <div className="k-page">
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      </>
-    );
+  if (query.isError) return <RecordUnavailable module="accounts" error={query.error} onRetry={() => void query.refetch()} />;
   const a = query.data;
+  const readOnly = !a.access.edit;
   const card = (settings.data?.businessCard.accounts ?? []).map((key) => ({ key, ...accountField(t, key, a, defs) }));
   const setRecord = (r: Account) => {
     qc.setQueryData(recordKeys.detail('accounts', r.id), r);
@@ -72,7 +58,16 @@ export function AccountPage({ id }: { id: string }) {
       <PageHeader
         title={a.name}
         before={<BackLink to="/accounts" label={t('nav.accounts')} />}
-        actions={readOnly ? null : <RecordActions onEdit={() => setForm({ mode: 'edit', account: a })} onClone={() => setForm({ mode: 'clone', account: a })} onDelete={() => setDeleting(true)} />}
+        actions={
+          <RecordActions
+            access={a.access}
+            canClone={rights.can('accounts', 'create')}
+            onEdit={() => setForm({ mode: 'edit', account: a })}
+            onClone={() => setForm({ mode: 'clone', account: a })}
+            onDelete={() => setDeleting(true)}
+            sharing={a.access.share ? <SharingMenuItems restricted={a.restrictedTo !== null} onDialog={setSharing} /> : undefined}
+          />
+        }
       />
       <div className="k-page">
         <div className="k-record-grid">
@@ -85,6 +80,7 @@ export function AccountPage({ id }: { id: string }) {
             onPhotoChanged={setRecord}
             onPatch={patch}
             readOnly={readOnly}
+            restricted={a.restrictedTo !== null}
           />
           <Stack gap="md" style={{ minWidth: 0 }}>
             <RecordSection title={t('sections.info')} testId="section-info">
@@ -121,8 +117,9 @@ export function AccountPage({ id }: { id: string }) {
                 </div>
               </RecordSection>
             ) : null}
-            <AccountContactsSection account={a} readOnly={readOnly} />
-            <AccountMembersSection account={a} readOnly={readOnly} />
+            <AccountContactsSection account={a} readOnly={readOnly || !rights.can('contacts', 'create')} />
+            <AccountMembersSection account={a} readOnly={!rights.can('accounts', 'create')} />
+            <SharingSection module="accounts" record={a} name={a.name} dialog={sharing} onDialog={setSharing} onRestrict={(restrictedTo) => patch({ restrictedTo })} />
             <RecordSection title={t('sections.recordInfo')}>
               <StampsView record={a} />
             </RecordSection>

@@ -5,7 +5,7 @@ import { Button } from '@mantine/core';
 import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import type { AccountListItem } from '@kontor/contract/accounts';
 import { PageHeader } from '../../components/PageHeader';
-import { canWrite, useCurrentUser } from '../auth/session';
+import { useMyRights } from '../auth/permissions';
 import { RecordListView } from '../records/RecordListView';
 import type { ListSearch } from '../records/search';
 import { AccountForm } from './AccountForm';
@@ -15,9 +15,9 @@ import { accountColumns } from './columns';
 export function AccountsPage({ search, onSearchChange }: { search: ListSearch; onSearchChange: (patch: Partial<ListSearch>) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const user = useCurrentUser();
+  const rights = useMyRights();
   const [form, setForm] = useState<AccountFormInit | null>(null);
-  const openNew = canWrite(user) ? () => setForm({ mode: 'create' }) : undefined;
+  const openNew = rights.can('accounts', 'create') ? () => setForm({ mode: 'create' }) : undefined;
   return (
     <>
       <PageHeader

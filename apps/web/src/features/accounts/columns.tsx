@@ -13,7 +13,7 @@ export function accountColumns(t: TFunction, variant: 'list' | 'members' = 'list
   const cols: (Column<AccountListItem> | false)[] = [
     {
       key: 'name', header: t('fields.name'), sortKey: 'name', width: 210,
-      render: (a) => <NameCell to={`/accounts/${a.id}`} name={a.name} photoUrl={a.photoUrl} />,
+      render: (a) => <NameCell to={`/accounts/${a.id}`} name={a.name} photoUrl={a.photoUrl} restricted={a.restricted} />,
     },
     variant === 'list' && { key: 'email', header: t('fields.primaryEmail'), width: 200, render: (a) => <MailCell email={a.primaryEmail} /> },
     { key: 'phone', header: t('fields.phone'), sortKey: 'phone', width: 140, render: (a) => <PhoneCell phone={a.primaryPhone ?? a.phone} /> },

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Session, User } from '@kontor/contract/users';
 import { api, ApiError, setCsrfToken } from '../../lib/api';
 import i18n, { isLocale } from '../../lib/i18n';
@@ -28,15 +28,28 @@ export function applyUserLocale(user: User): void {
   if (isLocale(user.locale) && i18n.language !== user.locale) void i18n.changeLanguage(user.locale);
 }
 
+/** A new session (login, accepted invitation): forget what anyone else loaded, keep the session the gate observes. */
+function startSession(qc: QueryClient, s: Session): void {
+  setCsrfToken(s.csrfToken);
+  applyUserLocale(s.user);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+  qc.setQueryData(sessionKey, s);
+}
+
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) => api.post<Session>('/auth/login', body, { allow401: true }),
-    onSuccess: (s) => {
-      setCsrfToken(s.csrfToken);
-      applyUserLocale(s.user);
-      qc.setQueryData(sessionKey, s);
-    },
+    onSuccess: (s) => startSession(qc, s),
+  });
+}
+
+/** The invitee sets their password; the answer is a session, as after a login. */
+export function useAcceptInvite(token: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => api.post<Session>(`/auth/invite/${encodeURIComponent(token)}`, { password }, { allow401: true }),
+    onSuccess: (s) => startSession(qc, s),
   });
 }
 
@@ -60,6 +73,3 @@ export function useCurrentUser(): User {
   if (!user) throw new Error('useCurrentUser outside of a session');
   return user;
 }
-
-export const canManage = (user: User) => user.role === 'admin' || user.role === 'manager';
-export const canWrite = (user: User) => user.role !== 'readonly';

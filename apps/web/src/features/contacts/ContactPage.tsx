@@ -7,9 +7,8 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import type { Contact } from '@kontor/contract/contacts';
 import { useCustomFields, useSettings } from '../../lib/reference';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, PageSkeleton } from '../../components/States';
-import { canWrite, useCurrentUser } from '../auth/session';
-import { BackLink } from '../accounts/AccountPage';
+import { PageSkeleton } from '../../components/States';
+import { useMyRights } from '../auth/permissions';
 import { recordKeys } from '../records/api';
 import { ContactPointsView } from '../records/ContactPointsView';
 import { DeleteDialog } from '../records/DeleteDialog';
@@ -18,6 +17,9 @@ import { FieldItem } from '../records/FieldItem';
 import { RecordActions } from '../records/RecordMoreMenu';
 import { RecordSection } from '../records/RecordSection';
 import { RecordSidebar } from '../records/RecordSidebar';
+import { BackLink, RecordUnavailable } from '../records/RecordUnavailable';
+import type { SharingDialog } from '../sharing/api';
+import { SharingMenuItems, SharingSection } from '../sharing/SharingSection';
 import { StampsView } from '../records/StampsView';
 import { showUndoToast } from '../records/undo';
 import { useRecordPatch } from '../records/useRecordPatch';
@@ -32,8 +34,7 @@ export function ContactPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const user = useCurrentUser();
-  const readOnly = !canWrite(user);
+  const rights = useMyRights();
   const query = useContact(id);
   const defs = useCustomFields('contacts').data ?? [];
   const settings = useSettings();
@@ -41,18 +42,12 @@ export function ContactPage({ id }: { id: string }) {
   const [form, setForm] = useState<ContactFormInit | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [moving, setMoving] = useState(false);
+  const [sharing, setSharing] = useState<SharingDialog>(null);
 
   if (query.isPending) return <PageSkeleton />;
-  if (query.isError)
-    return (
-      <>
-        <PageHeader title={t('nav.contacts')} before={<BackLink to="/contacts" label={t('nav.contacts')} />} />
-        <div className="k-page">
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      </>
-    );
+  if (query.isError) return <RecordUnavailable module="contacts" error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
+  const readOnly = !c.access.edit;
   const card = (settings.data?.businessCard.contacts ?? []).map((key) => ({ key, ...contactField(t, key, c, defs) }));
   const setRecord = (r: Contact) => {
     qc.setQueryData(recordKeys.detail('contacts', r.id), r);
@@ -66,23 +61,24 @@ export function ContactPage({ id }: { id: string }) {
         title={c.fullName}
         before={<BackLink to="/contacts" label={t('nav.contacts')} />}
         actions={
-          readOnly ? null : (
-            <RecordActions
-              onEdit={() => setForm({ mode: 'edit', contact: c })}
-              onClone={() => setForm({ mode: 'clone', contact: c })}
-              onDelete={() => setDeleting(true)}
-              extra={
-                <Menu.Item leftSection={<IconArrowsExchange size={15} />} onClick={() => setMoving(true)} data-testid="contact-move">
-                  {t('contacts.moveAction')}
-                </Menu.Item>
-              }
-            />
-          )
+          <RecordActions
+            access={c.access}
+            canClone={rights.can('contacts', 'create')}
+            onEdit={() => setForm({ mode: 'edit', contact: c })}
+            onClone={() => setForm({ mode: 'clone', contact: c })}
+            onDelete={() => setDeleting(true)}
+            extra={
+              <Menu.Item leftSection={<IconArrowsExchange size={15} />} onClick={() => setMoving(true)} data-testid="contact-move">
+                {t('contacts.moveAction')}
+              </Menu.Item>
+            }
+            sharing={c.access.share ? <SharingMenuItems restricted={c.restrictedTo !== null} onDialog={setSharing} /> : undefined}
+          />
         }
       />
       <div className="k-page">
         <div className="k-record-grid">
-          <RecordSidebar<Contact> module="contacts" record={c} name={c.fullName} subtitle={subtitle || undefined} card={card} onPhotoChanged={setRecord} onPatch={patch} readOnly={readOnly} />
+          <RecordSidebar<Contact> module="contacts" record={c} name={c.fullName} subtitle={subtitle || undefined} card={card} onPhotoChanged={setRecord} onPatch={patch} readOnly={readOnly} restricted={c.restrictedTo !== null} />
           <Stack gap="md" style={{ minWidth: 0 }}>
             <RecordSection title={t('sections.info')} testId="section-info">
               <div className="k-fields">
@@ -116,6 +112,7 @@ export function ContactPage({ id }: { id: string }) {
                 </div>
               </RecordSection>
             ) : null}
+            <SharingSection module="contacts" record={c} name={c.fullName} dialog={sharing} onDialog={setSharing} onRestrict={(restrictedTo) => patch({ restrictedTo })} />
             <RecordSection title={t('sections.recordInfo')}>
               <StampsView record={c} />
             </RecordSection>

@@ -5,7 +5,7 @@ import { Button } from '@mantine/core';
 import { IconAddressBook, IconPlus } from '@tabler/icons-react';
 import type { ContactListItem } from '@kontor/contract/contacts';
 import { PageHeader } from '../../components/PageHeader';
-import { canWrite, useCurrentUser } from '../auth/session';
+import { useMyRights } from '../auth/permissions';
 import { RecordListView } from '../records/RecordListView';
 import type { ListSearch } from '../records/search';
 import { ContactForm } from './ContactForm';
@@ -15,9 +15,9 @@ import { contactColumns } from './columns';
 export function ContactsPage({ search, onSearchChange }: { search: ListSearch; onSearchChange: (patch: Partial<ListSearch>) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const user = useCurrentUser();
+  const rights = useMyRights();
   const [form, setForm] = useState<ContactFormInit | null>(null);
-  const openNew = canWrite(user) ? () => setForm({ mode: 'create' }) : undefined;
+  const openNew = rights.can('contacts', 'create') ? () => setForm({ mode: 'create' }) : undefined;
   return (
     <>
       <PageHeader

@@ -10,7 +10,7 @@ export function contactColumns(t: TFunction, variant: 'list' | 'related' = 'list
   const cols: (Column<ContactListItem> | false)[] = [
     {
       key: 'name', header: t('fields.name'), sortKey: 'lastName', width: 210,
-      render: (c) => <NameCell to={`/contacts/${c.id}`} name={c.fullName} photoUrl={c.photoUrl} />,
+      render: (c) => <NameCell to={`/contacts/${c.id}`} name={c.fullName} photoUrl={c.photoUrl} restricted={c.restricted} />,
     },
     variant === 'list' && {
       key: 'account', header: t('fields.account'), width: 190,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useContactTypes, useTags, userOptions, useUsers } from '../../lib/reference';
+import { useContactTypeOptions, useTags, userOptions, useUsers } from '../../lib/reference';
 import { hasFilters, LETTERS, type ListSearch } from './search';
 
 interface Props {
@@ -16,7 +16,7 @@ export function ListFilters({ search, onChange }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState(search.q ?? '');
   const [debounced] = useDebouncedValue(q, 300);
-  const types = useContactTypes();
+  const typeOptions = useContactTypeOptions();
   const tags = useTags();
   const users = useUsers();
 
@@ -47,7 +47,7 @@ export function ListFilters({ search, onChange }: Props) {
       <Select
         aria-label={t('fields.contactType')}
         placeholder={t('fields.contactType')}
-        data={(types.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        data={typeOptions(t)}
         value={search.contactType ?? null}
         onChange={(v) => onChange({ contactType: v ?? undefined })}
         clearable

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Divider, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useContactTypes } from '../../lib/reference';
+import { Badge, Divider, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconEye, IconLock } from '@tabler/icons-react';
+import { useContactTypeOptions, useContactTypes } from '../../lib/reference';
 import type { RecordModule } from './api';
 import { FieldItem } from './FieldItem';
 import { InlineTags } from './InlineTags';
@@ -14,14 +15,17 @@ interface Props<T> {
   subtitle?: ReactNode;
   card: { key: string; label: string; value: ReactNode }[];
   onPhotoChanged: (r: T) => void;
-  onPatch: (patch: { tags?: string[]; contactType?: string | null }) => Promise<void>;
+  onPatch: (patch: { tags?: string[]; contactType?: string | null }) => Promise<unknown>;
   readOnly?: boolean;
+  /** Access is restricted to a list of users: a badge under the name says so. */
+  restricted?: boolean;
 }
 
 /** Left column of a record page: photo, name, the business card, owner, contact type and tags. */
-export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhotoChanged, onPatch, readOnly }: Props<T>) {
+export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhotoChanged, onPatch, readOnly, restricted }: Props<T>) {
   const { t } = useTranslation();
   const types = useContactTypes();
+  const typeOptions = useContactTypeOptions();
   return (
     <Paper withBorder radius="md" p="lg" data-testid="record-sidebar">
       <Stack gap="md">
@@ -34,6 +38,18 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
             <Text size="sm" c="dimmed" mt={2}>
               {subtitle}
             </Text>
+          ) : null}
+          {readOnly ? (
+            <Tooltip label={t('records.viewOnlyHint')}>
+              <Badge mt={8} mx={4} size="sm" variant="light" color="gray" leftSection={<IconEye size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-view-only">
+                {t('records.viewOnly')}
+              </Badge>
+            </Tooltip>
+          ) : null}
+          {restricted ? (
+            <Badge mt={8} mx={4} size="sm" variant="light" color="orange" leftSection={<IconLock size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-restricted">
+              {t('sharing.restricted')}
+            </Badge>
           ) : null}
         </div>
         <Divider />
@@ -52,7 +68,7 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
             size="xs"
             mt={4}
             aria-label={t('fields.contactType')}
-            data={(types.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            data={typeOptions(t)}
             value={record.contactType}
             onChange={(v) => void onPatch({ contactType: v })}
             clearable
@@ -70,7 +86,7 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
           <div className="k-field-label" style={{ marginBottom: 4 }}>
             {t('fields.tags')}
           </div>
-          <InlineTags tags={record.tags} onSave={(tags) => onPatch({ tags })} readOnly={readOnly} />
+          <InlineTags tags={record.tags} onSave={async (tags) => { await onPatch({ tags }); }} readOnly={readOnly} />
         </div>
       </Stack>
     </Paper>

@@ -1,17 +1,32 @@
 import type { ReactNode } from 'react';
-import { Anchor, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Anchor, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import { IconLock } from '@tabler/icons-react';
 import { RecordAvatar } from '../../components/RecordAvatar';
 
-/** Name cell: avatar + a real link (so it opens in a new tab and is keyboard reachable). */
-export function NameCell({ to, name, photoUrl, sub }: { to: string; name: string; photoUrl: string | null; sub?: ReactNode }) {
+/** The lock shown beside a restricted record's name. */
+export function RestrictedIcon({ size = 14 }: { size?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('sharing.restrictedHint')} withinPortal>
+      <IconLock size={size} stroke={1.8} color="var(--mantine-color-orange-7)" style={{ flex: 'none' }} aria-label={t('sharing.restricted')} role="img" data-testid="restricted-icon" />
+    </Tooltip>
+  );
+}
+
+/** Name cell: avatar + a real link (so it opens in a new tab and is keyboard reachable); a lock when access is restricted. */
+export function NameCell({ to, name, photoUrl, sub, restricted }: { to: string; name: string; photoUrl: string | null; sub?: ReactNode; restricted?: boolean }) {
   return (
     <Group gap={8} wrap="nowrap">
       <RecordAvatar name={name} photoUrl={photoUrl} size={24} />
       <div style={{ minWidth: 0 }}>
-        <Anchor component={Link} to={to} fw={550} size="sm" c="gray.9" truncate="end" display="block" data-testid="row-name">
-          {name}
-        </Anchor>
+        <Group gap={4} wrap="nowrap">
+          <Anchor component={Link} to={to} fw={550} size="sm" c="gray.9" truncate="end" display="block" miw={0} data-testid="row-name">
+            {name}
+          </Anchor>
+          {restricted ? <RestrictedIcon /> : null}
+        </Group>
         {sub ? (
           <Text size="xs" c="dimmed" truncate="end">
             {sub}

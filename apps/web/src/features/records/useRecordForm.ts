@@ -64,6 +64,12 @@ export function useRecordForm<V extends object>(initial: V) {
         showFieldErrors(remapPointErrors(e.fields, index));
         return;
       }
+      // assigning an owner the user may not assign: 403 naming the field
+      if (e instanceof ApiError && e.code === 'forbidden' && e.fields.ownerId) {
+        setErrors({ ownerId: t('validation.ownerNotAllowed') });
+        setFormError(t('form.fixFields'));
+        return;
+      }
       if (e instanceof ApiError && e.code === 'version_conflict') setConflict(true);
       if (e instanceof ApiError && e.code === 'parent_cycle') {
         setErrors({ parentAccountId: errorMessage(t, e) });

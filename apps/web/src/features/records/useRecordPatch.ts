@@ -5,22 +5,24 @@ import { api, ApiError } from '../../lib/api';
 import { notifyError } from '../../lib/errors';
 import { recordKeys, type RecordModule } from './api';
 
-/** Inline edits on a record page (tags, contact type): PATCH with the version; a conflict reloads the record. */
+/** Inline edits on a record page (tags, contact type, restriction): PATCH with the version; a conflict reloads the record. True when saved. */
 export function useRecordPatch<T extends { id: string; version: number }>(module: RecordModule, record: T | undefined) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  return async (patch: Record<string, unknown>) => {
-    if (!record) return;
+  return async (patch: Record<string, unknown>): Promise<boolean> => {
+    if (!record) return false;
     try {
       const saved = await api.patch<T>(`/${module}/${record.id}`, { ...patch, version: record.version });
       qc.setQueryData(recordKeys.detail(module, record.id), saved);
       void qc.invalidateQueries({ queryKey: recordKeys.lists(module) });
       if ('tags' in patch) void qc.invalidateQueries({ queryKey: ['tags'] });
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
         notifications.show({ color: 'orange', title: t('errors.version_conflict_title'), message: t('errors.version_conflict_reloaded'), autoClose: 8000 });
         void qc.invalidateQueries({ queryKey: recordKeys.detail(module, record.id) });
       } else notifyError(t, e);
+      return false;
     }
   };
 }

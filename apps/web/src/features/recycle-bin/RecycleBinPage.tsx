@@ -10,7 +10,7 @@ import { notifyError, notifySuccess } from '../../lib/errors';
 import { DataTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/States';
-import { canManage, useCurrentUser } from '../auth/session';
+import { useMyRights } from '../auth/permissions';
 import { recordKeys, restoreRecord, usePagedList, type RecordModule } from '../records/api';
 
 export function RecycleBinPage() {
@@ -44,7 +44,7 @@ export function RecycleBinPage() {
 function BinList({ module }: { module: RecordModule }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const user = useCurrentUser();
+  const rights = useMyRights();
   const list = usePagedList<RecycleBinItem>(['recycle-bin', module], '/recycle-bin', { module });
   const [purging, setPurging] = useState<RecycleBinItem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -92,7 +92,7 @@ function BinList({ module }: { module: RecordModule }) {
           <Button size="compact-sm" variant="light" leftSection={<IconRestore size={14} />} onClick={() => void restore(r)} loading={busy === r.id} data-testid="bin-restore">
             {t('recycleBin.restore')}
           </Button>
-          {canManage(user) ? (
+          {rights.can(module, 'delete') ? (
             <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrashX size={14} />} onClick={() => setPurging(r)} data-testid="bin-purge">
               {t('recycleBin.purge')}
             </Button>

@@ -15,7 +15,7 @@ export function BusinessCardSettings() {
   const { t } = useTranslation();
   const settings = useSettings();
   return (
-    <AdminOnly>
+    <AdminOnly right="settings">
       <SettingsIntro>{t('settings.businessCard.intro')}</SettingsIntro>
       {settings.isPending ? <PageSkeleton /> : settings.isError ? <ErrorState error={settings.error} onRetry={() => void settings.refetch()} /> : (
         <Stack gap="md">

@@ -6,14 +6,14 @@ import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@ta
 import type { ContactType } from '@kontor/contract/tags';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifyError } from '../../lib/errors';
-import { refKeys, useContactTypes } from '../../lib/reference';
+import { contactTypeLabel, refKeys, useContactTypes } from '../../lib/reference';
 import { ErrorState } from '../../components/States';
 import { ConfirmModal, SWATCHES } from './ConfirmModal';
 import { AdminOnly, SettingsIntro } from './SettingsLayout';
 
 export function ContactTypesSettings() {
   return (
-    <AdminOnly>
+    <AdminOnly right="fields">
       <ContactTypesList />
     </AdminOnly>
   );
@@ -73,7 +73,7 @@ function ContactTypesList() {
             <Group key={ct.id} justify="space-between" px="md" py={8} style={{ borderTop: i ? '1px solid var(--k-border)' : undefined }} data-testid="contact-type-row">
               <Group gap={10}>
                 <ColorSwatch color={ct.color} size={16} />
-                <Text size="sm" fw={550}>{ct.name}</Text>
+                <Text size="sm" fw={550}>{contactTypeLabel(t, ct.name)}</Text>
               </Group>
               <Group gap={4}>
                 <Tooltip label={t('settings.moveUp')}><ActionIcon variant="subtle" color="gray" disabled={i === 0} onClick={() => void move(i, -1)} aria-label={t('settings.moveUp')}><IconArrowUp size={16} /></ActionIcon></Tooltip>
@@ -87,8 +87,8 @@ function ContactTypesList() {
       )}
       {editing ? <ContactTypeModal type={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} /> : null}
       {deleting ? (
-        <ConfirmModal title={t('settings.contactTypes.deleteTitle')} text={t('settings.contactTypes.deleteText', { name: deleting.name })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDeleting(null)} onConfirm={() => void remove()}>
-          <Select label={t('settings.contactTypes.replaceWith')} placeholder={t('common.none')} clearable data={list.filter((x) => x.id !== deleting.id).map((x) => ({ value: x.id, label: x.name }))} value={replaceWith} onChange={setReplaceWith} comboboxProps={{ withinPortal: true }} />
+        <ConfirmModal title={t('settings.contactTypes.deleteTitle')} text={t('settings.contactTypes.deleteText', { name: contactTypeLabel(t, deleting.name) })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDeleting(null)} onConfirm={() => void remove()}>
+          <Select label={t('settings.contactTypes.replaceWith')} placeholder={t('common.none')} clearable data={list.filter((x) => x.id !== deleting.id).map((x) => ({ value: x.id, label: contactTypeLabel(t, x.name) }))} value={replaceWith} onChange={setReplaceWith} comboboxProps={{ withinPortal: true }} />
         </ConfirmModal>
       ) : null}
     </Stack>
@@ -119,7 +119,7 @@ function ContactTypeModal({ type, onClose, onSaved }: { type: ContactType | null
     <Modal opened onClose={onClose} title={type ? t('settings.contactTypes.edit') : t('settings.contactTypes.new')} centered size="sm">
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('fields.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required data-autofocus data-testid="contact-type-name" />
+          <TextInput label={t('fields.name')} description={contactTypeLabel(t, name.trim()) !== name.trim() ? t('settings.contactTypes.defaultNameHint', { name: contactTypeLabel(t, name.trim()) }) : undefined} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required data-autofocus data-testid="contact-type-name" />
           <ColorInput label={t('settings.color')} value={color} onChange={setColor} swatches={SWATCHES} swatchesPerRow={6} format="hex" withEyeDropper={false} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

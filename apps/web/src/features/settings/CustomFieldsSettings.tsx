@@ -16,7 +16,7 @@ export function CustomFieldsSettings() {
   const { t } = useTranslation();
   const [module, setModule] = useState<Module>('accounts');
   return (
-    <AdminOnly>
+    <AdminOnly right="fields">
       <SettingsIntro>{t('settings.customFields.intro')}</SettingsIntro>
       <Tabs value={module} onChange={(v) => setModule(v === 'contacts' ? 'contacts' : 'accounts')} mb="md">
         <Tabs.List>

@@ -17,7 +17,7 @@ type Dialog = { kind: 'edit'; tag: Tag | null } | { kind: 'merge'; tag: Tag } | 
 
 export function TagsSettings() {
   return (
-    <AdminOnly>
+    <AdminOnly right="fields">
       <TagsList />
     </AdminOnly>
   );

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Code, CopyButton, Group, Modal, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Modal, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { IconKey, IconPlus } from '@tabler/icons-react';
 import type { z } from 'zod';
-import type { tokenCreatedSchema, tokenSchema } from '@kontor/contract/users';
+import { tokenScopes, type tokenCreatedSchema, type tokenSchema } from '@kontor/contract/users';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifyError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState } from '../../components/States';
+import { OneTimeSecret } from '../../components/OneTimeSecret';
 import { ConfirmModal } from './ConfirmModal';
 import { SettingsIntro } from './SettingsLayout';
 
@@ -39,6 +40,7 @@ export function TokensSettings() {
   };
   const columns: Column<Token>[] = [
     { key: 'name', header: t('fields.name'), render: (tk) => <Text size="sm" fw={550}>{tk.name}</Text> },
+    { key: 'scope', header: t('settings.tokens.scope'), render: (tk) => <Text size="sm" c="gray.7">{t(`settings.tokens.scope_${tk.scope}`)}</Text> },
     { key: 'createdAt', header: t('fields.createdAt'), render: (tk) => <Text size="sm" c="gray.7">{formatDateTime(tk.createdAt)}</Text> },
     { key: 'expiresAt', header: t('settings.tokens.expires'), render: (tk) => <Text size="sm" c="gray.7">{tk.expiresAt ? formatDateTime(tk.expiresAt) : t('settings.tokens.never')}</Text> },
     { key: 'lastUsedAt', header: t('settings.tokens.lastUsed'), render: (tk) => <Text size="sm" c="gray.7">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('settings.tokens.neverUsed')}</Text> },
@@ -52,21 +54,7 @@ export function TokensSettings() {
         <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-token">{t('settings.tokens.new')}</Button>
       </Group>
       {created ? (
-        <Alert color="teal" title={t('settings.tokens.createdTitle')} withCloseButton onClose={() => setCreated(null)} data-testid="token-created">
-          <Stack gap="xs">
-            <Text size="sm">{t('settings.tokens.createdText')}</Text>
-            <Group gap="xs" wrap="nowrap">
-              <Code style={{ flex: 1, overflowWrap: 'anywhere' }} data-testid="token-value">{created.token}</Code>
-              <CopyButton value={created.token}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="light" color={copied ? 'teal' : undefined} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />} onClick={copy}>
-                    {copied ? t('common.copied') : t('common.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-        </Alert>
+        <OneTimeSecret title={t('settings.tokens.createdTitle')} text={t('settings.tokens.createdText')} value={created.token} onClose={() => setCreated(null)} testId="token-value" />
       ) : null}
       {tokens.isError ? <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} /> : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
@@ -87,13 +75,14 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [days, setDays] = useState<number | string>(365);
+  const [scope, setScope] = useState<Token['scope']>('write');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const save = async () => {
     if (!name.trim()) return setError(t('validation.required'));
     setBusy(true);
     try {
-      onCreated(await api.post<CreatedToken>('/tokens', { name: name.trim(), expiresInDays: typeof days === 'number' ? days : undefined }));
+      onCreated(await api.post<CreatedToken>('/tokens', { name: name.trim(), scope, expiresInDays: typeof days === 'number' ? days : undefined }));
       onClose();
     } catch (e) {
       setError(e instanceof ApiError && e.fields.name ? fieldMessage(t, e.fields.name) : errorMessage(t, e));
@@ -106,6 +95,11 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <Stack gap="sm">
           <TextInput label={t('fields.name')} description={t('settings.tokens.nameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required data-autofocus data-testid="token-name" />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>{t('settings.tokens.scope')}</Text>
+            <SegmentedControl fullWidth data={tokenScopes.map((sc) => ({ value: sc, label: t(`settings.tokens.scope_${sc}`) }))} value={scope} onChange={(v) => setScope(v === 'read' ? 'read' : 'write')} data-testid="token-scope" />
+            <Text size="xs" c="dimmed">{t(`settings.tokens.scopeHint_${scope}`)}</Text>
+          </Stack>
           <NumberInput label={t('settings.tokens.expiresInDays')} description={t('settings.tokens.expiresHint')} value={days} onChange={setDays} min={1} max={3650} allowDecimal={false} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

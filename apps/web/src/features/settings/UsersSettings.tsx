@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
-import { locales, roles, userCreateSchema, type Role, type User } from '@kontor/contract/users';
+import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text } from '@mantine/core';
+import { IconDeviceLaptop, IconDots, IconMailForward, IconPassword, IconPencil, IconSend, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import type { User } from '@kontor/contract/users';
 import { api } from '../../lib/api';
-import { errorMessage, fieldMessage, notifyError, zodFieldErrors } from '../../lib/errors';
+import { notifyError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
 import { languageNames } from '../../lib/i18n';
-import { refKeys, useUsers } from '../../lib/reference';
+import { profileLabel, refKeys, roleLabel, useUsers } from '../../lib/reference';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorState } from '../../components/States';
-import { ApiError } from '../../lib/api';
+import { OneTimeSecret } from '../../components/OneTimeSecret';
 import { useCurrentUser } from '../auth/session';
 import { AdminOnly, SettingsIntro } from './SettingsLayout';
+import { DeactivateModal, ResetPasswordModal, SessionsModal } from './UserAdminModals';
+import { UserFormModal, type InviteCreated, type UserFormMode } from './UserFormModal';
 
 export function UsersSettings() {
   return (
@@ -22,52 +25,105 @@ export function UsersSettings() {
   );
 }
 
+type Dialog = { kind: 'form'; mode: UserFormMode } | { kind: 'deactivate' | 'password' | 'sessions'; user: User } | null;
+
 function UsersList() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const me = useCurrentUser();
   const users = useUsers();
-  const [creating, setCreating] = useState(false);
-  const update = async (u: User, patch: { role?: Role; active?: boolean }) => {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [invite, setInvite] = useState<InviteCreated | null>(null);
+  const close = () => setDialog(null);
+
+  const reactivate = async (u: User) => {
     try {
-      await api.patch<User>(`/users/${u.id}`, { ...patch, version: u.version });
-      void qc.invalidateQueries({ queryKey: refKeys.users });
+      await api.patch<User>(`/users/${u.id}`, { active: true, version: u.version });
     } catch (e) {
       notifyError(t, e);
-      void qc.invalidateQueries({ queryKey: refKeys.users });
+    }
+    void qc.invalidateQueries({ queryKey: refKeys.users });
+  };
+  const reinvite = async (u: User) => {
+    try {
+      setInvite(await api.post<InviteCreated>(`/users/${u.id}/invite`));
+    } catch (e) {
+      notifyError(t, e);
     }
   };
-  const roleOptions = roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+
   const columns: Column<User>[] = [
-    { key: 'name', header: t('fields.name'), render: (u) => <Text size="sm" fw={550}>{u.name}</Text> },
-    { key: 'email', header: t('auth.email'), render: (u) => <Text size="sm">{u.email}</Text> },
     {
-      key: 'role', header: t('settings.users.role'), width: 170,
+      key: 'name', header: t('fields.name'),
       render: (u) => (
-        <Select size="xs" aria-label={t('settings.users.role')} data={roleOptions} value={u.role} allowDeselect={false} disabled={u.id === me.id} onChange={(r) => r && void update(u, { role: r as Role })} />
+        <div style={{ minWidth: 0 }}>
+          <Text size="sm" fw={550} truncate>{u.name}{u.id === me.id ? <Text span c="dimmed" size="xs"> · {t('settings.users.you')}</Text> : null}</Text>
+          <Text size="xs" c="dimmed" truncate>{u.email}</Text>
+        </div>
       ),
     },
-    { key: 'locale', header: t('nav.language'), render: (u) => <Text size="sm" c="gray.7">{languageNames[u.locale]}</Text> },
+    { key: 'role', header: t('settings.users.role'), width: 150, render: (u) => <Text size="sm" truncate data-testid="user-role-cell">{roleLabel(t, u.roleName)}</Text> },
+    { key: 'profile', header: t('settings.users.profile'), width: 150, render: (u) => <Text size="sm" c="gray.7" truncate data-testid="user-profile-cell">{u.profileName ? profileLabel(t, u.profileName) : '—'}</Text> },
+    { key: 'locale', header: t('nav.language'), width: 110, hideBelow: 'lg', render: (u) => <Text size="sm" c="gray.7">{languageNames[u.locale]}</Text> },
+    { key: 'createdAt', header: t('fields.createdAt'), width: 170, hideBelow: 'lg', render: (u) => <Text size="sm" c="gray.7">{formatDateTime(u.createdAt)}</Text> },
     {
-      key: 'active', header: t('settings.users.status'), width: 150,
+      key: 'active', header: t('settings.users.status'), width: 120,
       render: (u) => (
-        <Group gap={8} wrap="nowrap">
-          <Switch size="xs" checked={u.active} disabled={u.id === me.id} onChange={(e) => void update(u, { active: e.currentTarget.checked })} aria-label={t('settings.users.active')} data-testid={`user-active-${u.email}`} />
-          <Badge size="xs" variant="light" color={u.active ? 'teal' : 'gray'}>
-            {u.active ? t('settings.users.active') : t('settings.users.inactive')}
-          </Badge>
-        </Group>
+        <Badge size="sm" variant="light" color={u.active ? 'teal' : 'gray'} styles={{ label: { textTransform: 'none' } }} data-testid={`user-status-${u.email}`}>
+          {u.active ? t('settings.users.active') : t('settings.users.inactive')}
+        </Badge>
+      ),
+    },
+    {
+      key: 'actions', header: '', width: 56, align: 'right',
+      render: (u) => (
+        <Menu position="bottom-end" withinPortal width={240}>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('common.actions')} data-testid={`user-actions-${u.email}`}><IconDots size={16} /></ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconPencil size={15} />} onClick={() => setDialog({ kind: 'form', mode: { kind: 'edit', user: u } })} data-testid="user-edit">{t('settings.users.edit')}</Menu.Item>
+            <Menu.Item leftSection={<IconPassword size={15} />} onClick={() => setDialog({ kind: 'password', user: u })} data-testid="user-reset-password">{t('settings.users.resetPassword')}</Menu.Item>
+            <Menu.Item leftSection={<IconMailForward size={15} />} onClick={() => void reinvite(u)} disabled={!u.active} data-testid="user-reinvite">{t('settings.users.reinvite')}</Menu.Item>
+            <Menu.Item leftSection={<IconDeviceLaptop size={15} />} onClick={() => setDialog({ kind: 'sessions', user: u })} data-testid="user-sessions">{t('settings.users.sessions')}</Menu.Item>
+            {u.id === me.id ? null : (
+              <>
+                <Menu.Divider />
+                {u.active ? (
+                  <Menu.Item color="red" leftSection={<IconUserOff size={15} />} onClick={() => setDialog({ kind: 'deactivate', user: u })} data-testid="user-deactivate">{t('settings.users.deactivate')}</Menu.Item>
+                ) : (
+                  <Menu.Item leftSection={<IconUserCheck size={15} />} onClick={() => void reactivate(u)} data-testid="user-reactivate">{t('settings.users.reactivate')}</Menu.Item>
+                )}
+              </>
+            )}
+          </Menu.Dropdown>
+        </Menu>
       ),
     },
   ];
+
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
         <SettingsIntro>{t('settings.users.intro')}</SettingsIntro>
-        <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-user">
-          {t('settings.users.new')}
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" leftSection={<IconSend size={16} />} onClick={() => setDialog({ kind: 'form', mode: { kind: 'invite' } })} data-testid="invite-user">
+            {t('settings.users.invite')}
+          </Button>
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setDialog({ kind: 'form', mode: { kind: 'create' } })} data-testid="new-user">
+            {t('settings.users.new')}
+          </Button>
+        </Group>
       </Group>
+      {invite ? (
+        <OneTimeSecret
+          title={t('settings.users.inviteCreatedTitle', { name: invite.user.name })}
+          text={t('settings.users.inviteCreatedText', { at: formatDateTime(invite.expiresAt) })}
+          value={window.location.origin + invite.invitePath}
+          onClose={() => setInvite(null)}
+          testId="invite-link"
+        />
+      ) : null}
       {users.isError ? (
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
@@ -75,53 +131,12 @@ function UsersList() {
           <DataTable columns={columns} rows={users.data ?? []} rowKey={(u) => u.id} loading={users.isPending} minWidth={760} testId="users-table" />
         </Paper>
       )}
-      {creating ? <CreateUserModal onClose={() => setCreating(false)} /> : null}
+      {dialog?.kind === 'form' ? (
+        <UserFormModal mode={dialog.mode} isSelf={dialog.mode.kind === 'edit' && dialog.mode.user.id === me.id} onClose={close} onInvited={setInvite} />
+      ) : null}
+      {dialog?.kind === 'deactivate' ? <DeactivateModal user={dialog.user} onClose={close} /> : null}
+      {dialog?.kind === 'password' ? <ResetPasswordModal user={dialog.user} onClose={close} /> : null}
+      {dialog?.kind === 'sessions' ? <SessionsModal user={dialog.user} onClose={close} /> : null}
     </Stack>
-  );
-}
-
-function CreateUserModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [v, setV] = useState({ email: '', name: '', password: '', role: 'sales' as Role, locale: 'en' as User['locale'] });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const parsed = userCreateSchema.safeParse(v);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, m]) => [k, fieldMessage(t, m)])));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.post<User>('/users', v);
-      void qc.invalidateQueries({ queryKey: refKeys.users });
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'validation_failed') setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, m]) => [k, fieldMessage(t, m)])));
-      else if (e instanceof ApiError && e.code === 'duplicate') setErrors({ email: t('settings.users.emailTaken') });
-      else setFormError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal opened onClose={onClose} title={t('settings.users.new')} centered>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <Stack gap="sm">
-          {formError ? <Alert color="red">{formError}</Alert> : null}
-          <TextInput label={t('fields.name')} required value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={errors.name} data-autofocus data-testid="user-name" />
-          <TextInput label={t('auth.email')} type="email" required value={v.email} onChange={(e) => setV({ ...v, email: e.currentTarget.value })} error={errors.email} data-testid="user-email" />
-          <PasswordInput label={t('auth.password')} description={t('settings.users.passwordHint')} required value={v.password} onChange={(e) => setV({ ...v, password: e.currentTarget.value })} error={errors.password} data-testid="user-password" />
-          <Select label={t('settings.users.role')} data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={v.role} onChange={(r) => r && setV({ ...v, role: r as Role })} allowDeselect={false} data-testid="user-role" />
-          <Select label={t('nav.language')} data={locales.map((l) => ({ value: l, label: languageNames[l] }))} value={v.locale} onChange={(l) => l && setV({ ...v, locale: l as User['locale'] })} allowDeselect={false} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="user-save">{t('common.create')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { z } from 'zod';
+import { locales, userCreateSchema, userInviteSchema, type inviteCreatedSchema, type User } from '@kontor/contract/users';
+import { api, ApiError } from '../../lib/api';
+import { errorMessage, fieldMessage, zodFieldErrors } from '../../lib/errors';
+import { currentLocale, languageNames } from '../../lib/i18n';
+import { profileLabel, refKeys, roleLabel, useProfiles, useRoles } from '../../lib/reference';
+
+export type InviteCreated = z.infer<typeof inviteCreatedSchema>;
+export type UserFormMode = { kind: 'create' } | { kind: 'invite' } | { kind: 'edit'; user: User };
+
+interface Values {
+  name: string;
+  email: string;
+  password: string;
+  role: string;
+  /** null: the role's default profile */
+  profileId: string | null;
+  locale: User['locale'];
+}
+
+/** Create a user with a password, invite one (they set it themselves), or change name, role and profile. */
+export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: UserFormMode; isSelf: boolean; onClose: () => void; onInvited: (r: InviteCreated) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const roles = useRoles();
+  const profiles = useProfiles();
+  const editing = mode.kind === 'edit' ? mode.user : null;
+  const [v, setV] = useState<Values>({
+    name: editing?.name ?? '',
+    email: editing?.email ?? '',
+    password: '',
+    role: editing?.role ?? 'sales',
+    profileId: editing?.profileId ?? null,
+    locale: editing?.locale ?? currentLocale(),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
+    setV((old) => ({ ...old, [k]: value }));
+    setErrors((e) => ({ ...e, [k]: '' }));
+  };
+  const translated = (raw: Record<string, string>) => Object.fromEntries(Object.entries(raw).map(([k, m]) => [k, fieldMessage(t, m)]));
+
+  const submit = async () => {
+    const profileId = v.profileId ?? undefined;
+    const body =
+      mode.kind === 'create' ? { email: v.email, name: v.name, password: v.password, role: v.role, profileId, locale: v.locale }
+      : mode.kind === 'invite' ? { email: v.email, name: v.name, role: v.role, profileId, locale: v.locale }
+      : { name: v.name, ...(isSelf ? {} : { role: v.role, profileId }), version: editing?.version ?? 1 };
+    if (mode.kind !== 'edit') {
+      const parsed = (mode.kind === 'create' ? userCreateSchema : userInviteSchema).safeParse(body);
+      if (!parsed.success) return setErrors(translated(zodFieldErrors(parsed.error)));
+    } else if (!v.name.trim()) return setErrors({ name: t('validation.required') });
+    setBusy(true);
+    setFormError(null);
+    try {
+      if (mode.kind === 'invite') onInvited(await api.post<InviteCreated>('/users/invite', body));
+      else if (editing) await api.patch<User>(`/users/${editing.id}`, body);
+      else await api.post<User>('/users', body);
+      void qc.invalidateQueries({ queryKey: refKeys.users });
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'validation_failed' && Object.keys(e.fields).length) setErrors(translated(e.fields));
+      else if (e instanceof ApiError && e.code === 'duplicate') setErrors({ email: t('settings.users.emailTaken') });
+      else setFormError(errorMessage(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const roleData = (roles.data ?? []).map((r) => ({ value: r.key, label: roleLabel(t, r.name) }));
+  const profileData = [
+    { value: '', label: t('settings.users.profileFromRole') },
+    ...(profiles.data ?? []).map((p) => ({ value: p.id, label: profileLabel(t, p.name) })),
+  ];
+  const title = mode.kind === 'create' ? t('settings.users.new') : mode.kind === 'invite' ? t('settings.users.invite') : t('settings.users.edit');
+  return (
+    <Modal opened onClose={onClose} title={title} centered>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate data-testid="user-form">
+        <Stack gap="sm">
+          {formError ? <Alert color="red">{formError}</Alert> : null}
+          {mode.kind === 'invite' ? <Text size="sm" c="dimmed">{t('settings.users.inviteIntro')}</Text> : null}
+          <TextInput label={t('fields.name')} required value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus data-testid="user-name" />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            required
+            value={v.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={errors.email}
+            readOnly={Boolean(editing)}
+            variant={editing ? 'filled' : 'default'}
+            data-testid="user-email"
+          />
+          {mode.kind === 'create' ? (
+            <PasswordInput label={t('auth.password')} description={t('settings.users.passwordHint')} required value={v.password} onChange={(e) => set('password', e.currentTarget.value)} error={errors.password} data-testid="user-password" />
+          ) : null}
+          <Group grow align="flex-start">
+            <Select
+              label={t('settings.users.role')}
+              description={t('settings.users.roleHint')}
+              data={roleData}
+              value={v.role}
+              onChange={(r) => r && setV((old) => ({ ...old, role: r, profileId: null }))}
+              error={errors.role}
+              allowDeselect={false}
+              disabled={isSelf}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="user-role"
+            />
+            <Select
+              label={t('settings.users.profile')}
+              description={t('settings.users.profileHint')}
+              data={profileData}
+              value={v.profileId ?? ''}
+              onChange={(p) => set('profileId', p || null)}
+              error={errors.profileId}
+              allowDeselect={false}
+              disabled={isSelf}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="user-profile"
+            />
+          </Group>
+          {isSelf ? <Text size="xs" c="dimmed">{t('settings.users.selfHint')}</Text> : null}
+          {editing ? null : (
+            <Select label={t('nav.language')} data={locales.map((l) => ({ value: l, label: languageNames[l] }))} value={v.locale} onChange={(l) => l && set('locale', l as User['locale'])} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy} data-testid="user-save">
+              {mode.kind === 'invite' ? t('settings.users.sendInvite') : mode.kind === 'create' ? t('common.create') : t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
