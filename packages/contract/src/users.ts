@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rightsSchema } from './permissions.ts';
 
 /** The built-in roles (admins add more); each comes with a default profile. */
 export const roles = ['admin', 'manager', 'sales', 'readonly'] as const;
@@ -26,6 +27,8 @@ export const userSchema = z.object({
   profileName: z.string().nullable(),
   locale: z.enum(locales),
   active: z.boolean(),
+  /** Invited and not yet accepted: the user has not chosen a password. */
+  invitePending: z.boolean(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -52,7 +55,9 @@ export const meUpdateSchema = z.object({
 });
 
 export const loginSchema = z.object({ email: z.string().trim().max(254), password: z.string().max(200) });
-export const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() });
+/** What the signed-in user may do, so the client shows only what will work (the server checks again). */
+export const sessionPermissionsSchema = z.object({ isAdmin: z.boolean(), rights: rightsSchema });
+export const sessionSchema = z.object({ user: userSchema, csrfToken: z.string(), permissions: sessionPermissionsSchema });
 export type Session = z.infer<typeof sessionSchema>;
 
 /** A read token may only GET; a write token may do what its user may do. */

@@ -17,6 +17,7 @@ export type AuditAction =
   | 'user.create'
   | 'user.update'
   | 'user.password_reset'
+  | 'user.password_change'
   | 'user.transfer_records'
   | 'session.revoke'
   | 'token.create'

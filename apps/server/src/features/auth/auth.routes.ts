@@ -15,6 +15,7 @@ import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './th
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { audit } from '../audit/audit.service.ts';
+import { loadActor } from '../permissions/load-actor.ts';
 import { acceptInvite, inviteInfo } from '../users/invites.service.ts';
 
 export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureCookies: boolean }): void {
@@ -25,7 +26,8 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
   async function startSession(reply: FastifyReply, user: UserRow, ip: string, userAgent: string | null) {
     const { token, csrfToken } = await createSession(db, user.id, { ip, userAgent });
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_DAYS * 86400 });
-    return { user: presentUser(user, await userLookups(db)), csrfToken };
+    const actor = await loadActor(db, user, 'session', null);
+    return { user: presentUser(user, await userLookups(db)), csrfToken, permissions: { isAdmin: actor.isAdmin, rights: actor.rights } };
   }
 
   r.post('/api/v1/auth/login', { config: { public: true }, schema: { tags, body: loginSchema, response: { 200: sessionSchema } } }, async (req, reply) => {
@@ -66,7 +68,11 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
 
   r.get('/api/v1/auth/session', { schema: { tags, response: { 200: sessionSchema } } }, async (req) => {
     const actor = actorOf(req);
-    return { user: presentUser(await getUser(db, actor.id), await userLookups(db)), csrfToken: req.csrfToken ?? '' };
+    return {
+      user: presentUser(await getUser(db, actor.id), await userLookups(db)),
+      csrfToken: req.csrfToken ?? '',
+      permissions: { isAdmin: actor.isAdmin, rights: actor.rights },
+    };
   });
 
   r.get('/api/v1/me', { schema: { tags, response: { 200: userSchema } } }, async (req) => presentUser(await getUser(db, actorOf(req).id), await userLookups(db)));

@@ -12,7 +12,7 @@ describe('invitations', () => {
     const res = await admin.post('/api/v1/users/invite', { email: 'New.Hire@example.com', name: 'New Hire', role: 'sales', locale: 'ro' });
     expect(res.statusCode).toBe(201);
     const { user, invitePath } = res.json<{ user: User; invitePath: string }>();
-    expect(user).toMatchObject({ email: 'new.hire@example.com', role: 'sales', profileName: 'Salesperson', locale: 'ro' });
+    expect(user).toMatchObject({ email: 'new.hire@example.com', role: 'sales', profileName: 'Salesperson', locale: 'ro', invitePending: true });
     const token = invitePath.replace('/invite/', '');
 
     expect((await publicCall('POST', '/api/v1/auth/login', { email: 'new.hire@example.com', password: 'anything-at-all' })).statusCode).toBe(401);
@@ -22,6 +22,8 @@ describe('invitations', () => {
     const accepted = await publicCall('POST', `/api/v1/auth/invite/${token}`, { password: 'my-own-password' });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.cookies.some((c) => c.name === 'kontor_session' && c.httpOnly)).toBe(true);
+    expect(accepted.json()).toMatchObject({ user: { invitePending: false }, permissions: { isAdmin: false, rights: { modules: { contacts: expect.arrayContaining(['view', 'edit']) } } } });
+    expect((await admin.get(`/api/v1/users/${user.id}`)).json<User>().invitePending).toBe(false);
     expect((await publicCall('POST', `/api/v1/auth/invite/${token}`, { password: 'again-password' })).statusCode).toBe(404);
     expect((await publicCall('GET', `/api/v1/auth/invite/${token}`)).statusCode).toBe(404);
     expect((await publicCall('POST', '/api/v1/auth/login', { email: 'new.hire@example.com', password: 'my-own-password' })).statusCode).toBe(200);

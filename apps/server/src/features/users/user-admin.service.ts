@@ -53,7 +53,7 @@ export async function changeOwnPassword(db: Kysely<DB>, actor: Actor, current: s
   let q = db.deleteFrom('sessions').where('user_id', '=', actor.id);
   if (actor.sessionId) q = q.where('id', '!=', actor.sessionId);
   await q.execute();
-  await audit(db, actor, 'user.password_reset', { type: 'user', id: String(actor.id) }, { self: true }, ip);
+  await audit(db, actor, 'user.password_change', { type: 'user', id: String(actor.id) }, {}, ip);
 }
 
 /** Moves every record a user owns to another active user (when someone leaves, before or after deactivation). */

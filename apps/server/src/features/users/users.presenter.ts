@@ -9,6 +9,8 @@ const asLocale = (l: string) => locales.find((x) => x === l) ?? 'en';
 export interface UserLookups {
   roleNames: Map<string, string>;
   profileNames: Map<number, string>;
+  /** Users with an invitation not yet accepted. */
+  pendingInvites: Set<number>;
 }
 
 export function presentUser(row: UserRow, lookups: UserLookups): User {
@@ -22,6 +24,7 @@ export function presentUser(row: UserRow, lookups: UserLookups): User {
     profileName: row.profile_id == null ? null : (lookups.profileNames.get(row.profile_id) ?? null),
     locale: asLocale(row.locale),
     active: row.active === 1,
+    invitePending: lookups.pendingInvites.has(row.id),
     createdAt: row.created_at,
     version: row.version,
   };

@@ -44,11 +44,16 @@ export async function resolveRoleAndProfile(db: Kysely<DB>, role: string, profil
 }
 
 export async function userLookups(db: Kysely<DB>): Promise<UserLookups> {
-  const [roles, profiles] = await Promise.all([
+  const [roles, profiles, invites] = await Promise.all([
     db.selectFrom('roles').select(['key', 'name']).execute(),
     db.selectFrom('profiles').select(['id', 'name']).execute(),
+    db.selectFrom('user_invites').select('user_id').where('accepted_at', 'is', null).execute(),
   ]);
-  return { roleNames: new Map(roles.map((r) => [r.key, r.name])), profileNames: new Map(profiles.map((p) => [p.id, p.name])) };
+  return {
+    roleNames: new Map(roles.map((r) => [r.key, r.name])),
+    profileNames: new Map(profiles.map((p) => [p.id, p.name])),
+    pendingInvites: new Set(invites.map((i) => i.user_id)),
+  };
 }
 
 /** Creates a user; used by the API (admins), the CLI and the first-run bootstrap. */

@@ -1,8 +1,8 @@
 import type { Module } from '@kontor/contract/custom-fields';
 import type { AdminRight, ModuleRight, RoleNode } from '@kontor/contract/permissions';
 import type { User } from '@kontor/contract/users';
-import { useProfiles, useRoles, useUsers } from '../../lib/reference';
-import { useCurrentUser } from './session';
+import { useRoles, useUsers } from '../../lib/reference';
+import { useCurrentUser, useSessionQuery } from './session';
 
 export interface MyRights {
   isAdmin: boolean;
@@ -12,19 +12,15 @@ export interface MyRights {
   can: (module: Module, right: ModuleRight) => boolean;
 }
 
-/**
- * What the signed-in user's profile allows, so pages show only what will work. The server decides;
- * until the profiles are loaded the built-in admin role stands in for the Administrator profile.
- */
+/** What the signed-in user's profile allows (from the session), so pages show only what will work; the server decides. */
 export function useMyRights(): MyRights {
-  const user = useCurrentUser();
-  const profiles = useProfiles();
-  const profile = profiles.data?.find((p) => p.id === user.profileId);
-  const isAdmin = profile ? profile.key === 'administrator' : user.role === 'admin';
+  const session = useSessionQuery().data;
+  const isAdmin = session?.permissions.isAdmin ?? false;
+  const rights = session?.permissions.rights;
   return {
     isAdmin,
-    admin: (right) => isAdmin || Boolean(profile?.rights.admin.includes(right)),
-    can: (module, right) => isAdmin || (profile ? profile.rights.modules[module].includes(right) : user.role !== 'readonly' || right === 'view'),
+    admin: (right) => isAdmin || Boolean(rights?.admin.includes(right)),
+    can: (module, right) => isAdmin || Boolean(rights?.modules[module].includes(right)),
   };
 }
 

@@ -14,7 +14,7 @@ import { AdminOnly, SettingsIntro } from './SettingsLayout';
 /** Action prefixes to filter by (the API matches the start of the action). */
 const filters = ['login.', 'logout', 'user.', 'session.', 'token.', 'role.', 'profile.', 'settings.', 'record.'] as const;
 const known = new Set([
-  'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.password_reset', 'user.transfer_records', 'session.revoke', 'token.create',
+  'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.password_reset', 'user.password_change', 'user.transfer_records', 'session.revoke', 'token.create',
   'token.revoke', 'role.create', 'role.update', 'role.delete', 'profile.create', 'profile.update', 'profile.delete', 'settings.update', 'record.share',
   'record.unshare', 'record.restrict', 'record.purge', 'export',
 ]);
