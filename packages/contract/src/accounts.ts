@@ -18,7 +18,7 @@ export const accountFields = z.object({
     .string()
     .trim()
     .max(30, 'at most 30 characters')
-    .refine((v) => v === '' || /^(https?:\/\/)?[^\s/]+\.[^\s]{2,}$/i.test(v), 'not a valid web address')
+    .refine((v) => v === '' || /^(https?:\/\/)?[^\s/:]+\.[^\s]{2,}$/i.test(v), 'not a valid web address')
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional(),

@@ -33,6 +33,12 @@ describe('hostile input', () => {
     expect(res.json<Contact>()).toMatchObject({ firstName: '<img src=x>', description: xss, accountName: xss.slice(0, 100) });
   });
 
+  it.each(['javascript:alert(1).com', 'data:text/html,x.io', 'vbscript:x.co'])('refuses a %s website (script URLs)', async (website) => {
+    const res = await admin.post('/api/v1/accounts', { name: 'Script URL AG', website });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { fields: Record<string, string> } }>().error.fields.website).toBeDefined();
+  });
+
   it('sends a strict Content-Security-Policy and hardening headers', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/health' });
     const csp = String(res.headers['content-security-policy']);

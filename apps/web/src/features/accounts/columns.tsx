@@ -1,3 +1,4 @@
+import { webHref } from '../records/field-values';
 import type { TFunction } from 'i18next';
 import { Anchor } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
@@ -19,7 +20,7 @@ export function accountColumns(t: TFunction, variant: 'list' | 'members' = 'list
     { key: 'phone', header: t('fields.phone'), sortKey: 'phone', width: 140, render: (a) => <PhoneCell phone={a.primaryPhone ?? a.phone} /> },
     variant === 'members' && {
       key: 'website', header: t('fields.website'), sortKey: 'website', width: 150,
-      render: (a) => (a.website ? <Anchor href={/^https?:/.test(a.website) ? a.website : `https://${a.website}`} target="_blank" rel="noreferrer" size="sm">{a.website}</Anchor> : null),
+      render: (a) => (a.website ? <Anchor href={webHref(a.website)} target="_blank" rel="noreferrer noopener" size="sm">{a.website}</Anchor> : null),
     },
     variant === 'list' && { key: 'city', header: t('address.city'), hideBelow: 'lg', width: 120, render: (a) => <Muted>{a.billingCity}</Muted> },
     { key: 'industry', header: t('fields.industry'), sortKey: 'industry', width: 130, hideBelow: variant === 'list' ? 'md' : undefined, render: (a) => <Muted>{pick(t, 'industries', a.industry)}</Muted> },
