@@ -12,6 +12,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerReadRouting } from './plugins/read-routing.ts';
 import { registerAuth } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, database.db, { actorCacheMs: config.actorCacheMs });
+  registerReadRouting(app, database, { readYourWritesMs: config.readYourWritesMs });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   authRoutes(app, database.db, { secureCookies: config.secureCookies });

@@ -7,6 +7,12 @@ export interface Config {
   databaseUrl: string | null;
   /** PostgreSQL schema to use (tests give each file its own); null means the connection's default search_path. */
   databaseSchema: string | null;
+  /** A PostgreSQL read replica for list and search reads (DATABASE_READ_URL); null: everything on the primary. */
+  databaseReadUrl: string | null;
+  /** The replica's schema when it differs from DATABASE_SCHEMA (tests); null: the same. */
+  databaseReadSchema: string | null;
+  /** After a caller writes, their reads stay on the primary this long, so they see their own change. */
+  readYourWritesMs: number;
   adminEmail: string | null;
   adminPassword: string | null;
   webDist: string;
@@ -27,6 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
     databaseSchema: env.DATABASE_SCHEMA || null,
+    databaseReadUrl: env.DATABASE_READ_URL || null,
+    databaseReadSchema: env.DATABASE_READ_SCHEMA || null,
+    readYourWritesMs: Number(env.KONTOR_READ_YOUR_WRITES_MS ?? 5000),
     adminEmail: env.KONTOR_ADMIN_EMAIL || null,
     adminPassword: env.KONTOR_ADMIN_PASSWORD || null,
     webDist: path.join(repoRoot, 'apps/web/dist'),

@@ -15,9 +15,10 @@ import { permissionsRoutes } from './permissions/permissions.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
-export function featureRoutes(app: FastifyInstance, { db }: Database): void {
-  accountsRoutes(app, db);
-  contactsRoutes(app, db);
+export function featureRoutes(app: FastifyInstance, database: Database): void {
+  const { db } = database;
+  accountsRoutes(app, database);
+  contactsRoutes(app, database);
   photosRoutes(app, db, (actor, module, id) => (module === 'accounts' ? loadAccount(db, actor, id) : loadContact(db, actor, id)));
   recycleBinRoutes(app, db);
   tagsRoutes(app, db);

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   accountCreateSchema,
@@ -12,19 +11,21 @@ import {
 } from '@kontor/contract/accounts';
 import { idParamsSchema, listResponseSchema } from '@kontor/contract/common';
 import { addExistingContactSchema, contactListItemSchema, contactListQuerySchema, contactSchema } from '@kontor/contract/contacts';
-import type { DB } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
+import { readerFor } from '../../plugins/read-routing.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { addContactToAccount, listContacts } from '../contacts/contacts.service.ts';
 import { deleteAccount, restoreAccount } from '../recycle-bin/recycle-bin.service.ts';
 import { createAccount, getAccount, listAccounts, loadAccount, updateAccount } from './accounts.service.ts';
 
-export function accountsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function accountsRoutes(app: FastifyInstance, database: Database): void {
+  const db = database.db;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['accounts'];
 
   r.get('/api/v1/accounts', { schema: { tags, querystring: accountListQuerySchema, response: { 200: listResponseSchema(accountListItemSchema) } } }, async (req) =>
-    listAccounts(db, actorOf(req), req.query),
+    listAccounts(readerFor(req, database), actorOf(req), req.query),
   );
   r.post('/api/v1/accounts', { schema: { tags, body: accountCreateSchema, response: { 201: accountSchema } } }, async (req, reply) =>
     reply.status(201).send(await createAccount(db, actorOf(req), req.body)),
@@ -54,7 +55,7 @@ export function accountsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (req) => {
       const actor = actorOf(req);
       await getAccount(db, actor, fromApiId(req.params.id));
-      return listContacts(db, actor, { ...req.query, accountId: req.params.id });
+      return listContacts(readerFor(req, database), actor, { ...req.query, accountId: req.params.id });
     },
   );
   r.post(
@@ -75,7 +76,7 @@ export function accountsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     async (req) => {
       const actor = actorOf(req);
       await getAccount(db, actor, fromApiId(req.params.id));
-      return listAccounts(db, actor, { ...req.query, parentAccountId: req.params.id });
+      return listAccounts(readerFor(req, database), actor, { ...req.query, parentAccountId: req.params.id });
     },
   );
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { idParamsSchema, listResponseSchema } from '@kontor/contract/common';
 import {
@@ -11,18 +10,20 @@ import {
   contactSchema,
   contactUpdateSchema,
 } from '@kontor/contract/contacts';
-import type { DB } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
+import { readerFor } from '../../plugins/read-routing.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { deleteContact, restoreContact } from '../recycle-bin/recycle-bin.service.ts';
 import { createContact, getContact, listContacts, loadContact, moveContact, updateContact } from './contacts.service.ts';
 
-export function contactsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+export function contactsRoutes(app: FastifyInstance, database: Database): void {
+  const db = database.db;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['contacts'];
 
   r.get('/api/v1/contacts', { schema: { tags, querystring: contactListQuerySchema, response: { 200: listResponseSchema(contactListItemSchema) } } }, async (req) =>
-    listContacts(db, actorOf(req), req.query),
+    listContacts(readerFor(req, database), actorOf(req), req.query),
   );
   r.post('/api/v1/contacts', { schema: { tags, body: contactCreateSchema, response: { 201: contactSchema } } }, async (req, reply) =>
     reply.status(201).send(await createContact(db, actorOf(req), req.body)),
