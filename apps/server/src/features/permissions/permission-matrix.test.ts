@@ -112,6 +112,7 @@ const probes: Probe[] = [
   { name: 'member accounts', kind: 'read', modules: ['accounts'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/members`), r.id) },
   { name: 'contact count', kind: 'aggregate', modules: ['contacts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ contactCount: number }>().contactCount === 1 ? 'allowed' : 'hidden') },
   { name: 'member count', kind: 'aggregate', modules: ['accounts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ memberCount: number }>().memberCount === 1 ? 'allowed' : 'hidden') },
+  { name: 'tag usage', kind: 'aggregate', run: async (c, r) => ((await c.get('/api/v1/tags')).json<{ data: Array<{ name: string; usage: number }> }>().data.find((t) => t.name === r.marker)?.usage === 1 ? 'allowed' : 'hidden') },
   { name: 'update', kind: 'edit', run: async (c, r) => byStatus(await c.patch(`/api/v1/${r.module}/${r.id}`, { description: 'changed', version: await currentVersion(r) })) },
   { name: 'photo upload', kind: 'edit', run: async (c, r) => byStatus(await c.raw({ method: 'PUT', url: `/api/v1/${r.module}/${r.id}/photo`, ...(await multipart()) })) },
   { name: 'move', kind: 'edit', modules: ['contacts'], run: async (c, r) => byStatus(await c.post(`/api/v1/contacts/${r.id}/move`, { accountId: r.containerId, version: await currentVersion(r) })) },
@@ -177,8 +178,8 @@ async function setup() {
         const restrictedTo = sharing === 'restricted_listed' ? [actor.userId] : sharing === 'restricted_other' ? [] : undefined;
         const body =
           module === 'contacts'
-            ? { lastName: `Person ${marker}`, ownerId, accountId: container, ...(restrictedTo && { restrictedTo }) }
-            : { name: `Company ${marker}`, ownerId, parentAccountId: container, ...(restrictedTo && { restrictedTo }) };
+            ? { lastName: `Person ${marker}`, ownerId, accountId: container, tags: [marker], ...(restrictedTo && { restrictedTo }) }
+            : { name: `Company ${marker}`, ownerId, parentAccountId: container, tags: [marker], ...(restrictedTo && { restrictedTo }) };
         const res = await admin.post(`/api/v1/${module}`, body);
         if (res.statusCode !== 201) throw new Error(res.body);
         const id = res.json<{ id: string }>().id;

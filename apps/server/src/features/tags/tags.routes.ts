@@ -13,8 +13,7 @@ export function tagsRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tags'];
   r.get('/api/v1/tags', { schema: { tags, response: { 200: z.object({ data: z.array(tagSchema) }) } } }, async (req) => {
-    actorOf(req);
-    return { data: await listTags(db) };
+    return { data: await listTags(db, actorOf(req)) };
   });
   r.post('/api/v1/tags', { schema: { tags, body: tagCreateSchema, response: { 201: tagSchema } } }, async (req, reply) =>
     reply.status(201).send(await createTag(db, actorOf(req), req.body)),

@@ -6,18 +6,27 @@ import { AppError, notFound } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan } from '../permissions/access.ts';
+import { assertCan, can, visibleOrAll } from '../permissions/access.ts';
+import { modules } from '@kontor/contract/custom-fields';
 import { defaultTagColor, tagKey } from './record-tags.ts';
 
-export async function listTags(db: Kysely<DB>): Promise<Tag[]> {
-  const rows = await db
-    .selectFrom('tags')
-    .leftJoin('record_tags', 'record_tags.tag_id', 'tags.id')
-    .select(['tags.id', 'tags.name', 'tags.color', sql<number>`count(record_tags.tag_id)`.as('usage')])
-    .groupBy(['tags.id', 'tags.name', 'tags.color', 'tags.name_key'])
-    .orderBy('tags.name_key')
-    .execute();
-  return rows.map((r) => ({ id: toApiId(r.id), name: r.name, color: r.color, usage: Number(r.usage) }));
+/** How many live records the actor can see carry each tag: usage counts never include hidden or deleted records. */
+async function visibleUsage(db: Kysely<DB>, actor: Actor): Promise<Map<number, number>> {
+  const usage = new Map<number, number>();
+  for (const module of modules) {
+    if (!can(actor, 'view', module)) continue;
+    const { rows } = await sql<{ tag_id: number; n: number }>`select rt.tag_id, count(*) as n from record_tags rt
+      join ${sql.table(module)} on ${sql.ref(`${module}.id`)} = rt.record_id
+      where rt.module = ${module} and ${sql.ref(`${module}.deleted_at`)} is null and ${visibleOrAll(actor, module)}
+      group by rt.tag_id`.execute(db);
+    for (const r of rows) usage.set(r.tag_id, (usage.get(r.tag_id) ?? 0) + Number(r.n));
+  }
+  return usage;
+}
+
+export async function listTags(db: Kysely<DB>, actor: Actor): Promise<Tag[]> {
+  const [rows, usage] = await Promise.all([db.selectFrom('tags').select(['id', 'name', 'color']).orderBy('name_key').execute(), visibleUsage(db, actor)]);
+  return rows.map((r) => ({ id: toApiId(r.id), name: r.name, color: r.color, usage: usage.get(r.id) ?? 0 }));
 }
 
 async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): Promise<void> {
@@ -26,7 +35,7 @@ async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): 
   if (await q.executeTakeFirst()) throw new AppError('duplicate', `A tag named "${name}" already exists; merge into it instead.`, { name: 'already in use' });
 }
 
-const oneTag = async (db: Kysely<DB>, id: number) => (await listTags(db)).find((t) => t.id === toApiId(id)) ?? Promise.reject(notFound('tag'));
+const oneTag = async (db: Kysely<DB>, actor: Actor, id: number) => (await listTags(db, actor)).find((t) => t.id === toApiId(id)) ?? Promise.reject(notFound('tag'));
 
 export async function createTag(db: Kysely<DB>, actor: Actor, input: z.output<typeof tagCreateSchema>): Promise<Tag> {
   assertCan(actor, 'edit', 'contacts');
@@ -37,7 +46,7 @@ export async function createTag(db: Kysely<DB>, actor: Actor, input: z.output<ty
     .values({ name: input.name, name_key: tagKey(input.name), color: input.color ?? defaultTagColor(input.name), created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return oneTag(db, row.id);
+  return oneTag(db, actor, row.id);
 }
 
 /** Rename or recolour: records refer to tags by id, so every record shows the new name at once. */
@@ -54,7 +63,7 @@ export async function updateTag(db: Kysely<DB>, actor: Actor, id: number, input:
     .where('id', '=', id)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) throw notFound('tag');
-  return oneTag(db, id);
+  return oneTag(db, actor, id);
 }
 
 export async function deleteTag(db: Kysely<DB>, actor: Actor, id: number): Promise<void> {
@@ -89,5 +98,5 @@ export async function mergeTag(db: Kysely<DB>, actor: Actor, id: number, intoId:
     await trx.deleteFrom('record_tags').where('tag_id', '=', id).execute();
     await trx.deleteFrom('tags').where('id', '=', id).execute();
   });
-  return oneTag(db, intoId);
+  return oneTag(db, actor, intoId);
 }

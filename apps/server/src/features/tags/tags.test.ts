@@ -4,7 +4,7 @@ import type { Tag } from '@kontor/contract/tags';
 import { useHarness } from '../../test/harness.ts';
 import { makeAccount, makeContact } from '../../test/factories.ts';
 
-const { admin } = useHarness();
+const { h, admin } = useHarness();
 
 const tags = async () => (await admin.get('/api/v1/tags')).json<{ data: Tag[] }>().data;
 const byName = async (name: string) => (await tags()).find((t) => t.name === name);
@@ -51,5 +51,17 @@ describe('tags', () => {
     const keep = await byName('Keep');
     expect((await admin.delete(`/api/v1/tags/${keep?.id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/v1/contacts/${c.id}`)).json<Contact>().tags).toEqual([]);
+  });
+
+  it('counts only the live records the caller can see', async () => {
+    const name = `Secret${Date.now()}`;
+    await makeContact(admin, { tags: [name], restrictedTo: [] });
+    const gone = await makeContact(admin, { tags: [name] });
+    await admin.delete(`/api/v1/contacts/${gone.id}`);
+    await makeAccount(admin, { tags: [name] });
+    expect((await byName(name))?.usage).toBe(2);
+    const sales = await h.client('sales');
+    const seen = (await sales.get('/api/v1/tags')).json<{ data: Tag[] }>().data.find((t) => t.name === name);
+    expect(seen?.usage).toBe(1);
   });
 });
