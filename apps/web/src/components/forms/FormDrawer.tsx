@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 're
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Drawer, Group, Kbd, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { ModalActions } from '../ModalActions';
 
 interface Props {
   opened: boolean;
@@ -90,21 +91,19 @@ export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, fo
         <Text size="sm" mb="lg">
           {t('form.discardText')}
         </Text>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => setConfirming(false)} data-testid="discard-keep">
-            {t('form.keepEditing')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              setConfirming(false);
-              onClose();
-            }}
-            data-testid="discard-confirm"
-          >
-            {t('form.discard')}
-          </Button>
-        </Group>
+        <ModalActions
+          gap="xs"
+          onCancel={() => setConfirming(false)}
+          cancelLabel={t('form.keepEditing')}
+          cancelTestId="discard-keep"
+          label={t('form.discard')}
+          onConfirm={() => {
+            setConfirming(false);
+            onClose();
+          }}
+          color="red"
+          testId="discard-confirm"
+        />
       </Modal>
     </>
   );

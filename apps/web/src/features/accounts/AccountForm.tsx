@@ -1,95 +1,48 @@
-import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Textarea, TextInput } from '@mantine/core';
 import { accountCreateSchema, accountUpdateSchema, type Account, type AccountListItem } from '@kontor/contract/accounts';
-import { useCustomFields } from '../../lib/reference';
-import { FormDrawer } from '../../components/forms/FormDrawer';
 import { FormSection } from '../../components/forms/FormSection';
 import { ContactTypeSelect, OwnerSelect, PicklistSelect, TagsField } from '../../components/forms/fields';
 import { RecordSearchSelect } from '../../components/forms/RecordSearchSelect';
 import { AddressFields, ContactPointsEditor } from '../../components/forms/ContactPointsEditor';
 import { useCurrentUser } from '../auth/session';
-import { recordKeys } from '../records/api';
 import { CustomFieldsFormSection } from '../records/CustomFieldsFormSection';
-import { requiredCustomErrors } from '../records/form-utils';
-import { useRecordForm } from '../records/useRecordForm';
+import { recordFormKey, RecordFormDrawer, useRecordFormDrawer, type RecordFormProps } from '../records/RecordFormDrawer';
 import { accountFormValues, accountPayload, type AccountFormInit, type AccountFormValues } from './account-form-values';
 import { createAccount, updateAccount } from './api';
 
-interface Props {
-  init: AccountFormInit | null;
-  onClose: () => void;
-  onSaved: (account: Account, mode: AccountFormInit['mode']) => void;
-}
+type Props = RecordFormProps<AccountFormInit, Account>;
 
 export function AccountForm({ init, onClose, onSaved }: Props) {
-  return init ? <AccountFormDrawer key={`${init.mode}-${init.account?.id ?? 'new'}-${init.account?.version ?? 0}`} init={init} onClose={onClose} onSaved={onSaved} /> : null;
+  return init ? <AccountFormDrawer key={recordFormKey(init.mode, init.account)} init={init} onClose={onClose} onSaved={onSaved} /> : null;
 }
 
 function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFormInit }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const user = useCurrentUser();
-  const defs = useCustomFields('accounts').data ?? [];
-  const form = useRecordForm<AccountFormValues>(accountFormValues(init, user.id, (n) => t('records.copyOf', { name: n })));
-  const { values: v, set, errors } = form;
-  const [saving, setSaving] = useState(false);
+  const drawer = useRecordFormDrawer<AccountFormValues, Account>({
+    module: 'accounts',
+    mode: init.mode,
+    initial: accountFormValues(init, user.id, (n) => t('records.copyOf', { name: n })),
+    recordId: init.account?.id,
+    onClose,
+    onSaved,
+  });
+  const { form, values: v, set, errors, defs, text: txt } = drawer;
   const editing = init.mode === 'edit' && init.account;
 
   const submit = async () => {
     const { body, index } = accountPayload(v, defs);
     const version = init.account?.version ?? 1;
     const payload = editing ? { ...body, version } : body;
-    const required = requiredCustomErrors(defs, body.customFields ?? {}, 'required');
-    if (!form.validate(editing ? accountUpdateSchema : accountCreateSchema, payload, required, index)) return;
-    setSaving(true);
-    try {
-      const saved = editing && init.account ? await updateAccount(init.account.id, { ...body, version }) : await createAccount(body);
-      qc.setQueryData(recordKeys.detail('accounts', saved.id), saved);
-      void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
-      void qc.invalidateQueries({ queryKey: ['tags'] });
-      onSaved(saved, init.mode);
-      onClose();
-    } catch (e) {
-      form.serverError(e, index);
-    } finally {
-      setSaving(false);
-    }
+    if (!drawer.validate(editing ? accountUpdateSchema : accountCreateSchema, payload, body.customFields, index)) return;
+    await drawer.save(() => (editing && init.account ? updateAccount(init.account.id, { ...body, version }) : createAccount(body)), index);
   };
 
-  const title = init.mode === 'edit' ? t('accounts.edit') : init.mode === 'clone' ? t('accounts.clone') : t('accounts.new');
-  const txt = (key: 'name' | 'website' | 'tickerSymbol' | 'accountNumber' | 'accountSite' | 'phone' | 'fax') => ({
-    label: t(`fields.${key}`),
-    value: v[key],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.currentTarget.value),
-    error: errors[key],
-    'data-testid': `field-${key}`,
-  });
   const sameAsBilling = JSON.stringify(v.shippingAddress) === JSON.stringify(v.billingAddress);
 
   return (
-    <FormDrawer
-      opened
-      onClose={onClose}
-      title={title}
-      dirty={form.dirty}
-      saving={saving}
-      onSubmit={() => void submit()}
-      testId="account-form"
-      formError={
-        form.formError ? (
-          <Stack gap={6} align="flex-start">
-            <span>{form.conflict ? t('errors.version_conflict') : form.formError}</span>
-            {form.conflict ? (
-              <Button size="xs" variant="white" color="red" onClick={() => { void qc.invalidateQueries({ queryKey: recordKeys.detail('accounts', init.account?.id ?? '') }); onClose(); }} data-testid="conflict-reload">
-                {t('form.reloadRecord')}
-              </Button>
-            ) : null}
-          </Stack>
-        ) : undefined
-      }
-    >
+    <RecordFormDrawer drawer={drawer} onSubmit={() => void submit()} testId="account-form">
       <FormSection title={t('sections.info')}>
         <TextInput {...txt('name')} required data-autofocus autoFocus />
         <OwnerSelect label={t('fields.owner')} value={v.ownerId} onChange={(x) => set('ownerId', x)} error={errors.ownerId} testId="field-owner" />
@@ -139,12 +92,7 @@ function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFo
       <FormSection title={t('fields.description')} cols={1}>
         <Textarea aria-label={t('fields.description')} autosize minRows={3} maxRows={12} value={v.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} data-testid="field-description" />
       </FormSection>
-      {init.mode === 'clone' ? (
-        <Text size="xs" c="dimmed">
-          {t('records.cloneHint')}
-        </Text>
-      ) : null}
-    </FormDrawer>
+    </RecordFormDrawer>
   );
 
   function setValuesParent(id: string | null, name: string | null) {

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ListResponse } from '@kontor/contract/common';
 import type { ContactListItem } from '@kontor/contract/contacts';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
+import { useBusy } from '../../lib/useBusy';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ModalActions } from '../../components/ModalActions';
 import { moveContact } from '../contacts/api';
 import { addExistingContact } from './api';
 
@@ -26,7 +29,7 @@ export function AddExistingContactModal({ opened, onClose, account, onAdded }: P
   const [chosen, setChosen] = useState<ContactListItem | null>(null);
   const [conflict, setConflict] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runBusy } = useBusy();
   const q = chosen && debounced === chosen.fullName ? '' : debounced;
   const results = useQuery({
     queryKey: ['contacts', 'search', q],
@@ -45,18 +48,15 @@ export function AddExistingContactModal({ opened, onClose, account, onAdded }: P
     onClose();
   };
   const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
     setError(null);
-    try {
+    await runBusy(async () => {
       await fn();
       onAdded();
       close();
-    } catch (e) {
+    }, (e) => {
       if (e instanceof ApiError && e.code === 'contact_has_account') setConflict(true);
       else setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -102,19 +102,16 @@ export function AddExistingContactModal({ opened, onClose, account, onAdded }: P
             </Stack>
           </Alert>
         ) : null}
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => chosen && void run(() => addExistingContact(account.id, chosen.id))} disabled={!chosen || conflict} loading={busy && !conflict} data-testid="add-existing-confirm">
-            {t('accounts.addContact')}
-          </Button>
-        </Group>
+        <ErrorAlert error={error} />
+        <ModalActions
+          gap="xs"
+          onCancel={close}
+          label={t('accounts.addContact')}
+          onConfirm={() => chosen && void run(() => addExistingContact(account.id, chosen.id))}
+          busy={busy && !conflict}
+          disabled={!chosen || conflict}
+          testId="add-existing-confirm"
+        />
       </Stack>
     </Modal>
   );

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import type { AccountListItem } from '@kontor/contract/accounts';
 import type { Contact } from '@kontor/contract/contacts';
 import { errorMessage } from '../../lib/errors';
+import { useBusy } from '../../lib/useBusy';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ModalActions } from '../../components/ModalActions';
 import { RecordSearchSelect } from '../../components/forms/RecordSearchSelect';
 import { recordKeys } from '../records/api';
 import { moveContact } from './api';
@@ -14,23 +17,18 @@ export function MoveContactModal({ contact, opened, onClose }: { contact: Contac
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [target, setTarget] = useState<{ id: string | null; name: string | null }>({ id: null, name: null });
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
 
   const move = async (accountId: string | null) => {
-    setBusy(true);
     setError(null);
-    try {
+    await run(async () => {
       const saved = await moveContact(contact.id, accountId, contact.version);
       qc.setQueryData(recordKeys.detail('contacts', saved.id), saved);
       void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
       void qc.invalidateQueries({ queryKey: recordKeys.lists('contacts') });
       onClose();
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    }, (e) => setError(errorMessage(t, e)));
   };
 
   return (
@@ -50,28 +48,23 @@ export function MoveContactModal({ contact, opened, onClose }: { contact: Contac
           testId="move-target"
           autoFocus
         />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <Group justify="space-between" gap="xs">
-          {contact.accountId ? (
-            <Button variant="subtle" color="red" onClick={() => void move(null)} loading={busy && target.id === null} data-testid="move-detach">
-              {t('contacts.detach')}
-            </Button>
-          ) : (
-            <span />
-          )}
-          <Group gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={() => void move(target.id)} disabled={!target.id} loading={busy && target.id !== null} data-testid="move-confirm">
-              {t('contacts.move')}
-            </Button>
-          </Group>
-        </Group>
+        <ErrorAlert error={error} />
+        <ModalActions
+          gap="xs"
+          onCancel={onClose}
+          label={t('contacts.move')}
+          onConfirm={() => void move(target.id)}
+          busy={busy && target.id !== null}
+          disabled={!target.id}
+          testId="move-confirm"
+          leading={
+            contact.accountId ? (
+              <Button variant="subtle" color="red" onClick={() => void move(null)} loading={busy && target.id === null} data-testid="move-detach">
+                {t('contacts.detach')}
+              </Button>
+            ) : null
+          }
+        />
       </Stack>
     </Modal>
   );

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Modal, Radio, Stack, Text } from '@mantine/core';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
+import { useBusy } from '../../lib/useBusy';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ModalActions } from '../../components/ModalActions';
 
 export type ContactsChoice = 'detach' | 'delete';
 
@@ -20,24 +23,21 @@ export function DeleteDialog({ opened, onClose, name, contactCount = 0, onConfir
   const { t } = useTranslation();
   const [count, setCount] = useState(contactCount);
   const [choice, setChoice] = useState<ContactsChoice | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
   const needsChoice = count > 0;
 
   const confirm = async () => {
-    setBusy(true);
     setError(null);
-    try {
+    await run(async () => {
       await onConfirm(needsChoice ? (choice ?? undefined) : undefined);
       onClose();
-    } catch (e) {
+    }, (e) => {
       if (e instanceof ApiError && e.code === 'account_has_contacts') {
         setCount(Number(e.details.contactCount ?? 1));
         setChoice(null);
       } else setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -57,19 +57,8 @@ export function DeleteDialog({ opened, onClose, name, contactCount = 0, onConfir
             </Stack>
           </Radio.Group>
         ) : null}
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy} disabled={needsChoice && !choice} data-testid="delete-confirm">
-            {t('delete.confirm')}
-          </Button>
-        </Group>
+        <ErrorAlert error={error} />
+        <ModalActions gap="xs" onCancel={onClose} label={t('delete.confirm')} onConfirm={() => void confirm()} color="red" busy={busy} disabled={needsChoice && !choice} testId="delete-confirm" />
       </Stack>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { DataTable, type Column } from '../../components/DataTable';
+import { ModalActions } from '../../components/ModalActions';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useMyRights } from '../auth/permissions';
@@ -125,14 +126,7 @@ function BinList({ module }: { module: RecordModule }) {
         <Text size="sm" mb="lg">
           {t('recycleBin.purgeText', { name: purging?.name ?? '' })}
         </Text>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => setPurging(null)}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={() => purging && void purge(purging)} loading={busy === purging?.id} data-testid="bin-purge-confirm">
-            {t('recycleBin.purge')}
-          </Button>
-        </Group>
+        <ModalActions gap="xs" onCancel={() => setPurging(null)} label={t('recycleBin.purge')} onConfirm={() => purging && void purge(purging)} color="red" busy={busy === purging?.id} testId="bin-purge-confirm" />
       </Modal>
     </>
   );

@@ -1,20 +1,16 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
+import { ModalActions } from '../../components/ModalActions';
 
 export function ConfirmModal({ title, text, children, confirmLabel, onConfirm, onClose, busy, danger = true, disabled }: {
   title: string; text: string; children?: ReactNode; confirmLabel: string; onConfirm: () => void; onClose: () => void; busy?: boolean; danger?: boolean; disabled?: boolean;
 }) {
-  const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={title} centered size="sm">
       <Stack gap="md">
         <Text size="sm">{text}</Text>
         {children}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={busy} disabled={disabled} data-testid="confirm">{confirmLabel}</Button>
-        </Group>
+        <ModalActions gap="xs" onCancel={onClose} label={confirmLabel} onConfirm={onConfirm} color={danger ? 'red' : undefined} busy={busy} disabled={disabled} testId="confirm" />
       </Stack>
     </Modal>
   );

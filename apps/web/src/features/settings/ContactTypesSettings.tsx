@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { ActionIcon, Button, ColorInput, ColorSwatch, Group, Modal, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, ColorInput, ColorSwatch, Group, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ContactType } from '@kontor/contract/tags';
-import { api, ApiError } from '../../lib/api';
-import { errorMessage, fieldMessage, notifyError } from '../../lib/errors';
+import { api } from '../../lib/api';
+import { notifyError } from '../../lib/errors';
 import { contactTypeLabel, refKeys, useContactTypes } from '../../lib/reference';
+import { useBusy } from '../../lib/useBusy';
+import { FormModal } from '../../components/FormModal';
 import { ErrorState } from '../../components/States';
 import { ConfirmModal, SWATCHES } from './ConfirmModal';
 import { AdminOnly, SettingsIntro } from './SettingsLayout';
+import { useNameSave } from './useNameSave';
 
 export function ContactTypesSettings() {
   return (
@@ -26,7 +29,7 @@ function ContactTypesList() {
   const [editing, setEditing] = useState<ContactType | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ContactType | null>(null);
   const [replaceWith, setReplaceWith] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const list = types.data ?? [];
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: refKeys.contactTypes });
@@ -47,18 +50,13 @@ function ContactTypesList() {
     }
     refresh();
   };
-  const remove = async () => {
+  const remove = () => {
     if (!deleting) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       await api.delete(`/contact-types/${deleting.id}`, { replaceWith: replaceWith ?? undefined });
       setDeleting(null);
       refresh();
-    } catch (e) {
-      notifyError(t, e);
-    } finally {
-      setBusy(false);
-    }
+    }, (e) => notifyError(t, e));
   };
 
   return (
@@ -87,7 +85,7 @@ function ContactTypesList() {
       )}
       {editing ? <ContactTypeModal type={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} /> : null}
       {deleting ? (
-        <ConfirmModal title={t('settings.contactTypes.deleteTitle')} text={t('settings.contactTypes.deleteText', { name: contactTypeLabel(t, deleting.name) })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDeleting(null)} onConfirm={() => void remove()}>
+        <ConfirmModal title={t('settings.contactTypes.deleteTitle')} text={t('settings.contactTypes.deleteText', { name: contactTypeLabel(t, deleting.name) })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDeleting(null)} onConfirm={remove}>
           <Select label={t('settings.contactTypes.replaceWith')} placeholder={t('common.none')} clearable data={list.filter((x) => x.id !== deleting.id).map((x) => ({ value: x.id, label: contactTypeLabel(t, x.name) }))} value={replaceWith} onChange={setReplaceWith} comboboxProps={{ withinPortal: true }} />
         </ConfirmModal>
       ) : null}
@@ -99,34 +97,17 @@ function ContactTypeModal({ type, onClose, onSaved }: { type: ContactType | null
   const { t } = useTranslation();
   const [name, setName] = useState(type?.name ?? '');
   const [color, setColor] = useState(type?.color ?? SWATCHES[1] ?? '#6366f1');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    if (!name.trim()) return setError(t('validation.required'));
-    setBusy(true);
-    try {
-      if (type) await api.patch(`/contact-types/${type.id}`, { name: name.trim(), color });
-      else await api.post('/contact-types', { name: name.trim(), color });
+  const { error, busy, save } = useNameSave(name, onClose);
+  const submit = () =>
+    save(async (trimmed) => {
+      if (type) await api.patch(`/contact-types/${type.id}`, { name: trimmed, color });
+      else await api.post('/contact-types', { name: trimmed, color });
       onSaved();
-      onClose();
-    } catch (e) {
-      setError(e instanceof ApiError && e.fields.name ? fieldMessage(t, e.fields.name) : errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal opened onClose={onClose} title={type ? t('settings.contactTypes.edit') : t('settings.contactTypes.new')} centered size="sm">
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
-        <Stack gap="sm">
-          <TextInput label={t('fields.name')} description={contactTypeLabel(t, name.trim()) !== name.trim() ? t('settings.contactTypes.defaultNameHint', { name: contactTypeLabel(t, name.trim()) }) : undefined} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required data-autofocus data-testid="contact-type-name" />
-          <ColorInput label={t('settings.color')} value={color} onChange={setColor} swatches={SWATCHES} swatchesPerRow={6} format="hex" withEyeDropper={false} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="contact-type-save">{t('common.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={type ? t('settings.contactTypes.edit') : t('settings.contactTypes.new')} onClose={onClose} onSubmit={() => void submit()} size="sm" submit={{ label: t('common.save'), busy, testId: 'contact-type-save' }}>
+      <TextInput label={t('fields.name')} description={contactTypeLabel(t, name.trim()) !== name.trim() ? t('settings.contactTypes.defaultNameHint', { name: contactTypeLabel(t, name.trim()) }) : undefined} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required data-autofocus data-testid="contact-type-name" />
+      <ColorInput label={t('settings.color')} value={color} onChange={setColor} swatches={SWATCHES} swatchesPerRow={6} format="hex" withEyeDropper={false} />
+    </FormModal>
   );
 }

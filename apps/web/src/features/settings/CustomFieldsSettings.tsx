@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Tabs, TagsInput, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Switch, Tabs, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconForms, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { customFieldCreateSchema, customFieldTypes, type CustomFieldDefinition, type CustomFieldType, type Module } from '@kontor/contract/custom-fields';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifyError, zodFieldErrors } from '../../lib/errors';
 import { refKeys, useCustomFields } from '../../lib/reference';
+import { useBusy } from '../../lib/useBusy';
+import { FormModal } from '../../components/FormModal';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState } from '../../components/States';
 import { ConfirmModal } from './ConfirmModal';
@@ -38,7 +40,7 @@ function FieldsList({ module }: { module: Module }) {
   const defs = useCustomFields(module);
   const [editing, setEditing] = useState<CustomFieldDefinition | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CustomFieldDefinition | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const refresh = () => void qc.invalidateQueries({ queryKey: refKeys.customFields(module) });
   const columns: Column<CustomFieldDefinition>[] = [
     { key: 'label', header: t('settings.customFields.label'), render: (d) => <Text size="sm" fw={550}>{d.label}</Text> },
@@ -56,18 +58,13 @@ function FieldsList({ module }: { module: Module }) {
       ),
     },
   ];
-  const remove = async () => {
+  const remove = () => {
     if (!deleting) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       await api.delete(`/custom-fields/${deleting.id}`);
       setDeleting(null);
       refresh();
-    } catch (e) {
-      notifyError(t, e);
-    } finally {
-      setBusy(false);
-    }
+    }, (e) => notifyError(t, e));
   };
   const list = defs.data ?? [];
   return (
@@ -85,7 +82,7 @@ function FieldsList({ module }: { module: Module }) {
         </Paper>
       )}
       {editing ? <FieldModal module={module} def={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} /> : null}
-      {deleting ? <ConfirmModal title={t('settings.customFields.deleteTitle')} text={t('settings.customFields.deleteText', { name: deleting.label })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDeleting(null)} onConfirm={() => void remove()} /> : null}
+      {deleting ? <ConfirmModal title={t('settings.customFields.deleteTitle')} text={t('settings.customFields.deleteText', { name: deleting.label })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDeleting(null)} onConfirm={remove} /> : null}
     </Stack>
   );
 }
@@ -96,7 +93,7 @@ function FieldModal({ module, def, onClose, onSaved }: { module: Module; def: Cu
   const [keyTouched, setKeyTouched] = useState(Boolean(def));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const hasOptions = v.type === 'picklist' || v.type === 'multiselect';
   const translate = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, m]) => [k, fieldMessage(t, m)]));
   const save = async () => {
@@ -105,38 +102,27 @@ function FieldModal({ module, def, onClose, onSaved }: { module: Module; def: Cu
       const parsed = customFieldCreateSchema.safeParse(body);
       if (!parsed.success) return setErrors(translate(zodFieldErrors(parsed.error)));
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       if (def) await api.patch(`/custom-fields/${def.id}`, { label: v.label, options: body.options, required: v.required, version: def.version });
       else await api.post('/custom-fields', body);
       onSaved();
       onClose();
-    } catch (e) {
+    }, (e) => {
       if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(translate(e.fields));
       else if (e instanceof ApiError && e.code === 'duplicate') setErrors({ key: t('settings.customFields.keyTaken') });
       else setFormError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <Modal opened onClose={onClose} title={def ? t('settings.customFields.edit') : t('settings.customFields.new')} centered>
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
-        <Stack gap="sm">
-          {formError ? <Alert color="red">{formError}</Alert> : null}
-          <TextInput label={t('settings.customFields.label')} required value={v.label} error={errors.label} data-autofocus data-testid="cf-label"
-            onChange={(e) => { const label = e.currentTarget.value; setV((o) => ({ ...o, label, key: keyTouched ? o.key : keyFromLabel(label) })); }} />
-          <TextInput label={t('settings.customFields.key')} description={t('settings.customFields.keyHint')} required value={v.key} error={errors.key} disabled={Boolean(def)} ff="monospace" data-testid="cf-key"
-            onChange={(e) => { setKeyTouched(true); setV({ ...v, key: e.currentTarget.value }); }} />
-          <Select label={t('settings.customFields.type')} data={customFieldTypes.map((ty) => ({ value: ty, label: t(`customFieldTypes.${ty}`) }))} value={v.type} onChange={(ty) => ty && setV({ ...v, type: ty as CustomFieldType })} allowDeselect={false} disabled={Boolean(def)} data-testid="cf-type" />
-          {hasOptions ? <TagsInput label={t('settings.customFields.options')} description={t('settings.customFields.optionsHint')} value={v.options} onChange={(options) => setV({ ...v, options })} error={errors.options} data-testid="cf-options" /> : null}
-          <Switch label={t('settings.customFields.required')} checked={v.required} onChange={(e) => setV({ ...v, required: e.currentTarget.checked })} mt={4} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="cf-save">{t('common.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={def ? t('settings.customFields.edit') : t('settings.customFields.new')} onClose={onClose} onSubmit={() => void save()} submit={{ label: t('common.save'), busy, testId: 'cf-save' }}>
+      {formError ? <Alert color="red">{formError}</Alert> : null}
+      <TextInput label={t('settings.customFields.label')} required value={v.label} error={errors.label} data-autofocus data-testid="cf-label"
+        onChange={(e) => { const label = e.currentTarget.value; setV((o) => ({ ...o, label, key: keyTouched ? o.key : keyFromLabel(label) })); }} />
+      <TextInput label={t('settings.customFields.key')} description={t('settings.customFields.keyHint')} required value={v.key} error={errors.key} disabled={Boolean(def)} ff="monospace" data-testid="cf-key"
+        onChange={(e) => { setKeyTouched(true); setV({ ...v, key: e.currentTarget.value }); }} />
+      <Select label={t('settings.customFields.type')} data={customFieldTypes.map((ty) => ({ value: ty, label: t(`customFieldTypes.${ty}`) }))} value={v.type} onChange={(ty) => ty && setV({ ...v, type: ty as CustomFieldType })} allowDeselect={false} disabled={Boolean(def)} data-testid="cf-type" />
+      {hasOptions ? <TagsInput label={t('settings.customFields.options')} description={t('settings.customFields.optionsHint')} value={v.options} onChange={(options) => setV({ ...v, options })} error={errors.options} data-testid="cf-options" /> : null}
+      <Switch label={t('settings.customFields.required')} checked={v.required} onChange={(e) => setV({ ...v, required: e.currentTarget.checked })} mt={4} />
+    </FormModal>
   );
 }

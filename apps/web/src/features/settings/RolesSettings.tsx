@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowMoveRight, IconCornerDownRight, IconHierarchy2, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { RoleNode } from '@kontor/contract/permissions';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifyError } from '../../lib/errors';
 import { refKeys, roleLabel, useRoles, useUsers } from '../../lib/reference';
+import { useBusy } from '../../lib/useBusy';
+import { FormModal } from '../../components/FormModal';
 import { ErrorState, PageSkeleton } from '../../components/States';
 import { roleAndBelow } from '../auth/permissions';
 import { ConfirmModal } from './ConfirmModal';
@@ -41,7 +43,7 @@ function RolesTree() {
   const roles = useRoles();
   const users = useUsers();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   if (roles.isPending) return <PageSkeleton />;
   if (roles.isError) return <ErrorState error={roles.error} onRetry={() => void roles.refetch()} />;
   const list = roles.data;
@@ -55,18 +57,11 @@ function RolesTree() {
     void qc.invalidateQueries({ queryKey: refKeys.roles });
     void qc.invalidateQueries({ queryKey: refKeys.users });
   };
-  const remove = async (r: RoleNode) => {
-    setBusy(true);
-    try {
+  const remove = (r: RoleNode) =>
+    void run(async () => {
       await api.delete(`/roles/${r.id}`);
       setDialog(null);
-    } catch (e) {
-      notifyError(t, e);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
+    }, (e) => notifyError(t, e)).then(refresh);
 
   return (
     <Stack gap="md">
@@ -100,7 +95,7 @@ function RolesTree() {
       <Text size="xs" c="dimmed">{t('settings.roles.hint')}</Text>
       {dialog?.kind === 'add' || dialog?.kind === 'rename' || dialog?.kind === 'move' ? <RoleModal dialog={dialog} roles={list} onClose={() => setDialog(null)} onSaved={refresh} /> : null}
       {dialog?.kind === 'delete' ? (
-        <ConfirmModal title={t('settings.roles.deleteTitle')} text={t('settings.roles.deleteText', { name: label(dialog.role.name) })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDialog(null)} onConfirm={() => void remove(dialog.role)} />
+        <ConfirmModal title={t('settings.roles.deleteTitle')} text={t('settings.roles.deleteText', { name: label(dialog.role.name) })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDialog(null)} onConfirm={() => remove(dialog.role)} />
       ) : null}
     </Stack>
   );
@@ -113,41 +108,30 @@ function RoleModal({ dialog, roles, onClose, onSaved }: { dialog: Exclude<Dialog
   const [name, setName] = useState(role?.name ?? '');
   const [parentId, setParentId] = useState<string | null>(role?.parentId ?? null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const below = role ? roleAndBelow(roles, role.key) : new Set<string>();
   const parents = roles.filter((r) => !below.has(r.key)).map((r) => ({ value: r.id, label: roleLabel(t, r.name) }));
   const save = async () => {
     if (dialog.kind !== 'move' && !name.trim()) return setError(t('validation.required'));
-    setBusy(true);
-    try {
+    await run(async () => {
       if (dialog.kind === 'add') await api.post('/roles', { name: name.trim(), parentId: dialog.parent.id });
       else if (dialog.kind === 'rename') await api.patch(`/roles/${dialog.role.id}`, { name: name.trim(), version: dialog.role.version });
       else await api.patch(`/roles/${dialog.role.id}`, { parentId, version: dialog.role.version });
       onSaved();
       onClose();
-    } catch (e) {
+    }, (e) => {
       const field = e instanceof ApiError ? (e.fields.name ?? e.fields.parentId) : undefined;
       setError(field === 'would make a cycle' ? t('settings.roles.cycle') : field ? fieldMessage(t, field) : errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const title = dialog.kind === 'add' ? t('settings.roles.addTitle', { parent: roleLabel(t, dialog.parent.name) }) : dialog.kind === 'rename' ? t('settings.roles.rename') : t('settings.roles.moveTitle', { name: roleLabel(t, dialog.role.name) });
   return (
-    <Modal opened onClose={onClose} title={title} centered size="sm">
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
-        <Stack gap="sm">
-          {dialog.kind === 'move' ? (
-            <Select label={t('settings.roles.parent')} description={t('settings.roles.parentHint')} data={parents} value={parentId} onChange={setParentId} allowDeselect={false} error={error} comboboxProps={{ withinPortal: true }} data-testid="role-parent" />
-          ) : (
-            <TextInput label={t('fields.name')} value={name} onChange={(e) => { setName(e.currentTarget.value); setError(null); }} error={error} required data-autofocus data-testid="role-name-input" />
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="role-save">{dialog.kind === 'add' ? t('common.create') : t('common.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={title} onClose={onClose} onSubmit={() => void save()} size="sm" submit={{ label: dialog.kind === 'add' ? t('common.create') : t('common.save'), busy, testId: 'role-save' }}>
+      {dialog.kind === 'move' ? (
+        <Select label={t('settings.roles.parent')} description={t('settings.roles.parentHint')} data={parents} value={parentId} onChange={setParentId} allowDeselect={false} error={error} comboboxProps={{ withinPortal: true }} data-testid="role-parent" />
+      ) : (
+        <TextInput label={t('fields.name')} value={name} onChange={(e) => { setName(e.currentTarget.value); setError(null); }} error={error} required data-autofocus data-testid="role-name-input" />
+      )}
+    </FormModal>
   );
 }

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { ActionIcon, Button, ColorInput, ColorSwatch, Group, Menu, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, ColorInput, ColorSwatch, Group, Menu, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconDots, IconGitMerge, IconPencil, IconPlus, IconTags, IconTrash } from '@tabler/icons-react';
 import type { Tag } from '@kontor/contract/tags';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifyError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { useTags } from '../../lib/reference';
+import { useBusy } from '../../lib/useBusy';
+import { FormModal } from '../../components/FormModal';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState } from '../../components/States';
 import { ConfirmModal, SWATCHES } from './ConfirmModal';
@@ -28,25 +30,19 @@ function TagsList() {
   const qc = useQueryClient();
   const tags = useTags();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runBusy } = useBusy();
   const [target, setTarget] = useState<string | null>(null);
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['tags'] });
     void qc.invalidateQueries({ queryKey: ['accounts'] });
     void qc.invalidateQueries({ queryKey: ['contacts'] });
   };
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
+  const run = (fn: () => Promise<unknown>) =>
+    void runBusy(async () => {
       await fn();
       refresh();
       setDialog(null);
-    } catch (e) {
-      notifyError(t, e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, (e) => notifyError(t, e));
   const columns: Column<Tag>[] = [
     { key: 'name', header: t('fields.name'), render: (tg) => <Group gap={8} wrap="nowrap"><ColorSwatch color={tg.color} size={14} /><Text size="sm" fw={550}>{tg.name}</Text></Group> },
     { key: 'usage', header: t('settings.tags.usage'), align: 'right', width: 140, render: (tg) => <Text size="sm" c="gray.7">{formatNumber(tg.usage)}</Text> },
@@ -84,12 +80,12 @@ function TagsList() {
       )}
       {dialog?.kind === 'edit' ? <TagEditModal tag={dialog.tag} onClose={() => setDialog(null)} onSaved={refresh} /> : null}
       {dialog?.kind === 'merge' ? (
-        <ConfirmModal title={t('settings.tags.mergeTitle', { name: dialog.tag.name })} text={t('settings.tags.mergeText', { name: dialog.tag.name })} confirmLabel={t('settings.tags.merge')} danger={false} busy={busy} disabled={!target} onClose={() => setDialog(null)} onConfirm={() => void run(() => api.post(`/tags/${dialog.tag.id}/merge`, { intoId: target }))}>
+        <ConfirmModal title={t('settings.tags.mergeTitle', { name: dialog.tag.name })} text={t('settings.tags.mergeText', { name: dialog.tag.name })} confirmLabel={t('settings.tags.merge')} danger={false} busy={busy} disabled={!target} onClose={() => setDialog(null)} onConfirm={() => run(() => api.post(`/tags/${dialog.tag.id}/merge`, { intoId: target }))}>
           <Select label={t('settings.tags.mergeInto')} data={list.filter((x) => x.id !== dialog.tag.id).map((x) => ({ value: x.id, label: x.name }))} value={target} onChange={setTarget} searchable data-testid="merge-target" comboboxProps={{ withinPortal: true }} />
         </ConfirmModal>
       ) : null}
       {dialog?.kind === 'delete' ? (
-        <ConfirmModal title={t('settings.tags.deleteTitle')} text={t('settings.tags.deleteText', { name: dialog.tag.name, count: dialog.tag.usage })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDialog(null)} onConfirm={() => void run(() => api.delete(`/tags/${dialog.tag.id}`))} />
+        <ConfirmModal title={t('settings.tags.deleteTitle')} text={t('settings.tags.deleteText', { name: dialog.tag.name, count: dialog.tag.usage })} confirmLabel={t('common.delete')} busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.delete(`/tags/${dialog.tag.id}`))} />
       ) : null}
     </Stack>
   );
@@ -100,34 +96,23 @@ function TagEditModal({ tag, onClose, onSaved }: { tag: Tag | null; onClose: () 
   const [name, setName] = useState(tag?.name ?? '');
   const [color, setColor] = useState(tag?.color ?? SWATCHES[0] ?? '#3b82f6');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const save = async () => {
     if (!name.trim()) return setErrors({ name: t('validation.required') });
-    setBusy(true);
-    try {
+    await run(async () => {
       if (tag) await api.patch(`/tags/${tag.id}`, { name: name.trim(), color });
       else await api.post('/tags', { name: name.trim(), color });
       onSaved();
       onClose();
-    } catch (e) {
+    }, (e) => {
       if (e instanceof ApiError && e.code === 'validation_failed') setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, m]) => [k, fieldMessage(t, m)])));
       else setErrors({ name: errorMessage(t, e) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <Modal opened onClose={onClose} title={tag ? t('settings.tags.edit') : t('settings.tags.new')} centered size="sm">
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
-        <Stack gap="sm">
-          <TextInput label={t('fields.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus data-testid="tag-name" />
-          <ColorInput label={t('settings.color')} value={color} onChange={setColor} swatches={SWATCHES} swatchesPerRow={6} format="hex" error={errors.color} withEyeDropper={false} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="tag-save">{t('common.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={tag ? t('settings.tags.edit') : t('settings.tags.new')} onClose={onClose} onSubmit={() => void save()} size="sm" submit={{ label: t('common.save'), busy, testId: 'tag-save' }}>
+      <TextInput label={t('fields.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus data-testid="tag-name" />
+      <ColorInput label={t('settings.color')} value={color} onChange={setColor} swatches={SWATCHES} swatchesPerRow={6} format="hex" error={errors.color} withEyeDropper={false} />
+    </FormModal>
   );
 }

@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Group, Modal, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import type { z } from 'zod';
 import { tokenScopes, type tokenCreatedSchema, type tokenSchema } from '@kontor/contract/users';
-import { api, ApiError } from '../../lib/api';
-import { errorMessage, fieldMessage, notifyError } from '../../lib/errors';
+import { api } from '../../lib/api';
+import { notifyError } from '../../lib/errors';
+import { useBusy } from '../../lib/useBusy';
 import { formatDateTime } from '../../lib/format';
+import { FormModal } from '../../components/FormModal';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState } from '../../components/States';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
 import { ConfirmModal } from './ConfirmModal';
 import { SettingsIntro } from './SettingsLayout';
+import { useNameSave } from './useNameSave';
 
 type Token = z.infer<typeof tokenSchema>;
 type CreatedToken = z.infer<typeof tokenCreatedSchema>;
@@ -24,19 +27,14 @@ export function TokensSettings() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<Token | null>(null);
-  const [busy, setBusy] = useState(false);
-  const revoke = async () => {
+  const { busy, run } = useBusy();
+  const revoke = () => {
     if (!revoking) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       await api.delete(`/tokens/${revoking.id}`);
       setRevoking(null);
       void qc.invalidateQueries({ queryKey: ['tokens'] });
-    } catch (e) {
-      notifyError(t, e);
-    } finally {
-      setBusy(false);
-    }
+    }, (e) => notifyError(t, e));
   };
   const columns: Column<Token>[] = [
     { key: 'name', header: t('fields.name'), render: (tk) => <Text size="sm" fw={550}>{tk.name}</Text> },
@@ -66,7 +64,7 @@ export function TokensSettings() {
         </Paper>
       )}
       {creating ? <CreateTokenModal onClose={() => setCreating(false)} onCreated={(tk) => { setCreated(tk); void qc.invalidateQueries({ queryKey: ['tokens'] }); }} /> : null}
-      {revoking ? <ConfirmModal title={t('settings.tokens.revokeTitle')} text={t('settings.tokens.revokeText', { name: revoking.name })} confirmLabel={t('settings.tokens.revoke')} busy={busy} onClose={() => setRevoking(null)} onConfirm={() => void revoke()} /> : null}
+      {revoking ? <ConfirmModal title={t('settings.tokens.revokeTitle')} text={t('settings.tokens.revokeText', { name: revoking.name })} confirmLabel={t('settings.tokens.revoke')} busy={busy} onClose={() => setRevoking(null)} onConfirm={revoke} /> : null}
     </Stack>
   );
 }
@@ -76,37 +74,17 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
   const [name, setName] = useState('');
   const [days, setDays] = useState<number | string>(365);
   const [scope, setScope] = useState<Token['scope']>('write');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    if (!name.trim()) return setError(t('validation.required'));
-    setBusy(true);
-    try {
-      onCreated(await api.post<CreatedToken>('/tokens', { name: name.trim(), scope, expiresInDays: typeof days === 'number' ? days : undefined }));
-      onClose();
-    } catch (e) {
-      setError(e instanceof ApiError && e.fields.name ? fieldMessage(t, e.fields.name) : errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, save } = useNameSave(name, onClose);
+  const submit = () => save(async (trimmed) => onCreated(await api.post<CreatedToken>('/tokens', { name: trimmed, scope, expiresInDays: typeof days === 'number' ? days : undefined })));
   return (
-    <Modal opened onClose={onClose} title={t('settings.tokens.new')} centered size="sm">
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
-        <Stack gap="sm">
-          <TextInput label={t('fields.name')} description={t('settings.tokens.nameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required data-autofocus data-testid="token-name" />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>{t('settings.tokens.scope')}</Text>
-            <SegmentedControl fullWidth data={tokenScopes.map((sc) => ({ value: sc, label: t(`settings.tokens.scope_${sc}`) }))} value={scope} onChange={(v) => setScope(v === 'read' ? 'read' : 'write')} data-testid="token-scope" />
-            <Text size="xs" c="dimmed">{t(`settings.tokens.scopeHint_${scope}`)}</Text>
-          </Stack>
-          <NumberInput label={t('settings.tokens.expiresInDays')} description={t('settings.tokens.expiresHint')} value={days} onChange={setDays} min={1} max={3650} allowDecimal={false} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="token-save">{t('common.create')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('settings.tokens.new')} onClose={onClose} onSubmit={() => void submit()} size="sm" submit={{ label: t('common.create'), busy, testId: 'token-save' }}>
+      <TextInput label={t('fields.name')} description={t('settings.tokens.nameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required data-autofocus data-testid="token-name" />
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>{t('settings.tokens.scope')}</Text>
+        <SegmentedControl fullWidth data={tokenScopes.map((sc) => ({ value: sc, label: t(`settings.tokens.scope_${sc}`) }))} value={scope} onChange={(v) => setScope(v === 'read' ? 'read' : 'write')} data-testid="token-scope" />
+        <Text size="xs" c="dimmed">{t(`settings.tokens.scopeHint_${scope}`)}</Text>
+      </Stack>
+      <NumberInput label={t('settings.tokens.expiresInDays')} description={t('settings.tokens.expiresHint')} value={days} onChange={setDays} min={1} max={3650} allowDecimal={false} />
+    </FormModal>
   );
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text } from '@mantine/core';
 import type { User } from '@kontor/contract/users';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifySuccess } from '../../lib/errors';
 import { refKeys, userOptions, useUsers } from '../../lib/reference';
+import { FormModal } from '../../components/FormModal';
+import { ModalActions } from '../../components/ModalActions';
 import { emptyNewPassword, newPasswordErrors, NewPasswordFields, type NewPassword } from '../../components/forms/NewPasswordFields';
 import { recordKeys } from '../records/api';
 import { SessionsTable } from './SessionsTable';
@@ -56,12 +58,7 @@ export function DeactivateModal({ user, onClose }: { user: User; onClose: () => 
           data-testid="transfer-to"
         />
         {error ? <Alert color="red">{error}</Alert> : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy} data-testid="confirm-deactivate">
-            {to ? t('settings.users.transferAndDeactivate') : t('settings.users.deactivate')}
-          </Button>
-        </Group>
+        <ModalActions gap="xs" onCancel={onClose} label={to ? t('settings.users.transferAndDeactivate') : t('settings.users.deactivate')} onConfirm={() => void confirm()} color="red" busy={busy} testId="confirm-deactivate" />
       </Stack>
     </Modal>
   );
@@ -91,19 +88,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t('settings.users.resetTitle', { name: user.name })} centered size="sm">
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{t('settings.users.resetText')}</Text>
-          {error ? <Alert color="red">{error}</Alert> : null}
-          <NewPasswordFields value={value} onChange={setValue} errors={errors} autoFocus testId="reset-password" />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="reset-save">{t('settings.users.resetPassword')}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('settings.users.resetTitle', { name: user.name })} onClose={onClose} onSubmit={() => void submit()} size="sm" roomy submit={{ label: t('settings.users.resetPassword'), busy, testId: 'reset-save' }}>
+      <Text size="sm">{t('settings.users.resetText')}</Text>
+      {error ? <Alert color="red">{error}</Alert> : null}
+      <NewPasswordFields value={value} onChange={setValue} errors={errors} autoFocus testId="reset-password" />
+    </FormModal>
   );
 }
 

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, PasswordInput, Select, Text, TextInput } from '@mantine/core';
 import type { z } from 'zod';
 import { locales, userCreateSchema, userInviteSchema, type inviteCreatedSchema, type User } from '@kontor/contract/users';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, zodFieldErrors } from '../../lib/errors';
 import { currentLocale, languageNames } from '../../lib/i18n';
 import { profileLabel, refKeys, roleLabel, useProfiles, useRoles } from '../../lib/reference';
+import { useBusy } from '../../lib/useBusy';
+import { FormModal } from '../../components/FormModal';
 
 export type InviteCreated = z.infer<typeof inviteCreatedSchema>;
 export type UserFormMode = { kind: 'create' } | { kind: 'invite' } | { kind: 'edit'; user: User };
@@ -39,7 +41,7 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const set = <K extends keyof Values>(k: K, value: Values[K]) => {
     setV((old) => ({ ...old, [k]: value }));
     setErrors((e) => ({ ...e, [k]: '' }));
@@ -56,21 +58,18 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
       const parsed = (mode.kind === 'create' ? userCreateSchema : userInviteSchema).safeParse(body);
       if (!parsed.success) return setErrors(translated(zodFieldErrors(parsed.error)));
     } else if (!v.name.trim()) return setErrors({ name: t('validation.required') });
-    setBusy(true);
     setFormError(null);
-    try {
+    await run(async () => {
       if (mode.kind === 'invite') onInvited(await api.post<InviteCreated>('/users/invite', body));
       else if (editing) await api.patch<User>(`/users/${editing.id}`, body);
       else await api.post<User>('/users', body);
       void qc.invalidateQueries({ queryKey: refKeys.users });
       onClose();
-    } catch (e) {
+    }, (e) => {
       if (e instanceof ApiError && e.code === 'validation_failed' && Object.keys(e.fields).length) setErrors(translated(e.fields));
       else if (e instanceof ApiError && e.code === 'duplicate') setErrors({ email: t('settings.users.emailTaken') });
       else setFormError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const roleData = (roles.data ?? []).map((r) => ({ value: r.key, label: roleLabel(t, r.name) }));
@@ -80,64 +79,60 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
   ];
   const title = mode.kind === 'create' ? t('settings.users.new') : mode.kind === 'invite' ? t('settings.users.invite') : t('settings.users.edit');
   return (
-    <Modal opened onClose={onClose} title={title} centered>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate data-testid="user-form">
-        <Stack gap="sm">
-          {formError ? <Alert color="red">{formError}</Alert> : null}
-          {mode.kind === 'invite' ? <Text size="sm" c="dimmed">{t('settings.users.inviteIntro')}</Text> : null}
-          <TextInput label={t('fields.name')} required value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus data-testid="user-name" />
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            required
-            value={v.email}
-            onChange={(e) => set('email', e.currentTarget.value)}
-            error={errors.email}
-            readOnly={Boolean(editing)}
-            variant={editing ? 'filled' : 'default'}
-            data-testid="user-email"
-          />
-          {mode.kind === 'create' ? (
-            <PasswordInput label={t('auth.password')} description={t('settings.users.passwordHint')} required value={v.password} onChange={(e) => set('password', e.currentTarget.value)} error={errors.password} data-testid="user-password" />
-          ) : null}
-          <Group grow align="flex-start">
-            <Select
-              label={t('settings.users.role')}
-              description={t('settings.users.roleHint')}
-              data={roleData}
-              value={v.role}
-              onChange={(r) => r && setV((old) => ({ ...old, role: r, profileId: null }))}
-              error={errors.role}
-              allowDeselect={false}
-              disabled={isSelf}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="user-role"
-            />
-            <Select
-              label={t('settings.users.profile')}
-              description={t('settings.users.profileHint')}
-              data={profileData}
-              value={v.profileId ?? ''}
-              onChange={(p) => set('profileId', p || null)}
-              error={errors.profileId}
-              allowDeselect={false}
-              disabled={isSelf}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="user-profile"
-            />
-          </Group>
-          {isSelf ? <Text size="xs" c="dimmed">{t('settings.users.selfHint')}</Text> : null}
-          {editing ? null : (
-            <Select label={t('nav.language')} data={locales.map((l) => ({ value: l, label: languageNames[l] }))} value={v.locale} onChange={(l) => l && set('locale', l as User['locale'])} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="user-save">
-              {mode.kind === 'invite' ? t('settings.users.sendInvite') : mode.kind === 'create' ? t('common.create') : t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={title}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      testId="user-form"
+      submit={{ label: mode.kind === 'invite' ? t('settings.users.sendInvite') : mode.kind === 'create' ? t('common.create') : t('common.save'), busy, testId: 'user-save' }}
+    >
+      {formError ? <Alert color="red">{formError}</Alert> : null}
+      {mode.kind === 'invite' ? <Text size="sm" c="dimmed">{t('settings.users.inviteIntro')}</Text> : null}
+      <TextInput label={t('fields.name')} required value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus data-testid="user-name" />
+      <TextInput
+        label={t('auth.email')}
+        type="email"
+        required
+        value={v.email}
+        onChange={(e) => set('email', e.currentTarget.value)}
+        error={errors.email}
+        readOnly={Boolean(editing)}
+        variant={editing ? 'filled' : 'default'}
+        data-testid="user-email"
+      />
+      {mode.kind === 'create' ? (
+        <PasswordInput label={t('auth.password')} description={t('settings.users.passwordHint')} required value={v.password} onChange={(e) => set('password', e.currentTarget.value)} error={errors.password} data-testid="user-password" />
+      ) : null}
+      <Group grow align="flex-start">
+        <Select
+          label={t('settings.users.role')}
+          description={t('settings.users.roleHint')}
+          data={roleData}
+          value={v.role}
+          onChange={(r) => r && setV((old) => ({ ...old, role: r, profileId: null }))}
+          error={errors.role}
+          allowDeselect={false}
+          disabled={isSelf}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="user-role"
+        />
+        <Select
+          label={t('settings.users.profile')}
+          description={t('settings.users.profileHint')}
+          data={profileData}
+          value={v.profileId ?? ''}
+          onChange={(p) => set('profileId', p || null)}
+          error={errors.profileId}
+          allowDeselect={false}
+          disabled={isSelf}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="user-profile"
+        />
+      </Group>
+      {isSelf ? <Text size="xs" c="dimmed">{t('settings.users.selfHint')}</Text> : null}
+      {editing ? null : (
+        <Select label={t('nav.language')} data={locales.map((l) => ({ value: l, label: languageNames[l] }))} value={v.locale} onChange={(l) => l && set('locale', l as User['locale'])} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+      )}
+    </FormModal>
   );
 }

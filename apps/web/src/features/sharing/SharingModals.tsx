@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Group, Modal, MultiSelect, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Modal, MultiSelect, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { shareAccess, type Share } from '@kontor/contract/permissions';
 import { ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage } from '../../lib/errors';
 import { roleLabel, useRoles, userOptions, useUsers } from '../../lib/reference';
+import { FormModal } from '../../components/FormModal';
+import { ModalActions } from '../../components/ModalActions';
 import type { RecordModule } from '../records/api';
 import { addShare, type SharedRecord } from './api';
 
@@ -43,23 +45,22 @@ export function RestrictModal({ record, name, onClose, onSave }: {
           comboboxProps={{ withinPortal: true }}
           data-testid="restrict-users"
         />
-        <Group justify="space-between" mt="xs">
-          {record.restrictedTo !== null ? (
-            <Button variant="subtle" color="gray" onClick={() => void save(null)} loading={busy === 'lift'} disabled={busy === 'save'} data-testid="restrict-lift">
-              {t('sharing.lift')}
-            </Button>
-          ) : (
-            <span />
-          )}
-          <Group gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={() => void save(ids)} loading={busy === 'save'} disabled={busy === 'lift'} data-testid="restrict-save">
-              {t('sharing.restrictSave')}
-            </Button>
-          </Group>
-        </Group>
+        <ModalActions
+          mt="xs"
+          onCancel={onClose}
+          label={t('sharing.restrictSave')}
+          onConfirm={() => void save(ids)}
+          busy={busy === 'save'}
+          disabled={busy === 'lift'}
+          testId="restrict-save"
+          leading={
+            record.restrictedTo !== null ? (
+              <Button variant="subtle" color="gray" onClick={() => void save(null)} loading={busy === 'lift'} disabled={busy === 'save'} data-testid="restrict-lift">
+                {t('sharing.lift')}
+              </Button>
+            ) : null
+          }
+        />
       </Stack>
     </Modal>
   );
@@ -100,47 +101,35 @@ export function ShareModal({ module, record, name, onClose, onShared }: {
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t('sharing.shareTitle', { name })} centered>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <Stack gap="md">
-          {record.restrictedTo !== null ? <Alert color="orange" variant="light">{t('sharing.sharesInactive')}</Alert> : null}
-          <SegmentedControl
-            fullWidth
-            data={[{ value: 'user', label: t('sharing.withUser') }, { value: 'role', label: t('sharing.withRole') }]}
-            value={kind}
-            onChange={(v) => { setKind(v === 'role' ? 'role' : 'user'); setTarget(null); setError(null); }}
-            data-testid="share-kind"
-          />
-          <Select
-            label={kind === 'user' ? t('sharing.user') : t('sharing.role')}
-            description={kind === 'role' ? t('sharing.roleHint') : undefined}
-            data={data}
-            value={target}
-            onChange={(v) => { setTarget(v); setError(null); }}
-            error={error}
-            searchable
-            placeholder={t('common.choose')}
-            nothingFoundMessage={t('common.nothingFound')}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="share-target"
-          />
-          <Radio.Group label={t('sharing.accessLabel')} value={access} onChange={(v) => setAccess(v === 'write' ? 'write' : 'read')}>
-            <Stack gap={8} mt={6}>
-              {shareAccess.map((a) => (
-                <Radio key={a} value={a} label={t(`sharing.access_${a}`)} description={t(`sharing.accessHint_${a}`)} data-testid={`share-access-${a}`} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="share-save">
-              {t('sharing.shareConfirm')}
-            </Button>
-          </Group>
+    <FormModal title={t('sharing.shareTitle', { name })} onClose={onClose} onSubmit={() => void submit()} roomy submit={{ label: t('sharing.shareConfirm'), busy, testId: 'share-save' }}>
+      {record.restrictedTo !== null ? <Alert color="orange" variant="light">{t('sharing.sharesInactive')}</Alert> : null}
+      <SegmentedControl
+        fullWidth
+        data={[{ value: 'user', label: t('sharing.withUser') }, { value: 'role', label: t('sharing.withRole') }]}
+        value={kind}
+        onChange={(v) => { setKind(v === 'role' ? 'role' : 'user'); setTarget(null); setError(null); }}
+        data-testid="share-kind"
+      />
+      <Select
+        label={kind === 'user' ? t('sharing.user') : t('sharing.role')}
+        description={kind === 'role' ? t('sharing.roleHint') : undefined}
+        data={data}
+        value={target}
+        onChange={(v) => { setTarget(v); setError(null); }}
+        error={error}
+        searchable
+        placeholder={t('common.choose')}
+        nothingFoundMessage={t('common.nothingFound')}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="share-target"
+      />
+      <Radio.Group label={t('sharing.accessLabel')} value={access} onChange={(v) => setAccess(v === 'write' ? 'write' : 'read')}>
+        <Stack gap={8} mt={6}>
+          {shareAccess.map((a) => (
+            <Radio key={a} value={a} label={t(`sharing.access_${a}`)} description={t(`sharing.accessHint_${a}`)} data-testid={`share-access-${a}`} />
+          ))}
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+    </FormModal>
   );
 }
