@@ -59,3 +59,9 @@ export function containsFragment(db: Kysely<DB>, table: 'accounts' | 'contacts',
   const query = `${column}"${term.replace(/"/g, '""')}"`;
   return sql<boolean>`${sql.ref(`${table}.id`)} in (select rowid from ${sql.table(`${table}_search`)} where ${sql.table(`${table}_search`)} match ${query})`;
 }
+
+/** The values of a correlated subquery joined into one string in a given order (tag names of a list row). */
+export function orderedConcat(db: Kysely<DB>, value: RawBuilder<unknown>, orderBy: RawBuilder<unknown>): RawBuilder<string | null> {
+  return isSqlite(db) ? sql<string | null>`group_concat(${value}, char(31) order by ${orderBy})` : sql<string | null>`string_agg(${value}, chr(31) order by ${orderBy})`;
+}
+export const CONCAT_SEPARATOR = '\u001f';

@@ -5,7 +5,7 @@ import type { AccountPatchRow, AccountRow, DB, NewAccountRow } from '../../db/sc
 import { isSqlite, containsFragment, foldText } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
-import { hasTag } from '../tags/record-tags.ts';
+import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { accountSortColumns } from './accounts.columns.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can, visibleOrAll } from '../permissions/access.ts';
@@ -102,16 +102,25 @@ function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   return qb;
 }
 
+/** A list row: the account plus what the list shows of its owner, parent (if visible) and tags, in one query. */
+export type AccountListRow = AccountRow & { owner_name: string | null; parent_name: string | null; tag_names: string | null };
+
 export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   const k = keysetFor(q.sort, accountSortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  let qb = filtered(db, actor, q).selectAll('accounts').select(k.orderExpr.as('sort_value'));
+  let qb = filtered(db, actor, q)
+    .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
+    .leftJoin('accounts as parent', (j) =>
+      j.onRef('parent.id', '=', 'accounts.parent_account_id').on('parent.deleted_at', 'is', null).on(visibleOrAll(actor, 'accounts', 'parent')),
+    )
+    .selectAll('accounts')
+    .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'parent.name as parent_name', tagNamesColumn(db, 'accounts').as('tag_names')]);
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb
     .orderBy(k.orderExpr, orderDirection(k))
     .orderBy('accounts.id', orderDirection(k))
     .limit(q.limit + 1)
     .execute();
-  const page = pageOf(rows as Array<AccountRow & { sort_value: unknown }>, q.limit);
+  const page = pageOf(rows as Array<AccountListRow & { sort_value: unknown }>, q.limit);
   const total = q.count ? await countAccounts(db, actor, q) : undefined;
   return { ...page, total };
 }

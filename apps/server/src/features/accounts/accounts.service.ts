@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Account, AccountListItem, accountCreateSchema, accountUpdateSchema } from '@kontor/contract/accounts';
 import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
-import type { AccountRow, DB } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
@@ -17,7 +17,7 @@ import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
-import { loadTagNames, setRecordTags } from '../tags/record-tags.ts';
+import { loadTagNames, setRecordTags, splitTagNames } from '../tags/record-tags.ts';
 import { audit } from '../audit/audit.service.ts';
 import { accountColumns } from './accounts.columns.ts';
 import { presentAccount, presentAccountListItem } from './accounts.presenter.ts';
@@ -30,6 +30,7 @@ import {
   listAccountRows,
   updateAccountRow,
   type AccountListQuery,
+  type AccountListRow,
 } from './accounts.repository.ts';
 
 type AccountCreateIn = z.output<typeof accountCreateSchema>;
@@ -61,22 +62,20 @@ export async function loadAccount(db: Kysely<DB>, actor: Actor, id: number): Pro
   });
 }
 
-export async function presentAccountRows(db: Kysely<DB>, actor: Actor, rows: AccountRow[]): Promise<AccountListItem[]> {
-  const ids = rows.map((r) => r.id);
-  const [tags, users, parents] = await Promise.all([
-    loadTagNames(db, 'accounts', ids),
-    userNames(db, rows.map((r) => r.owner_id)),
-    accountNames(db, actor, rows.map((r) => r.parent_account_id)),
-  ]);
+export function presentAccountRows(rows: AccountListRow[]): AccountListItem[] {
   return rows.map((r) =>
-    presentAccountListItem(r, { tags: tags.get(r.id) ?? [], users, parentName: r.parent_account_id == null ? null : (parents.get(r.parent_account_id) ?? null) }),
+    presentAccountListItem(r, {
+      tags: splitTagNames(r.tag_names),
+      users: new Map(r.owner_id != null && r.owner_name != null ? [[r.owner_id, r.owner_name]] : []),
+      parentName: r.parent_name,
+    }),
   );
 }
 
 export async function listAccounts(db: Kysely<DB>, actor: Actor, q: AccountListQuery): Promise<ListResponse<AccountListItem>> {
   assertCan(actor, 'view', 'accounts');
   const { rows, nextCursor, total } = await listAccountRows(db, actor, q);
-  return { data: await presentAccountRows(db, actor, rows), nextCursor, ...(total !== undefined && { total }) };
+  return { data: presentAccountRows(rows), nextCursor, ...(total !== undefined && { total }) };
 }
 
 export async function getAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {

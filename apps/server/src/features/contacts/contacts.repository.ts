@@ -5,7 +5,7 @@ import type { ContactPatchRow, ContactRow, DB, NewContactRow } from '../../db/sc
 import { isSqlite, containsFragment } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
-import { hasTag } from '../tags/record-tags.ts';
+import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { letterWhere } from '../accounts/accounts.repository.ts';
 import { contactSortColumns } from './contacts.columns.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -39,12 +39,19 @@ function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
   return qb;
 }
 
+/** A list row: the contact plus what the list shows of its owner, account (if visible) and tags, in one query. */
+export type ContactListRow = ContactRow & { owner_name: string | null; account_name: string | null; tag_names: string | null };
+
 export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
   const k = keysetFor(q.sort, contactSortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  let qb = filtered(db, actor, q).selectAll('contacts').select(k.orderExpr.as('sort_value'));
+  let qb = filtered(db, actor, q)
+    .leftJoin('users as owner', 'owner.id', 'contacts.owner_id')
+    .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on('accounts.deleted_at', 'is', null).on(visibleOrAll(actor, 'accounts')))
+    .selectAll('contacts')
+    .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'accounts.name as account_name', tagNamesColumn(db, 'contacts').as('tag_names')]);
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('contacts.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<ContactRow & { sort_value: unknown }>, q.limit);
+  const page = pageOf(rows as Array<ContactListRow & { sort_value: unknown }>, q.limit);
   const total = q.count ? await countContacts(db, actor, q) : undefined;
   return { ...page, total };
 }

@@ -17,11 +17,11 @@ import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sha
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { getSettings } from '../settings/settings.service.ts';
-import { loadTagNames, setRecordTags } from '../tags/record-tags.ts';
+import { loadTagNames, setRecordTags, splitTagNames } from '../tags/record-tags.ts';
 import { audit } from '../audit/audit.service.ts';
 import { contactColumns, contactSortName } from './contacts.columns.ts';
 import { presentContact, presentContactListItem } from './contacts.presenter.ts';
-import { findContactRow, insertContactRow, listContactRows, updateContactRow, type ContactListQuery } from './contacts.repository.ts';
+import { findContactRow, insertContactRow, listContactRows, updateContactRow, type ContactListQuery, type ContactListRow } from './contacts.repository.ts';
 
 type ContactCreateIn = z.output<typeof contactCreateSchema>;
 type ContactUpdateIn = z.output<typeof contactUpdateSchema>;
@@ -48,22 +48,20 @@ export async function loadContact(db: Kysely<DB>, actor: Actor, id: number): Pro
   });
 }
 
-export async function presentContactRows(db: Kysely<DB>, actor: Actor, rows: ContactRow[]): Promise<ContactListItem[]> {
-  const ids = rows.map((r) => r.id);
-  const [tags, users, accounts] = await Promise.all([
-    loadTagNames(db, 'contacts', ids),
-    userNames(db, rows.map((r) => r.owner_id)),
-    accountNames(db, actor, rows.map((r) => r.account_id)),
-  ]);
+export function presentContactRows(rows: ContactListRow[]): ContactListItem[] {
   return rows.map((r) =>
-    presentContactListItem(r, { tags: tags.get(r.id) ?? [], users, accountName: r.account_id == null ? null : (accounts.get(r.account_id) ?? null) }),
+    presentContactListItem(r, {
+      tags: splitTagNames(r.tag_names),
+      users: new Map(r.owner_id != null && r.owner_name != null ? [[r.owner_id, r.owner_name]] : []),
+      accountName: r.account_name,
+    }),
   );
 }
 
 export async function listContacts(db: Kysely<DB>, actor: Actor, q: ContactListQuery): Promise<ListResponse<ContactListItem>> {
   assertCan(actor, 'view', 'contacts');
   const { rows, nextCursor, total } = await listContactRows(db, actor, q);
-  return { data: await presentContactRows(db, actor, rows), nextCursor, ...(total !== undefined && { total }) };
+  return { data: presentContactRows(rows), nextCursor, ...(total !== undefined && { total }) };
 }
 
 export async function getContact(db: Kysely<DB>, actor: Actor, id: number): Promise<Contact> {

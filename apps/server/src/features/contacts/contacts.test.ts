@@ -5,7 +5,7 @@ import type { Account } from '@kontor/contract/accounts';
 import { useHarness } from '../../test/harness.ts';
 import { contactInput, makeAccount, makeContact } from '../../test/factories.ts';
 
-const { admin } = useHarness();
+const { h, admin } = useHarness();
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> } };
 
@@ -143,5 +143,16 @@ describe('contacts API', () => {
     expect(await find('gmentes')).toEqual([]);
     expect(await find('zzquux')).toEqual([]);
     expect(await find('popovic')).toEqual([renamed.id]);
+  });
+
+  it("never shows the name of an account the caller cannot see, in lists or on the page", async () => {
+    const sales = await h.client('sales');
+    const hidden = await makeAccount(admin, { name: 'Hidden Holding SE', restrictedTo: [] });
+    const c = await makeContact(admin, { lastName: 'Visible Person', ownerId: sales.userId, accountId: hidden.id, tags: ['Alpha', 'beta'] });
+    const row = (await sales.get('/api/v1/contacts?q=visible%20person')).json<ListResponse<ContactListItem>>().data[0];
+    expect(row).toMatchObject({ id: c.id, accountId: hidden.id, accountName: null, tags: ['Alpha', 'beta'], owner: { id: sales.userId } });
+    expect((await sales.get(`/api/v1/contacts/${c.id}`)).json<Contact>().accountName).toBeNull();
+    const adminRow = (await admin.get('/api/v1/contacts?q=visible%20person')).json<ListResponse<ContactListItem>>().data[0];
+    expect(adminRow?.accountName).toBe('Hidden Holding SE');
   });
 });

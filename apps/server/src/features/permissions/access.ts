@@ -28,9 +28,9 @@ const inList = (ids: number[]) => sql.join(ids.map((id) => sql.lit(id)));
  * - other records: as above, plus everyone when the org-wide default is read-only or read/write,
  *   plus the users and roles the record is shared with.
  */
-export function visibleWhere(actor: Actor, module: Module): RawBuilder<boolean> | null {
+export function visibleWhere(actor: Actor, module: Module, alias: string = module): RawBuilder<boolean> | null {
   if (actor.isAdmin) return null;
-  const t = sql.table(module);
+  const t = sql.table(alias);
   const owned = sql`${t}.owner_id in (${inList(actor.ownerIds)})`;
   const listed = sql`exists (select 1 from record_access ra where ra.module = ${sql.lit(module)} and ra.record_id = ${t}.id and ra.user_id = ${sql.lit(actor.id)})`;
   if (actor.orgDefaults[module] !== 'private') return sql<boolean>`(${t}.restricted = 0 or ${owned} or ${listed})`;
@@ -40,7 +40,8 @@ export function visibleWhere(actor: Actor, module: Module): RawBuilder<boolean> 
 }
 
 /** A condition that is always true, for places that need an expression when the actor sees everything. */
-export const visibleOrAll = (actor: Actor, module: Module): RawBuilder<boolean> => visibleWhere(actor, module) ?? sql<boolean>`1 = 1`;
+export const visibleOrAll = (actor: Actor, module: Module, alias: string = module): RawBuilder<boolean> =>
+  visibleWhere(actor, module, alias) ?? sql<boolean>`1 = 1`;
 
 /**
  * What the actor may do with one record they can see. Editing and deleting come from ownership, the hierarchy,

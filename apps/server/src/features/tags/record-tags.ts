@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
+import { CONCAT_SEPARATOR, orderedConcat } from '../../db/dialect.ts';
 import { nowIso } from '../../lib/time.ts';
 
 const palette = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#f97316', '#64748b', '#84cc16'];
@@ -70,3 +71,12 @@ export function hasTag(module: 'accounts' | 'contacts', name: string): RawBuilde
   return sql<boolean>`exists (select 1 from record_tags rt join tags t on t.id = rt.tag_id
     where rt.module = ${module} and rt.record_id = ${sql.ref(`${module}.id`)} and t.name_key = ${tagKey(name)})`;
 }
+
+/** The record's tag names, ordered, as one value of a list row (no second query per page). */
+export function tagNamesColumn(db: Kysely<DB>, module: 'accounts' | 'contacts'): RawBuilder<string | null> {
+  const names = orderedConcat(db, sql`t.name`, sql`t.name_key`);
+  return sql<string | null>`(select ${names} from record_tags rt join tags t on t.id = rt.tag_id
+    where rt.module = ${module} and rt.record_id = ${sql.ref(`${module}.id`)})`;
+}
+
+export const splitTagNames = (value: string | null): string[] => (value ? value.split(CONCAT_SEPARATOR) : []);
