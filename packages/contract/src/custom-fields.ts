@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idSchema } from './common.ts';
 
 export const modules = ['accounts', 'contacts'] as const;
 export type Module = (typeof modules)[number];
@@ -53,4 +52,3 @@ export type CustomFieldValue = z.infer<typeof customFieldValue>;
 export const customFieldValues = z.record(z.string(), customFieldValue);
 export type CustomFieldValues = z.infer<typeof customFieldValues>;
 
-export const customFieldParams = z.object({ id: idSchema });

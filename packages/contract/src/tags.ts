@@ -23,4 +23,3 @@ export const contactTypeUpdateSchema = z.object({
   position: z.number().int().min(0).optional(),
 });
 export const contactTypeDeleteQuery = z.object({ replaceWith: idSchema.optional() });
-export const idParams = z.object({ id: idSchema });

@@ -1,6 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database, Engine } from './database.ts';
-import type { DB } from './schema.ts';
 import { initialSchema } from './migrations/001_initial.ts';
 import { permissionsSchema } from './migrations/002_permissions.ts';
 import { userInvitesSchema } from './migrations/003_user_invites.ts';
@@ -39,8 +38,3 @@ export async function migrate({ db, engine }: Database): Promise<string[]> {
   return applied;
 }
 
-export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db.selectFrom('kontor_migrations').select('id').execute().catch(() => []);
-  const done = new Set(rows.map((r) => r.id));
-  return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
-}
