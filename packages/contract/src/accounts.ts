@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
+import { MAX_INT, idSchema, nameText, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
 import { contactPointsInput, contactPointsOutput } from './contact-points.ts';
 import { accountTypes, industries, ownerships, ratings } from './picklists.ts';
 import { postalAddress, postalAddressInput } from './addresses.ts';
@@ -11,7 +11,7 @@ export const MAX_EMPLOYEES = 9_999_999_999;
 
 /** Zoho's limits: name 1-100, website and ticker at most 30, employees an integer of at most 10 digits. */
 export const accountFields = z.object({
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  name: nameText(100),
   ownerId: idSchema.optional(),
   parentAccountId: idSchema.nullable().optional(),
   website: z
@@ -125,5 +125,5 @@ export type AccountListQuery = z.input<typeof accountListQuerySchema>;
 
 export const accountDeleteQuerySchema = z.object({
   contacts: z.enum(['detach', 'delete']).optional(),
-  version: z.coerce.number().int().min(1).optional(),
+  version: z.coerce.number().int().min(1).max(MAX_INT).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
+import { idSchema, optionalNameText, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
 import { contactPointsInput, contactPointsOutput } from './contact-points.ts';
 import { leadSources, salutations } from './picklists.ts';
 import { customFieldValues } from './custom-fields.ts';
@@ -27,8 +27,8 @@ export const birthdaySchema = z.string().trim().refine(isValidBirthday, 'a date 
 
 export const contactFields = z.object({
   salutation: z.enum(salutations).nullable().optional(),
-  firstName: optionalText(40),
-  lastName: optionalText(80),
+  firstName: optionalNameText(40),
+  lastName: optionalNameText(80),
   position: optionalText(100),
   department: optionalText(100),
   birthday: birthdaySchema.nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText, positionSchema, versionSchema } from './common.ts';
 
 export const modules = ['accounts', 'contacts'] as const;
 export type Module = (typeof modules)[number];
@@ -23,13 +24,13 @@ export const customFieldDefinitionSchema = z.object({
 });
 export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
 
-const options = z.array(z.string().trim().min(1).max(100)).max(200);
+const options = z.array(nameText(100)).max(200);
 
 export const customFieldCreateSchema = z
   .object({
     module: z.enum(modules),
     key: customFieldKey,
-    label: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+    label: nameText(100),
     type: z.enum(customFieldTypes),
     options: options.default([]),
     required: z.boolean().default(false),
@@ -40,11 +41,11 @@ export const customFieldCreateSchema = z
   });
 
 export const customFieldUpdateSchema = z.object({
-  label: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
+  label: nameText(100).optional(),
   options: options.optional(),
   required: z.boolean().optional(),
-  position: z.number().int().min(0).optional(),
-  version: z.number().int().min(1),
+  position: positionSchema.optional(),
+  version: versionSchema,
 });
 
 export const customFieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);

@@ -48,7 +48,7 @@ export const accountSortColumns: Record<string, SortColumn> = {
   name: { column: 'accounts.name_sort', kind: 'text' },
   createdAt: { column: 'accounts.created_at', kind: 'text' },
   updatedAt: { column: 'accounts.updated_at', kind: 'text' },
-  employees: { column: 'accounts.employees', kind: 'number', nullable: true },
+  employees: { column: 'accounts.employees', kind: 'integer', nullable: true },
   annualRevenue: { column: 'accounts.annual_revenue', kind: 'number', nullable: true },
   industry: { column: 'accounts.industry', kind: 'text', nullable: true },
   accountType: { column: 'accounts.account_type', kind: 'text', nullable: true },

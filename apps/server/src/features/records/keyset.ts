@@ -1,10 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
-import { decodeCursor, encodeCursor, type CursorValue } from '../../lib/cursor.ts';
+import { decodeCursor, encodeCursor, type CursorKind, type CursorValue } from '../../lib/cursor.ts';
 
-/** How one sortable API field maps to a column; nullable columns sort through a fill value so keyset paging stays total. */
+/**
+ * How one sortable API field maps to a column; nullable columns sort through a fill value so keyset paging stays total.
+ * `kind` follows the column type (`number`: real / double precision, `integer`: integer / bigint) and decides the
+ * cursors accepted for it.
+ */
 export interface SortColumn {
   column: string;
-  kind: 'text' | 'number';
+  kind: CursorKind;
   nullable?: boolean;
 }
 
@@ -26,14 +30,14 @@ export function keysetFor(sort: string, columns: Record<string, SortColumn>, idC
   const column = columns[key];
   if (!column) throw new Error(`unknown sort ${sort}`);
   const ref = sql.ref(column.column);
-  const filled = column.nullable ? sql`coalesce(${ref}, ${column.kind === 'number' ? sql.lit(-1) : sql.lit('')})` : sql`${ref}`;
-  const orderExpr = !opts.unindexed ? filled : column.kind === 'number' ? sql`(${filled} + 0)` : sql`(${filled} || '')`;
+  const filled = column.nullable ? sql`coalesce(${ref}, ${column.kind === 'text' ? sql.lit('') : sql.lit(-1)})` : sql`${ref}`;
+  const orderExpr = !opts.unindexed ? filled : column.kind !== 'text' ? sql`(${filled} + 0)` : sql`(${filled} || '')`;
   return { orderExpr, idColumn, descending, sortKey: key, column };
 }
 
 /** The WHERE condition for "after the cursor": a row-value comparison that both engines serve from the (sort, id) index. */
-export function afterCursor(k: Keyset, cursor: string): RawBuilder<boolean> {
-  const { value, id } = decodeCursor(cursor);
+export function afterCursor(k: Keyset & { column: SortColumn }, cursor: string): RawBuilder<boolean> {
+  const { value, id } = decodeCursor(cursor, k.column.kind);
   const op = sql.raw(k.descending ? '<' : '>');
   return sql<boolean>`(${k.orderExpr}, ${sql.ref(k.idColumn)}) ${op} (${value}, ${id})`;
 }
