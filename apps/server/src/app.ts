@@ -4,7 +4,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,12 +11,12 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerInputHygiene } from './plugins/input-hygiene.ts';
 import { registerReadRouting } from './plugins/read-routing.ts';
 import { registerAuth } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 import { featureRoutes } from './features/routes.ts';
-import { sha256 } from './features/auth/tokens.ts';
 
 export const MAX_UPLOAD_BYTES = 1024 * 1024;
 
@@ -25,13 +24,15 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in KONTOR_TRUST_PROXY (off by default).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are typed by the presenters at compile time; serialising is plain JSON (the zod schemas only document them).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
+  registerInputHygiene(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -49,18 +50,6 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  if (config.rateLimitPerMinute > 0) {
-    await app.register(rateLimit, {
-      max: config.rateLimitPerMinute,
-      timeWindow: 60_000,
-      allowList: (req) => !req.url.startsWith('/api/'),
-      // One bucket per client: the token or session it presents, else its address.
-      keyGenerator: (req) => {
-        const auth = req.headers.authorization ?? req.cookies?.kontor_session;
-        return auth ? `c:${sha256(auth)}` : `ip:${req.ip}`;
-      },
-    });
-  }
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
@@ -72,7 +61,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, database.db, { actorCacheMs: config.actorCacheMs });
+  registerAuth(app, database.db, { actorCacheMs: config.actorCacheMs, rateLimitPerMinute: config.rateLimitPerMinute });
   registerReadRouting(app, database, { readYourWritesMs: config.readYourWritesMs });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
@@ -83,6 +72,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   serveWebApp(app, config.webDist);
   return app;
 }
+
+/** Trust the nearest `hops` proxies (what a hop count means to proxy-addr): hop 0 is the socket's peer. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** The built React app, with index.html for every non-API path so client-side routes survive a reload. */
 function serveWebApp(app: FastifyInstance, dist: string): void {

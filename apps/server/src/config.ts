@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -20,6 +21,11 @@ export interface Config {
   secureCookies: boolean;
   /** API requests per minute per client (token, session or IP); 0 turns the limit off (benchmarks). */
   rateLimitPerMinute: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (KONTOR_TRUST_PROXY): false (default: the socket's address is the
+   * client), a hop count, or a list of addresses / CIDR ranges / `loopback`, `linklocal`, `uniquelocal`.
+   */
+  trustProxy: false | number | string[];
   /** How long a resolved caller (rights, role tree) is reused in this process; 0 resolves on every request. */
   actorCacheMs: number;
 }
@@ -43,6 +49,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.KONTOR_SECURE_COOKIES === 'true',
     rateLimitPerMinute: Number(env.KONTOR_RATE_LIMIT ?? 1200),
     actorCacheMs: Number(env.KONTOR_ACTOR_CACHE_MS ?? 5000),
+    trustProxy: parseTrustProxy(env.KONTOR_TRUST_PROXY),
     ...overrides,
   };
+}
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Parses KONTOR_TRUST_PROXY; refuses `true` (it would believe a forged X-Forwarded-For from anyone) and typos. */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || /^(false|off|no|0)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (/^(true|on|yes|all|\*)$/i.test(v)) {
+    throw new Error('KONTOR_TRUST_PROXY: trusting every sender would let anyone forge their address. Give the hop count or the proxies\' addresses.');
+  }
+  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of items) {
+    const [addr, bits, extra] = item.split('/');
+    const family = net.isIP(addr ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(proxyNames.has(item) || (family !== 0 && bitsOk && extra === undefined))) {
+      throw new Error(`KONTOR_TRUST_PROXY: "${item}" is not an address, a CIDR range, loopback, linklocal or uniquelocal.`);
+    }
+  }
+  return items;
 }

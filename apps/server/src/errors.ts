@@ -12,6 +12,7 @@ export const statusOf = {
   contact_has_account: 409,
   account_has_contacts: 409,
   parent_cycle: 422,
+  parent_chain_hidden: 422,
   duplicate: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -12,6 +12,7 @@ export const errorCodes = [
   'contact_has_account',
   'account_has_contacts',
   'parent_cycle',
+  'parent_chain_hidden',
   'duplicate',
   'payload_too_large',
   'unsupported_media_type',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Module } from './custom-fields.ts';
+import { idSchema, nameText, versionSchema } from './common.ts';
 
 /** What a profile may do per module. */
 export const moduleRights = ['view', 'create', 'edit', 'share', 'delete', 'export', 'import'] as const;
@@ -23,11 +24,11 @@ export const profileSchema = z.object({
   version: z.number().int(),
 });
 export type Profile = z.infer<typeof profileSchema>;
-export const profileCreateSchema = z.object({ name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'), rights: rightsSchema });
+export const profileCreateSchema = z.object({ name: nameText(100), rights: rightsSchema });
 export const profileUpdateSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
+  name: nameText(100).optional(),
   rights: rightsSchema.optional(),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 /** Roles form a tree: a user sees and edits the records owned by users in the roles below theirs. */
@@ -41,13 +42,13 @@ export const roleSchema = z.object({
 });
 export type RoleNode = z.infer<typeof roleSchema>;
 export const roleCreateSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
-  parentId: z.string().regex(/^[1-9][0-9]*$/, 'a role id'),
+  name: nameText(100),
+  parentId: idSchema,
 });
 export const roleUpdateSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
-  parentId: z.string().regex(/^[1-9][0-9]*$/, 'a role id').optional(),
-  version: z.number().int().min(1),
+  name: nameText(100).optional(),
+  parentId: idSchema.optional(),
+  version: versionSchema,
 });
 
 /** Org-wide default per module for records a user neither owns nor reaches through the hierarchy or a share. */
@@ -67,8 +68,8 @@ export const shareSchema = z.object({
 export type Share = z.infer<typeof shareSchema>;
 export const shareCreateSchema = z
   .object({
-    userId: z.string().regex(/^[1-9][0-9]*$/).optional(),
-    roleId: z.string().regex(/^[1-9][0-9]*$/).optional(),
+    userId: idSchema.optional(),
+    roleId: idSchema.optional(),
     access: z.enum(shareAccess),
   })
   .refine((s) => Boolean(s.userId) !== Boolean(s.roleId), { message: 'share with either a user or a role', path: ['userId'] });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rightsSchema } from './permissions.ts';
+import { idSchema, nameText, versionSchema } from './common.ts';
 
 /** The built-in roles (admins add more); each comes with a default profile. */
 export const roles = ['admin', 'manager', 'sales', 'readonly'] as const;
@@ -36,21 +37,21 @@ export type User = z.infer<typeof userSchema>;
 
 export const userCreateSchema = z.object({
   email: emailAddress,
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  name: nameText(100),
   password: passwordSchema,
   role: roleKey,
-  profileId: z.string().regex(/^[1-9][0-9]*$/).optional(),
+  profileId: idSchema.optional(),
   locale: z.enum(locales).default('en'),
 });
 export const userUpdateSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
+  name: nameText(100).optional(),
   role: roleKey.optional(),
-  profileId: z.string().regex(/^[1-9][0-9]*$/).optional(),
+  profileId: idSchema.optional(),
   active: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 export const meUpdateSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
+  name: nameText(100).optional(),
   locale: z.enum(locales).optional(),
 });
 
@@ -63,7 +64,7 @@ export type Session = z.infer<typeof sessionSchema>;
 /** A read token may only GET; a write token may do what its user may do. */
 export const tokenScopes = ['read', 'write'] as const;
 export const tokenCreateSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  name: nameText(100),
   scope: z.enum(tokenScopes).default('write'),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
@@ -88,8 +89,10 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const passwordResetSchema = z.object({ password: passwordSchema });
-export const passwordChangeSchema = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema });
-export const transferRecordsSchema = z.object({ toUserId: z.string().regex(/^[1-9][0-9]*$/, 'a user id') });
+/** Changing one's own password ends one's other sessions; `revokeTokens` also ends one's API tokens. */
+export const passwordChangeSchema = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema, revokeTokens: z.boolean().default(false) });
+export const passwordChangedSchema = z.object({ sessionsEnded: z.number().int(), tokensRevoked: z.number().int() });
+export const transferRecordsSchema = z.object({ toUserId: idSchema });
 
 /** An admin invites a user; the invitee opens the one-time link and sets their own password. */
 export const userInviteSchema = userCreateSchema.omit({ password: true });

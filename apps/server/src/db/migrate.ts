@@ -5,6 +5,7 @@ import { permissionsSchema } from './migrations/002_permissions.ts';
 import { userInvitesSchema } from './migrations/003_user_invites.ts';
 import { nameSearchSchema } from './migrations/005_name_search.ts';
 import { listIndexes } from './migrations/004_list_indexes.ts';
+import { securitySchema } from './migrations/006_security.ts';
 
 interface Migration {
   id: string;
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { id: '003_user_invites', statements: userInvitesSchema },
   { id: '004_list_indexes', statements: listIndexes },
   { id: '005_name_search', statements: nameSearchSchema },
+  { id: '006_security', statements: securitySchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

@@ -13,6 +13,7 @@ import { tagsRoutes } from './tags/tags.routes.ts';
 import { sharesRoutes } from './sharing/shares.routes.ts';
 import { permissionsRoutes } from './permissions/permissions.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { recordHistoryRoutes } from './records/record-history.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, database: Database): void {
@@ -28,4 +29,5 @@ export function featureRoutes(app: FastifyInstance, database: Database): void {
   sharesRoutes(app, db);
   permissionsRoutes(app, db);
   auditRoutes(app, db);
+  recordHistoryRoutes(app, db);
 }

@@ -21,8 +21,8 @@ export interface TestClient {
 export interface Harness {
   app: FastifyInstance;
   database: TestDatabase;
-  /** A user with this role and a bearer-token client acting as them. */
-  client(role?: Role): Promise<TestClient>;
+  /** A user with this role (a built-in or custom role key; its default profile unless one is given) and a bearer-token client acting as them. */
+  client(role?: Role | string, opts?: { profileId?: string }): Promise<TestClient>;
   close(): Promise<void>;
 }
 
@@ -36,9 +36,16 @@ export async function createHarness(config: Partial<Config> = {}): Promise<Harne
   return {
     app,
     database,
-    async client(role: Role = 'admin') {
+    async client(role: Role | string = 'admin', opts: { profileId?: string } = {}) {
       seq += 1;
-      const user = await insertUser(database.db, { email: `user${seq}-${Date.now()}@example.com`, name: `Test ${role} ${seq}`, password: 'test-password-123', role, locale: 'en' });
+      const user = await insertUser(database.db, {
+        email: `user${seq}-${Date.now()}@example.com`,
+        name: `Test ${role} ${seq}`,
+        password: 'test-password-123',
+        role,
+        locale: 'en',
+        ...(opts.profileId && { profileId: opts.profileId }),
+      });
       const { token } = await createApiToken(database.db, user.id, 'test');
       const auth = { authorization: `Bearer ${token}` };
       const send = (method: InjectOptions['method'], url: string, body?: unknown) =>
@@ -84,7 +91,7 @@ export function useHarness(): { h: Harness; admin: TestClient } {
     get database() {
       return need(harness).database;
     },
-    client: (role) => need(harness).client(role),
+    client: (role, opts) => need(harness).client(role, opts),
     close: () => need(harness).close(),
   };
   const admin: TestClient = {

@@ -68,14 +68,14 @@ export async function ancestorIds(db: Kysely<DB>, id: number): Promise<number[]>
 }
 
 /** Live records pointing at an account that the actor can see: counts never include hidden records. */
-export async function countLive(db: Kysely<DB>, actor: Actor | null, table: 'contacts' | 'accounts', column: 'account_id' | 'parent_account_id', id: number): Promise<number> {
-  if (actor && !can(actor, 'view', table)) return 0;
+export async function countLive(db: Kysely<DB>, actor: Actor, table: 'contacts' | 'accounts', column: 'account_id' | 'parent_account_id', id: number): Promise<number> {
+  if (!can(actor, 'view', table)) return 0;
   const r = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(column, '=', id)
     .where('deleted_at', 'is', null)
-    .where(actor ? visibleOrAll(actor, table) : sql<boolean>`1 = 1`)
+    .where(visibleOrAll(actor, table))
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }

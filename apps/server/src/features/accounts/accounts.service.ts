@@ -12,7 +12,8 @@ import { loadContactPoints, primaryValues, replaceContactPoints } from '../conta
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertMayAssignOwner, assertRecordRight, recordAccess } from '../permissions/access.ts';
+import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, recordAccess } from '../permissions/access.ts';
+import { recordAccessEdits } from '../records/record-history.ts';
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { getSettings } from '../settings/settings.service.ts';
@@ -83,20 +84,35 @@ export async function getAccount(db: Kysely<DB>, actor: Actor, id: number): Prom
   return loadAccount(db, actor, id);
 }
 
-/** A parent must not be the account itself or one of its members, at any depth. */
-async function assertNoCycle(db: Kysely<DB>, id: number, parentId: number | null): Promise<void> {
+const cycle = () =>
+  new AppError('parent_cycle', 'An account cannot be its own parent, directly or through its member accounts.', { parentAccountId: 'would make a cycle of parent accounts' });
+
+/**
+ * A parent must not be the account itself or one of its members, at any depth. The answer may only depend on what
+ * the actor can see: walking up from the new parent, a cycle is reported when the walk reaches the account through
+ * visible accounts; a chain that first passes a hidden account is refused as unverifiable, whether or not it
+ * loops, so the refusal tells nothing about the hidden part (that a parent is there is already visible).
+ */
+async function assertNoCycle(db: Kysely<DB>, actor: Actor, id: number, parentId: number | null): Promise<void> {
   if (parentId == null) return;
-  if (parentId === id || (await ancestorIds(db, parentId)).includes(id)) {
-    throw new AppError('parent_cycle', 'An account cannot be its own parent, directly or through its member accounts.', {
-      parentAccountId: 'would make a cycle of parent accounts',
-    });
+  if (parentId === id) throw cycle();
+  const chain = await ancestorIds(db, parentId);
+  const visible = actor.isAdmin ? null : new Set((await accountNames(db, actor, chain)).keys());
+  for (const ancestor of chain) {
+    if (ancestor === id) throw cycle();
+    if (visible && !visible.has(ancestor)) {
+      throw new AppError('parent_chain_hidden', 'The chosen parent sits below accounts you cannot see, so a cycle cannot be ruled out.', {
+        parentAccountId: 'its parent chain passes through accounts you cannot see',
+      });
+    }
   }
 }
 
-async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCreateIn>): Promise<void> {
+/** `currentOwnerId`: on an update, the owner now (sending it back unchanged is no assignment). */
+async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCreateIn>, currentOwnerId?: number | null): Promise<void> {
   const refErrors = await checkReferences(db, actor, input);
   if (Object.keys(refErrors).length) throw invalid(refErrors);
-  if (input.ownerId !== undefined) assertMayAssignOwner(actor, fromApiId(input.ownerId));
+  if (input.ownerId !== undefined && fromApiId(input.ownerId) !== currentOwnerId) assertMayAssignOwner(actor, fromApiId(input.ownerId));
   await checkRestrictedUsers(db, input.restrictedTo);
 }
 
@@ -130,12 +146,13 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, in
   const current = await findAccountRow(db, actor, id);
   if (!current) throw notFound('account');
   await assertRecordRight(db, actor, 'accounts', current, 'edit');
-  if (input.restrictedTo !== undefined) await assertRecordRight(db, actor, 'accounts', current, 'share');
+  await assertMayChangeAccess(db, actor, 'accounts', current, input);
   if (current.version !== input.version) throw versionConflict(current.version);
-  await validate(db, actor, input);
-  if (input.parentAccountId !== undefined) await assertNoCycle(db, id, input.parentAccountId == null ? null : fromApiId(input.parentAccountId));
+  await validate(db, actor, input, current.owner_id);
+  if (input.parentAccountId !== undefined) await assertNoCycle(db, actor, id, input.parentAccountId == null ? null : fromApiId(input.parentAccountId));
   const [defs, settings] = await Promise.all([listCustomFields(db, 'accounts'), getSettings(db)]);
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
+  const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'accounts', current);
   await db.transaction().execute(async (trx) => {
     const ok = await updateAccountRow(trx, id, input.version, {
       ...accountColumns(input),
@@ -147,7 +164,7 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, in
     await replaceContactPoints(trx, 'accounts', id, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'accounts', id, input.tags);
     if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', id, input.restrictedTo);
+    await recordAccessEdits(trx, actor, 'accounts', id, { ownerId: current.owner_id, restrictedTo: restrictedBefore }, input, null);
   });
-  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'accounts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
   return loadAccount(db, actor, id);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { z } from 'zod';
@@ -33,6 +33,7 @@ export type AuditAction =
   | 'record.unshare'
   | 'record.restrict'
   | 'record.purge'
+  | 'record.owner_change'
   | 'export';
 
 export async function audit(
@@ -52,9 +53,10 @@ export async function audit(
 export async function listAudit(db: Kysely<DB>, actor: Actor, opts: { limit: number; cursor?: string; action?: string }) {
   assertAdmin(actor, 'users');
   let q = db.selectFrom('audit_log').selectAll();
-  if (opts.action) q = q.where('action', 'like', `${opts.action.replace(/[%_\\]/g, '')}%`);
+  // A prefix match: `%` and `_` in the filter are literal (action names contain underscores).
+  if (opts.action) q = q.where(sql<boolean>`action like ${`${opts.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   if (opts.cursor) {
-    const c = decodeCursor(opts.cursor);
+    const c = decodeCursor(opts.cursor, 'text');
     q = q.where('id', '<', c.id);
   }
   const rows = await q.orderBy('id', 'desc').limit(opts.limit + 1).execute();

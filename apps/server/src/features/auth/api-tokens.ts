@@ -41,6 +41,12 @@ export async function revokeApiToken(db: Kysely<DB>, userId: number, id: number)
   if (Number(res.numUpdatedRows) === 0) throw notFound('token');
 }
 
+/** Revokes every live token of a user (password reset or change); answers how many. */
+export async function revokeAllApiTokens(db: Kysely<DB>, userId: number): Promise<number> {
+  const res = await db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 function presentToken(row: { id: number; name: string; scope: string; created_at: string; expires_at: string | null; last_used_at: string | null }) {
   return { id: toApiId(row.id), name: row.name, scope: row.scope === 'read' ? ('read' as const) : ('write' as const), createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
 }

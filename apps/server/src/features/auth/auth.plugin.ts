@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -7,6 +7,7 @@ import { loadActor } from '../permissions/load-actor.ts';
 import { findSession, findTokenUser, SESSION_COOKIE, touchSession } from './sessions.ts';
 import { safeEqual, sha256 } from './tokens.ts';
 import { ActorCache, changesIdentity } from './actor-cache.ts';
+import { isApiRequest, RateLimiter } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,8 +27,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves the caller of every /api request: a bearer token (API clients) or the session cookie (the browser,
  * which must also send the CSRF token on every unsafe method). Public routes opt out with `config.public`.
  */
-export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actorCacheMs: number }): void {
+export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actorCacheMs: number; rateLimitPerMinute: number }): void {
   const cache = new ActorCache(opts.actorCacheMs);
+  const limiter = opts.rateLimitPerMinute > 0 ? new RateLimiter(opts.rateLimitPerMinute) : null;
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
@@ -58,12 +60,11 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actor
     return { actor, csrfToken: session.csrf_token };
   }
 
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return;
-    const isPublic = request.routeOptions.config?.public === true;
-    const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) {
-      const actor = await tokenActor(header.slice(7).trim(), request.method);
+  /** Resolves the caller (bearer token or session cookie + CSRF); throws when a non-public route gets none. */
+  async function authenticate(request: FastifyRequest, isPublic: boolean): Promise<void> {
+    const bearer = /^bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+    if (bearer?.[1]) {
+      const actor = await tokenActor(bearer[1], request.method);
       if (actor) request.actor = actor;
       else if (!isPublic) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
       return;
@@ -71,20 +72,40 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actor
     const cookie = request.cookies[SESSION_COOKIE];
     const resolved = cookie ? await sessionActor(cookie) : null;
     if (resolved) {
-      request.actor = resolved.actor;
-      request.csrfToken = resolved.csrfToken;
       const sent = request.headers['x-csrf-token'];
       if (!SAFE_METHODS.has(request.method) && !isPublic && (typeof sent !== 'string' || !safeEqual(sent, resolved.csrfToken))) {
         throw new AppError('csrf_failed', 'The request lacks a valid CSRF token. Reload the page and try again.');
       }
+      request.actor = resolved.actor;
+      request.csrfToken = resolved.csrfToken;
       return;
     }
     if (!isPublic) throw new AppError('unauthenticated', 'Log in or send an API token (Authorization: Bearer ...).');
+  }
+
+  // Authentication, then the rate limit on what it resolved: the user, or (no or a failed credential) the address.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!isApiRequest(request.routeOptions.url, request.url)) return;
+    let failure: unknown = null;
+    try {
+      await authenticate(request, request.routeOptions.config?.public === true);
+    } catch (err) {
+      failure = err;
+    }
+    if (limiter) {
+      const d = limiter.hit(request.actor ? `u:${request.actor.id}` : `ip:${request.ip}`);
+      reply.header('x-ratelimit-limit', d.limit).header('x-ratelimit-remaining', d.remaining).header('x-ratelimit-reset', d.resetSeconds);
+      if (!d.allowed) {
+        reply.header('retry-after', d.resetSeconds);
+        throw new AppError('rate_limited', 'Too many requests; slow down and try again shortly.', undefined, { retryAfterSeconds: d.resetSeconds });
+      }
+    }
+    if (failure) throw failure;
   });
 
   // A change to users, roles, profiles, settings, sessions or tokens may change any caller: forget them all.
   app.addHook('onResponse', async (request) => {
-    if (changesIdentity(request.method, request.url)) cache.clear();
+    if (changesIdentity(request.method, request.routeOptions.url ?? request.url)) cache.clear();
   });
 }
 

@@ -11,7 +11,7 @@ import { findUserByEmail, getUser, updateMe, userLookups } from '../users/users.
 import { presentUser } from '../users/users.presenter.ts';
 import { actorOf } from './auth.plugin.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './throttle.ts';
+import { releaseLoginAttempt, reserveLoginAttempt } from './throttle.ts';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -31,15 +31,14 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
   }
 
   r.post('/api/v1/auth/login', { config: { public: true }, schema: { tags, body: loginSchema, response: { 200: sessionSchema } } }, async (req, reply) => {
-    await assertLoginAllowed(db, req.body.email, req.ip);
+    await reserveLoginAttempt(db, req.body.email, req.ip);
     const user = await findUserByEmail(db, req.body.email);
     const ok = user && user.active === 1 ? await verifyPassword(user.password_hash, req.body.password) : await verifyPassword(await dummyHash(), req.body.password).then(() => false);
     if (!user || !ok) {
-      await recordLoginFailure(db, req.body.email, req.ip);
       await audit(db, user ?? null, 'login.failure', null, { email: req.body.email.slice(0, 254) }, req.ip);
       throw new AppError('invalid_credentials', 'E-mail or password is wrong.');
     }
-    await clearLoginFailures(db, req.body.email);
+    await releaseLoginAttempt(db, req.body.email, req.ip);
     await audit(db, user, 'login.success', null, { via: 'password' }, req.ip);
     return startSession(reply, user, req.ip, req.headers['user-agent'] ?? null);
   });

@@ -1,47 +1,54 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { nowIso } from '../../lib/time.ts';
 
 /**
- * Login throttling, kept in the database so every process sees it: after 5 failures for one e-mail address
- * or 30 from one IP within 15 minutes, further attempts are refused until the window ends. The key is the
+ * Login throttling, kept in the database so every process sees it: at most 5 attempts for one e-mail address and 30
+ * from one IP are checked within 15 minutes; further attempts are refused until the window ends. The key is the
  * address typed, known or not, so the answer tells nothing about which accounts exist.
+ *
+ * Reserve first: an attempt takes its slot with one statement that counts and returns the count (an upsert), before
+ * the password is checked. Parallel attempts, in one process or many, each get a distinct count, so no more than
+ * the limit are ever checked. A successful sign-in gives its slots back.
  */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-const limits = { account: 5, ip: 30 };
+export const LOGIN_LIMITS = { account: 5, ip: 30 };
 
 const keys = (email: string, ip: string | null) => [
-  { key: `account:${email.trim().toLowerCase()}`, max: limits.account },
-  ...(ip ? [{ key: `ip:${ip}`, max: limits.ip }] : []),
+  { key: `account:${email.trim().toLowerCase()}`, max: LOGIN_LIMITS.account },
+  ...(ip ? [{ key: `ip:${ip}`, max: LOGIN_LIMITS.ip }] : []),
 ];
 
-export async function assertLoginAllowed(db: Kysely<DB>, email: string, ip: string | null): Promise<void> {
+/** Takes one attempt on a key; answers the attempt's number in the current window and when the window ends. */
+async function reserve(db: Kysely<DB>, key: string): Promise<{ count: number; endsAt: number }> {
+  const now = new Date();
+  const cutoff = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
+  const { rows } = await sql<{ count: number | string; window_start: string }>`
+    insert into login_failures (key, count, window_start) values (${key}, 1, ${now.toISOString()})
+    on conflict (key) do update set
+      count = case when login_failures.window_start <= ${cutoff} then 1 else login_failures.count + 1 end,
+      window_start = case when login_failures.window_start <= ${cutoff} then ${now.toISOString()} else login_failures.window_start end
+    returning count, window_start`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('login throttle: the upsert returned no row');
+  return { count: Number(row.count), endsAt: Date.parse(row.window_start) + LOGIN_WINDOW_MS };
+}
+
+/** Reserves this attempt for the address and the IP; 429 when either is over its limit (the password is then not checked). */
+export async function reserveLoginAttempt(db: Kysely<DB>, email: string, ip: string | null): Promise<void> {
+  let lockedUntil = 0;
   for (const { key, max } of keys(email, ip)) {
-    const row = await db.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
-    if (!row) continue;
-    const ends = Date.parse(row.window_start) + LOGIN_WINDOW_MS;
-    if (row.count >= max && ends > Date.now()) {
-      const minutes = Math.max(1, Math.ceil((ends - Date.now()) / 60_000));
-      throw new AppError('rate_limited', `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`, undefined, { retryAfterSeconds: Math.ceil((ends - Date.now()) / 1000) });
-    }
+    const { count, endsAt } = await reserve(db, key);
+    if (count > max) lockedUntil = Math.max(lockedUntil, endsAt);
+  }
+  if (lockedUntil > 0) {
+    const seconds = Math.max(1, Math.ceil((lockedUntil - Date.now()) / 1000));
+    throw new AppError('rate_limited', `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, { retryAfterSeconds: seconds });
   }
 }
 
-export async function recordLoginFailure(db: Kysely<DB>, email: string, ip: string | null): Promise<void> {
-  for (const { key } of keys(email, ip)) {
-    await db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
-      if (row && Date.parse(row.window_start) + LOGIN_WINDOW_MS > Date.now()) {
-        await trx.updateTable('login_failures').set({ count: row.count + 1 }).where('key', '=', key).execute();
-      } else {
-        await trx.deleteFrom('login_failures').where('key', '=', key).execute();
-        await trx.insertInto('login_failures').values({ key, count: 1, window_start: nowIso() }).execute();
-      }
-    });
-  }
-}
-
-export async function clearLoginFailures(db: Kysely<DB>, email: string): Promise<void> {
+/** A successful sign-in: the address starts afresh and the IP gets its slot back. */
+export async function releaseLoginAttempt(db: Kysely<DB>, email: string, ip: string | null): Promise<void> {
   await db.deleteFrom('login_failures').where('key', '=', `account:${email.trim().toLowerCase()}`).execute();
+  if (ip) await db.updateTable('login_failures').set((eb) => ({ count: eb('count', '-', 1) })).where('key', '=', `ip:${ip}`).where('count', '>', 0).execute();
 }

@@ -12,7 +12,8 @@ import { loadContactPoints, primaryValues, replaceContactPoints } from '../conta
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertMayAssignOwner, assertRecordRight, recordAccess } from '../permissions/access.ts';
+import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, recordAccess } from '../permissions/access.ts';
+import { recordAccessEdits } from '../records/record-history.ts';
 import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
@@ -69,10 +70,16 @@ export async function getContact(db: Kysely<DB>, actor: Actor, id: number): Prom
   return loadContact(db, actor, id);
 }
 
-async function validateRefs(db: Kysely<DB>, actor: Actor, input: { ownerId?: string; contactType?: string | null; accountId?: string | null; restrictedTo?: string[] | null }) {
+/** `currentOwnerId`: on an update, the owner now (sending it back unchanged is no assignment). */
+async function validateRefs(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { ownerId?: string; contactType?: string | null; accountId?: string | null; restrictedTo?: string[] | null },
+  currentOwnerId?: number | null,
+) {
   const errors = await checkReferences(db, actor, input);
   if (Object.keys(errors).length) throw invalid(errors);
-  if (input.ownerId !== undefined) assertMayAssignOwner(actor, fromApiId(input.ownerId));
+  if (input.ownerId !== undefined && fromApiId(input.ownerId) !== currentOwnerId) assertMayAssignOwner(actor, fromApiId(input.ownerId));
   await checkRestrictedUsers(db, input.restrictedTo);
 }
 
@@ -125,15 +132,16 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
   const current = await findContactRow(db, actor, id);
   if (!current) throw notFound('contact');
   await assertRecordRight(db, actor, 'contacts', current, 'edit');
-  if (input.restrictedTo !== undefined) await assertRecordRight(db, actor, 'contacts', current, 'share');
+  await assertMayChangeAccess(db, actor, 'contacts', current, input);
   if (current.version !== input.version) throw versionConflict(current.version);
-  await validateRefs(db, actor, input);
+  await validateRefs(db, actor, input, current.owner_id);
   await assertAccountChangeAllowed(db, actor, current, input.accountId === undefined ? undefined : fromApiIdOrNull(input.accountId));
   const first = input.firstName !== undefined ? input.firstName : current.first_name;
   const last = input.lastName !== undefined ? input.lastName : current.last_name;
   if (!first && !last) throw invalid({ lastName: 'a first or a last name is required' });
   const [defs, settings] = await Promise.all([listCustomFields(db, 'contacts'), getSettings(db)]);
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
+  const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'contacts', current);
   await db.transaction().execute(async (trx) => {
     const ok = await updateContactRow(trx, id, input.version, {
       ...contactColumns(input),
@@ -146,8 +154,8 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
     await replaceContactPoints(trx, 'contacts', id, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'contacts', id, input.tags);
     if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'contacts', id, input.restrictedTo);
+    await recordAccessEdits(trx, actor, 'contacts', id, { ownerId: current.owner_id, restrictedTo: restrictedBefore }, input, null);
   });
-  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'contacts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
   return loadContact(db, actor, id);
 }
 

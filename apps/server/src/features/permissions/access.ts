@@ -83,6 +83,28 @@ export async function assertRecordRight(db: Kysely<DB>, actor: Actor, module: Mo
   }
 }
 
+/**
+ * Changing who owns a record or whom it is restricted to needs the share right on it (owner, users above the owner,
+ * administrators), not just write access: otherwise a write share or a place on the restricted list becomes
+ * ownership, and ownership locks the owner out.
+ */
+export async function assertMayChangeAccess(
+  db: Kysely<DB>,
+  actor: Actor,
+  module: Module,
+  row: { id: number; owner_id: number | null; restricted: number },
+  input: { ownerId?: string; restrictedTo?: unknown },
+): Promise<void> {
+  const ownerChanges = input.ownerId !== undefined && Number(input.ownerId) !== row.owner_id;
+  if (!ownerChanges && input.restrictedTo === undefined) return;
+  if ((await recordAccess(db, actor, module, row)).share) return;
+  throw new AppError(
+    'forbidden',
+    'Only the owner, users above the owner and administrators may change who owns or may see this record.',
+    ownerChanges ? { ownerId: 'you may not change the owner of this record' } : { restrictedTo: 'you may not change who may see this record' },
+  );
+}
+
 /** A new owner must be the actor or a user below them in the role tree (admins may pick anyone). */
 export function assertMayAssignOwner(actor: Actor, ownerId: number): void {
   if (actor.isAdmin || actor.ownerIds.includes(ownerId)) return;

@@ -62,6 +62,8 @@ function writes(c: Case): boolean {
 function expected(kind: Probe['kind'], c: Case): Outcome {
   const r = rightsOf(c);
   if (kind === 'aggregate') return r.view && sees(c) ? 'allowed' : 'hidden';
+  // Changing the owner is an edit that also needs the share right on the record: write access is not ownership.
+  if (kind === 'owner') return !r.edit ? 'denied' : !sees(c) ? 'hidden' : !writes(c) ? 'denied' : expected('share', c);
   if (kind === 'read') return !r.view ? 'denied' : sees(c) ? 'allowed' : 'hidden';
   if (!r[kind]) return 'denied';
   if (!sees(c)) return 'hidden';
@@ -87,7 +89,7 @@ async function currentVersion(r: Rec): Promise<number> {
 
 interface Probe {
   name: string;
-  kind: 'read' | 'aggregate' | 'edit' | 'delete' | 'share';
+  kind: 'read' | 'aggregate' | 'edit' | 'delete' | 'share' | 'owner';
   modules?: Module[];
   run(c: TestClient, r: Rec): Promise<Outcome>;
 }
@@ -112,10 +114,24 @@ const probes: Probe[] = [
   { name: 'member accounts', kind: 'read', modules: ['accounts'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/members`), r.id) },
   { name: 'contact count', kind: 'aggregate', modules: ['contacts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ contactCount: number }>().contactCount === 1 ? 'allowed' : 'hidden') },
   { name: 'member count', kind: 'aggregate', modules: ['accounts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ memberCount: number }>().memberCount === 1 ? 'allowed' : 'hidden') },
+  { name: 'history', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/history`)) },
+  { name: 'tag listed', kind: 'aggregate', run: async (c, r) => ((await c.get('/api/v1/tags')).json<{ data: Array<{ name: string }> }>().data.some((t) => t.name === r.marker) ? 'allowed' : 'hidden') },
   { name: 'tag usage', kind: 'aggregate', run: async (c, r) => ((await c.get('/api/v1/tags')).json<{ data: Array<{ name: string; usage: number }> }>().data.find((t) => t.name === r.marker)?.usage === 1 ? 'allowed' : 'hidden') },
   { name: 'update', kind: 'edit', run: async (c, r) => byStatus(await c.patch(`/api/v1/${r.module}/${r.id}`, { description: 'changed', version: await currentVersion(r) })) },
   { name: 'photo upload', kind: 'edit', run: async (c, r) => byStatus(await c.raw({ method: 'PUT', url: `/api/v1/${r.module}/${r.id}/photo`, ...(await multipart()) })) },
   { name: 'move', kind: 'edit', modules: ['contacts'], run: async (c, r) => byStatus(await c.post(`/api/v1/contacts/${r.id}/move`, { accountId: r.containerId, version: await currentVersion(r) })) },
+  {
+    name: 'owner change',
+    kind: 'owner',
+    run: async (c, r) => {
+      const before = (await admin.get(`/api/v1/${r.module}/${r.id}`)).json<{ ownerId: string; version: number }>();
+      const out = byStatus(await c.patch(`/api/v1/${r.module}/${r.id}`, { ownerId: c.userId, version: before.version }));
+      const now = (await admin.get(`/api/v1/${r.module}/${r.id}`)).json<{ ownerId: string; version: number }>();
+      if (out !== 'allowed') expect(now.ownerId).toBe(before.ownerId);
+      else if (now.ownerId !== before.ownerId) expect((await admin.patch(`/api/v1/${r.module}/${r.id}`, { ownerId: before.ownerId, version: now.version })).statusCode).toBe(200);
+      return out;
+    },
+  },
   { name: 'share', kind: 'share', run: async (c, r) => byStatus(await c.post(`/api/v1/${r.module}/${r.id}/shares`, { userId: admin.userId, access: 'read' })) },
   {
     name: 'delete + restore',

@@ -9,7 +9,7 @@ import { parseJsonColumn } from '../../lib/json.ts';
 import { nowIso } from '../../lib/time.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
-import { assertAdmin } from './access.ts';
+import { assertAdministrator } from '../users/user-admin-rules.ts';
 
 const none: Rights = { modules: { accounts: [], contacts: [] }, admin: [] };
 
@@ -37,7 +37,7 @@ export async function listProfiles(db: Kysely<DB>): Promise<Profile[]> {
 }
 
 export async function createProfile(db: Kysely<DB>, actor: Actor, input: z.output<typeof profileCreateSchema>, ip: string | null): Promise<Profile> {
-  assertAdmin(actor, 'users');
+  assertAdministrator(actor, 'define profiles');
   const base = foldText(input.name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'profile';
   let key = base;
   for (let n = 2; await db.selectFrom('profiles').select('id').where('key', '=', key).executeTakeFirst(); n++) key = `${base}_${n}`;
@@ -52,9 +52,10 @@ export async function createProfile(db: Kysely<DB>, actor: Actor, input: z.outpu
 }
 
 export async function updateProfile(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof profileUpdateSchema>, ip: string | null): Promise<Profile> {
-  assertAdmin(actor, 'users');
+  assertAdministrator(actor, 'define profiles');
   const current = await db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound('profile');
+  if (current.id === actor.profileId) throw new AppError('forbidden', 'Nobody edits the profile they hold; ask another administrator.');
   if (current.key === 'administrator' && input.rights) throw new AppError('unprocessable', 'The Administrator profile always has every right.');
   if (current.version !== input.version) throw versionConflict(current.version);
   const row = await db
@@ -75,7 +76,7 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, id: number, in
 }
 
 export async function deleteProfile(db: Kysely<DB>, actor: Actor, id: number, ip: string | null): Promise<void> {
-  assertAdmin(actor, 'users');
+  assertAdministrator(actor, 'define profiles');
   const current = await db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound('profile');
   if (current.builtin === 1) throw new AppError('unprocessable', 'Built-in profiles cannot be deleted.');

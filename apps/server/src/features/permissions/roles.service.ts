@@ -8,7 +8,7 @@ import { fromApiId, toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
-import { assertAdmin } from './access.ts';
+import { assertAdministrator } from '../users/user-admin-rules.ts';
 import { ancestorRoleIds } from './load-actor.ts';
 
 const present = (r: { id: number; key: string; name: string; parent_id: number | null; builtin: number; version: number }): RoleNode => ({
@@ -33,7 +33,7 @@ async function uniqueKey(db: Kysely<DB>, name: string): Promise<string> {
 }
 
 export async function createRole(db: Kysely<DB>, actor: Actor, input: z.output<typeof roleCreateSchema>, ip: string | null): Promise<RoleNode> {
-  assertAdmin(actor, 'users');
+  assertAdministrator(actor, 'change the role hierarchy');
   const parentId = fromApiId(input.parentId);
   if (!(await db.selectFrom('roles').select('id').where('id', '=', parentId).executeTakeFirst())) {
     throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: 'no such role' });
@@ -49,7 +49,7 @@ export async function createRole(db: Kysely<DB>, actor: Actor, input: z.output<t
 }
 
 export async function updateRole(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof roleUpdateSchema>, ip: string | null): Promise<RoleNode> {
-  assertAdmin(actor, 'users');
+  assertAdministrator(actor, 'change the role hierarchy');
   const roles = await db.selectFrom('roles').selectAll().execute();
   const current = roles.find((r) => r.id === id);
   if (!current) throw notFound('role');
@@ -76,7 +76,7 @@ export async function updateRole(db: Kysely<DB>, actor: Actor, id: number, input
 }
 
 export async function deleteRole(db: Kysely<DB>, actor: Actor, id: number, ip: string | null): Promise<void> {
-  assertAdmin(actor, 'users');
+  assertAdministrator(actor, 'change the role hierarchy');
   const role = await db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!role) throw notFound('role');
   if (role.builtin === 1) throw new AppError('unprocessable', 'Built-in roles cannot be deleted; rename them instead.');

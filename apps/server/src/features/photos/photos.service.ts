@@ -4,26 +4,14 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertRecordRight, visibleOrAll } from '../permissions/access.ts';
+import { assertCan, assertRecordRight } from '../permissions/access.ts';
+import { visibleRecordOr404 } from '../records/visible-record.ts';
 import { processPhoto } from './images.ts';
-
-/** The live record, if the actor can see it: photo URLs answer 404 for hidden records like every other path. */
-async function liveRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number) {
-  const row = await db
-    .selectFrom(module)
-    .select(['id', 'version', 'photo_file_id', 'owner_id', 'restricted'])
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .where(visibleOrAll(actor, module))
-    .executeTakeFirst();
-  if (!row) throw notFound(module === 'accounts' ? 'account' : 'contact');
-  return row;
-}
 
 /** Stores a new photo/logo and drops the old one, in one transaction: nothing half-written. */
 export async function setPhoto(db: Kysely<DB>, actor: Actor, module: Module, id: number, upload: Buffer): Promise<void> {
   assertCan(actor, 'edit', module);
-  await assertRecordRight(db, actor, module, await liveRecord(db, actor, module, id), 'edit');
+  await assertRecordRight(db, actor, module, await visibleRecordOr404(db, actor, module, id), 'edit');
   const image = await processPhoto(upload);
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom(module).select(['photo_file_id', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -43,7 +31,7 @@ export async function setPhoto(db: Kysely<DB>, actor: Actor, module: Module, id:
 
 export async function removePhoto(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<void> {
   assertCan(actor, 'edit', module);
-  const row = await liveRecord(db, actor, module, id);
+  const row = await visibleRecordOr404(db, actor, module, id);
   await assertRecordRight(db, actor, module, row, 'edit');
   if (row.photo_file_id == null) return;
   await db.transaction().execute(async (trx) => {
@@ -54,7 +42,7 @@ export async function removePhoto(db: Kysely<DB>, actor: Actor, module: Module, 
 
 export async function getPhoto(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<{ content: Buffer; mime: string }> {
   assertCan(actor, 'view', module);
-  const row = await liveRecord(db, actor, module, id);
+  const row = await visibleRecordOr404(db, actor, module, id);
   if (row.photo_file_id == null) throw notFound('photo');
   const file = await db.selectFrom('files').select(['content', 'mime']).where('id', '=', row.photo_file_id).executeTakeFirst();
   if (!file) throw notFound('photo');

@@ -12,6 +12,7 @@ import { assertCan, assertRecordRight, can, recordAccess, visibleOrAll } from '.
 import { findAccountRow } from '../accounts/accounts.repository.ts';
 import { findContactRow } from '../contacts/contacts.repository.ts';
 import { deleteAccessRows } from '../sharing/restricted.ts';
+import { findVisibleRecord } from '../records/visible-record.ts';
 import { audit } from '../audit/audit.service.ts';
 import { userNames, userRef } from '../records/references.ts';
 import { deleteRecordTags } from '../tags/record-tags.ts';
@@ -20,20 +21,14 @@ import { countLive } from '../accounts/accounts.repository.ts';
 const stampDeleted = (actor: Actor) => ({ deleted_at: nowIso(), deleted_by: actor.id, updated_at: nowIso(), updated_by: actor.id });
 
 /** A record in the recycle bin that the actor can see (deleted rows keep their owner and restriction). */
-async function findDeleted(db: Kysely<DB>, actor: Actor, module: Module, id: number) {
-  return db
-    .selectFrom(module)
-    .select(['id', 'version', 'owner_id', 'restricted', 'photo_file_id'])
-    .where('id', '=', id)
-    .where('deleted_at', 'is not', null)
-    .where(visibleOrAll(actor, module))
-    .executeTakeFirst();
-}
+const findDeleted = (db: Kysely<DB>, actor: Actor, module: Module, id: number) => findVisibleRecord(db, actor, module, id, { deleted: true });
 
 /**
  * Deleting an account moves it to the recycle bin. Its contacts are never deleted silently: with contacts the
- * caller must choose to detach them or to delete them too (those are then restored with the account). Only
- * contacts the caller may delete are deleted; any other contact is detached. Member accounts become top-level.
+ * caller can see, the caller must choose to detach them or to delete them too (those are then restored with the
+ * account). Only contacts the caller may delete are deleted; any other contact is detached. Contacts hidden from the
+ * caller are always detached (they stay with their owner, without an account) and never mentioned, so the answer
+ * tells nothing about records the caller cannot see. Member accounts become top-level.
  */
 export async function deleteAccount(db: Kysely<DB>, actor: Actor, id: number, opts: { contacts?: 'detach' | 'delete'; version?: number }): Promise<void> {
   assertCan(actor, 'delete', 'accounts');
@@ -41,9 +36,8 @@ export async function deleteAccount(db: Kysely<DB>, actor: Actor, id: number, op
   if (!row) throw notFound('account');
   await assertRecordRight(db, actor, 'accounts', row, 'delete');
   if (opts.version !== undefined && opts.version !== row.version) throw versionConflict(row.version);
-  const anyContacts = await countLive(db, null, 'contacts', 'account_id', id);
-  if (anyContacts > 0 && !opts.contacts) {
-    const contactCount = await countLive(db, actor, 'contacts', 'account_id', id);
+  const contactCount = await countLive(db, actor, 'contacts', 'account_id', id);
+  if (contactCount > 0 && !opts.contacts) {
     throw new AppError(
       'account_has_contacts',
       `This account has contacts. Choose whether to detach them (they stay as contacts without an account) or to delete them too.`,
@@ -160,7 +154,7 @@ export async function purgeRecord(db: Kysely<DB>, actor: Actor, module: Module, 
 
 export async function listRecycleBin(db: Kysely<DB>, actor: Actor, module: Module, limit: number, cursor?: string) {
   assertCan(actor, 'view', module);
-  const after = cursor ? decodeCursor(cursor) : null;
+  const after = cursor ? decodeCursor(cursor, 'text') : null;
   const rows =
     module === 'accounts'
       ? await binPage(actor, 'accounts', db.selectFrom('accounts').select(['id', 'name', 'deleted_at', 'deleted_by']), after, limit)

@@ -7,20 +7,9 @@ import { invalid, notFound } from '../../errors.ts';
 import { fromApiId, toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertRecordRight, visibleOrAll } from '../permissions/access.ts';
+import { assertCan, assertRecordRight } from '../permissions/access.ts';
+import { visibleRecordOr404 } from '../records/visible-record.ts';
 import { audit } from '../audit/audit.service.ts';
-
-async function sharableRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number) {
-  const row = await db
-    .selectFrom(module)
-    .select(['id', 'owner_id', 'restricted'])
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .where(visibleOrAll(actor, module))
-    .executeTakeFirst();
-  if (!row) throw notFound(module === 'accounts' ? 'account' : 'contact');
-  return row;
-}
 
 const present = (r: { id: number; user_id: number | null; role_id: number | null; access: string; created_at: string }): Share => ({
   id: toApiId(r.id),
@@ -32,7 +21,7 @@ const present = (r: { id: number; user_id: number | null; role_id: number | null
 
 export async function listShares(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<Share[]> {
   assertCan(actor, 'view', module);
-  await sharableRecord(db, actor, module, id);
+  await visibleRecordOr404(db, actor, module, id);
   const rows = await db.selectFrom('record_shares').selectAll().where('module', '=', module).where('record_id', '=', id).orderBy('id').execute();
   return rows.map(present);
 }
@@ -40,7 +29,7 @@ export async function listShares(db: Kysely<DB>, actor: Actor, module: Module, i
 /** Shares a record with a user or a role (and the roles below it), read or read/write; sharing again changes the access. */
 export async function shareRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number, input: z.output<typeof shareCreateSchema>, ip: string | null): Promise<Share> {
   assertCan(actor, 'share', module);
-  await assertRecordRight(db, actor, module, await sharableRecord(db, actor, module, id), 'share');
+  await assertRecordRight(db, actor, module, await visibleRecordOr404(db, actor, module, id), 'share');
   const userId = input.userId ? fromApiId(input.userId) : null;
   const roleId = input.roleId ? fromApiId(input.roleId) : null;
   if (userId != null && !(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) throw invalid({ userId: 'no such user' });
@@ -61,8 +50,11 @@ export async function shareRecord(db: Kysely<DB>, actor: Actor, module: Module, 
 
 export async function unshareRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number, shareId: number, ip: string | null): Promise<void> {
   assertCan(actor, 'share', module);
-  await assertRecordRight(db, actor, module, await sharableRecord(db, actor, module, id), 'share');
-  const res = await db.deleteFrom('record_shares').where('id', '=', shareId).where('module', '=', module).where('record_id', '=', id).executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw notFound('share');
-  await audit(db, actor, 'record.unshare', { type: module, id: String(id) }, { shareId: String(shareId) }, ip);
+  await assertRecordRight(db, actor, module, await visibleRecordOr404(db, actor, module, id), 'share');
+  const share = await db.selectFrom('record_shares').selectAll().where('id', '=', shareId).where('module', '=', module).where('record_id', '=', id).executeTakeFirst();
+  if (!share) throw notFound('share');
+  await db.deleteFrom('record_shares').where('id', '=', shareId).execute();
+  // The history says with whom the record stopped being shared.
+  const { userId, roleId, access } = present(share);
+  await audit(db, actor, 'record.unshare', { type: module, id: String(id) }, { shareId: String(shareId), userId, roleId, access }, ip);
 }

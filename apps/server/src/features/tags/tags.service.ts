@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, can, visibleOrAll } from '../permissions/access.ts';
+import { can, visibleOrAll } from '../permissions/access.ts';
 import { modules } from '@kontor/contract/custom-fields';
 import { defaultTagColor, tagKey } from './record-tags.ts';
 
@@ -24,9 +24,29 @@ async function visibleUsage(db: Kysely<DB>, actor: Actor): Promise<Map<number, n
   return usage;
 }
 
+/** Those who manage the vocabulary (administrators, the `fields` right) see every tag. */
+const managesTags = (actor: Actor) => actor.isAdmin || actor.rights.admin.includes('fields');
+
+/**
+ * The tags the actor may know of: every tag for those who manage tags; for everyone else the tags on a live record
+ * they can see, plus tags on no record at all (fresh vocabulary). A name used only on hidden (or deleted) records is
+ * never listed, so a tag cannot leak what a hidden record is about.
+ */
 export async function listTags(db: Kysely<DB>, actor: Actor): Promise<Tag[]> {
-  const [rows, usage] = await Promise.all([db.selectFrom('tags').select(['id', 'name', 'color']).orderBy('name_key').execute(), visibleUsage(db, actor)]);
-  return rows.map((r) => ({ id: toApiId(r.id), name: r.name, color: r.color, usage: usage.get(r.id) ?? 0 }));
+  const [rows, usage, carried] = await Promise.all([
+    db.selectFrom('tags').select(['id', 'name', 'color']).orderBy('name_key').execute(),
+    visibleUsage(db, actor),
+    managesTags(actor) ? Promise.resolve(null) : db.selectFrom('record_tags').select('tag_id').distinct().execute(),
+  ]);
+  const onSomeRecord = carried && new Set(carried.map((r) => r.tag_id));
+  return rows
+    .filter((r) => !onSomeRecord || usage.has(r.id) || !onSomeRecord.has(r.id))
+    .map((r) => ({ id: toApiId(r.id), name: r.name, color: r.color, usage: usage.get(r.id) ?? 0 }));
+}
+
+/** Renaming, recolouring, merging and deleting change records the actor may not see: an admin right. */
+function assertManagesTags(actor: Actor): void {
+  if (!managesTags(actor)) throw new AppError('forbidden', 'Managing tags needs the "fields" administration right.');
 }
 
 async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): Promise<void> {
@@ -38,7 +58,7 @@ async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): 
 const oneTag = async (db: Kysely<DB>, actor: Actor, id: number) => (await listTags(db, actor)).find((t) => t.id === toApiId(id)) ?? Promise.reject(notFound('tag'));
 
 export async function createTag(db: Kysely<DB>, actor: Actor, input: z.output<typeof tagCreateSchema>): Promise<Tag> {
-  assertCan(actor, 'edit', 'contacts');
+  assertManagesTags(actor);
   await assertNameFree(db, input.name);
   const now = nowIso();
   const row = await db
@@ -51,7 +71,7 @@ export async function createTag(db: Kysely<DB>, actor: Actor, input: z.output<ty
 
 /** Rename or recolour: records refer to tags by id, so every record shows the new name at once. */
 export async function updateTag(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof tagUpdateSchema>): Promise<Tag> {
-  assertCan(actor, 'edit', 'contacts');
+  assertManagesTags(actor);
   if (input.name !== undefined) await assertNameFree(db, input.name, id);
   const res = await db
     .updateTable('tags')
@@ -67,7 +87,7 @@ export async function updateTag(db: Kysely<DB>, actor: Actor, id: number, input:
 }
 
 export async function deleteTag(db: Kysely<DB>, actor: Actor, id: number): Promise<void> {
-  assertCan(actor, 'edit', 'contacts');
+  assertManagesTags(actor);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('record_tags').where('tag_id', '=', id).execute();
     const res = await trx.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
@@ -77,7 +97,7 @@ export async function deleteTag(db: Kysely<DB>, actor: Actor, id: number): Promi
 
 /** Merge: every record tagged with `id` gets `intoId` instead (once), then `id` is deleted. */
 export async function mergeTag(db: Kysely<DB>, actor: Actor, id: number, intoId: number): Promise<Tag> {
-  assertCan(actor, 'edit', 'contacts');
+  assertManagesTags(actor);
   if (id === intoId) throw new AppError('validation_failed', 'A tag cannot be merged into itself.', { intoId: 'choose another tag' });
   await db.transaction().execute(async (trx) => {
     const both = await trx.selectFrom('tags').select('id').where('id', 'in', [id, intoId]).execute();

@@ -64,4 +64,42 @@ describe('tags', () => {
     const seen = (await sales.get('/api/v1/tags')).json<{ data: Tag[] }>().data.find((t) => t.name === name);
     expect(seen?.usage).toBe(1);
   });
+
+  it('lets only tag managers (admins, the fields right) create, rename, recolour, merge or delete tags', async () => {
+    const sales = await h.client('sales');
+    const c = await makeContact(sales, { tags: ['Sales made this', 'Second'] });
+    const mine = await byName('Sales made this');
+    const second = await byName('Second');
+    expect((await sales.post('/api/v1/tags', { name: 'Vocabulary' })).statusCode).toBe(403);
+    expect((await sales.patch(`/api/v1/tags/${mine?.id}`, { name: 'Renamed' })).statusCode).toBe(403);
+    expect((await sales.patch(`/api/v1/tags/${mine?.id}`, { color: '#000000' })).statusCode).toBe(403);
+    expect((await sales.post(`/api/v1/tags/${mine?.id}/merge`, { intoId: second?.id })).statusCode).toBe(403);
+    expect((await sales.delete(`/api/v1/tags/${mine?.id}`)).statusCode).toBe(403);
+    expect((await admin.get(`/api/v1/contacts/${c.id}`)).json<Contact>().tags).toEqual(['Sales made this', 'Second']);
+    const profile = (await admin.post('/api/v1/profiles', { name: 'Field keeper', rights: { modules: { accounts: ['view'], contacts: ['view'] }, admin: ['fields'] } })).json<{ id: string }>();
+    const keeper = await h.client('sales', { profileId: profile.id });
+    expect((await keeper.patch(`/api/v1/tags/${mine?.id}`, { name: 'Renamed by keeper' })).statusCode).toBe(200);
+    expect((await admin.get(`/api/v1/contacts/${c.id}`)).json<Contact>().tags).toEqual(['Renamed by keeper', 'Second']);
+  });
+
+  it('lists a tag name only to those who see a record carrying it (or when no record carries it)', async () => {
+    const settings = (await admin.get('/api/v1/settings')).json<Record<string, unknown>>();
+    await admin.put('/api/v1/settings', { ...settings, orgDefaults: { accounts: 'private', contacts: 'private' } });
+    try {
+      const owner = await h.client('sales');
+      const other = await h.client('sales');
+      const stamp = Date.now();
+      await makeContact(owner, { tags: [`Hidden plan ${stamp}`, `Shared word ${stamp}`] });
+      await makeAccount(other, { tags: [`Shared word ${stamp}`] });
+      const binned = await makeContact(owner, { tags: [`Binned ${stamp}`] });
+      await owner.delete(`/api/v1/contacts/${binned.id}`);
+      await admin.post('/api/v1/tags', { name: `Fresh vocabulary ${stamp}` });
+      const names = async (c: typeof owner) => (await c.get('/api/v1/tags')).json<{ data: Tag[] }>().data.map((t) => t.name).filter((n) => n.endsWith(String(stamp)));
+      expect((await names(other)).sort()).toEqual([`Fresh vocabulary ${stamp}`, `Shared word ${stamp}`]);
+      expect((await names(owner)).sort()).toEqual([`Fresh vocabulary ${stamp}`, `Hidden plan ${stamp}`, `Shared word ${stamp}`]);
+      expect((await names(admin)).sort()).toEqual([`Binned ${stamp}`, `Fresh vocabulary ${stamp}`, `Hidden plan ${stamp}`, `Shared word ${stamp}`]);
+    } finally {
+      await admin.put('/api/v1/settings', settings);
+    }
+  });
 });

@@ -8,8 +8,8 @@ import { audit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertAdmin } from '../permissions/access.ts';
-import { getUser, insertUser } from './users.service.ts';
+import { getUser, insertUser, resolveRoleAndProfile } from './users.service.ts';
+import { assertMayGrant, assertMayManageUser } from './user-admin-rules.ts';
 
 const INVITE_DAYS = 7;
 
@@ -25,7 +25,7 @@ async function issueInvite(db: Kysely<DB>, actor: Actor, userId: number) {
 
 /** Creates the user with an unusable random password and a one-time link (7 days) for them to set their own. */
 export async function inviteUser(db: Kysely<DB>, actor: Actor, input: z.output<typeof userInviteSchema>, ip: string | null) {
-  assertAdmin(actor, 'users');
+  await assertMayGrant(db, actor, input.role, await resolveRoleAndProfile(db, input.role, input.profileId));
   const user = await insertUser(db, { ...input, password: randomToken(24) });
   const invite = await issueInvite(db, actor, user.id);
   await audit(db, actor, 'user.create', { type: 'user', id: String(user.id) }, { email: user.email, role: user.role, invited: true }, ip);
@@ -34,8 +34,8 @@ export async function inviteUser(db: Kysely<DB>, actor: Actor, input: z.output<t
 
 /** A fresh link for someone whose invitation expired or got lost; the old link stops working. */
 export async function reinviteUser(db: Kysely<DB>, actor: Actor, userId: number, ip: string | null) {
-  assertAdmin(actor, 'users');
   const user = await getUser(db, userId);
+  await assertMayManageUser(db, actor, user);
   const invite = await issueInvite(db, actor, user.id);
   await audit(db, actor, 'user.update', { type: 'user', id: String(user.id) }, { reinvited: true }, ip);
   return { user, ...invite };

@@ -6,17 +6,20 @@ import { nowIso } from '../../lib/time.ts';
 import { audit } from '../audit/audit.service.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertAdmin } from '../permissions/access.ts';
+import { listApiTokens, revokeAllApiTokens, revokeApiToken } from '../auth/api-tokens.ts';
+import { recordOwnerChanges } from '../records/record-history.ts';
 import { getUser } from './users.service.ts';
+import { assertMayManageUser } from './user-admin-rules.ts';
 
-/** Someone may manage a user's sessions if it is themselves or they are an administrator. */
-function assertSelfOrAdmin(actor: Actor, userId: number): void {
-  if (actor.id !== userId) assertAdmin(actor, 'users');
+/** The user, when the actor may manage them (themselves where `self` allows it); 404 for an unknown id. */
+async function managedUser(db: Kysely<DB>, actor: Actor, userId: number, opts: { self?: boolean } = {}) {
+  const user = await getUser(db, userId);
+  await assertMayManageUser(db, actor, user, opts);
+  return user;
 }
 
 export async function listSessions(db: Kysely<DB>, actor: Actor, userId: number): Promise<SessionInfo[]> {
-  assertSelfOrAdmin(actor, userId);
-  await getUser(db, userId);
+  await managedUser(db, actor, userId, { self: true });
   const rows = await db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', nowIso()).orderBy('last_seen_at', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -30,43 +33,73 @@ export async function listSessions(db: Kysely<DB>, actor: Actor, userId: number)
 }
 
 export async function revokeSession(db: Kysely<DB>, actor: Actor, userId: number, sessionId: string, ip: string | null): Promise<void> {
-  assertSelfOrAdmin(actor, userId);
+  await managedUser(db, actor, userId, { self: true });
   const res = await db.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) throw notFound('session');
   await audit(db, actor, 'session.revoke', { type: 'user', id: String(userId) }, {}, ip);
 }
 
-/** An administrator sets a new password; every session of that user ends. */
+/**
+ * An administrator (or a `users` right holder, for users below them) sets a new password: every session and every
+ * API token of that user ends, since whoever held them may be the reason for the reset.
+ */
 export async function resetPassword(db: Kysely<DB>, actor: Actor, userId: number, password: string, ip: string | null): Promise<void> {
-  assertAdmin(actor, 'users');
-  await getUser(db, userId);
-  await db.updateTable('users').set({ password_hash: await hashPassword(password), updated_at: nowIso() }).where('id', '=', userId).execute();
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  await audit(db, actor, 'user.password_reset', { type: 'user', id: String(userId) }, {}, ip);
+  await managedUser(db, actor, userId);
+  const hash = await hashPassword(password);
+  const revoked = await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso() }).where('id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    return revokeAllApiTokens(trx, userId);
+  });
+  await audit(db, actor, 'user.password_reset', { type: 'user', id: String(userId) }, { tokensRevoked: revoked }, ip);
 }
 
-/** A user changes their own password; other sessions end, the current one stays. */
-export async function changeOwnPassword(db: Kysely<DB>, actor: Actor, current: string, next: string, ip: string | null): Promise<void> {
+/** A user changes their own password; their other sessions end, the current one stays; their API tokens end if they ask. */
+export async function changeOwnPassword(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; revokeTokens: boolean },
+  ip: string | null,
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const user = await getUser(db, actor.id);
-  if (!(await verifyPassword(user.password_hash, current))) throw invalid({ currentPassword: 'not your current password' });
-  await db.updateTable('users').set({ password_hash: await hashPassword(next), updated_at: nowIso() }).where('id', '=', actor.id).execute();
-  let q = db.deleteFrom('sessions').where('user_id', '=', actor.id);
-  if (actor.sessionId) q = q.where('id', '!=', actor.sessionId);
-  await q.execute();
-  await audit(db, actor, 'user.password_change', { type: 'user', id: String(actor.id) }, {}, ip);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid({ currentPassword: 'not your current password' });
+  const hash = await hashPassword(input.newPassword);
+  const out = await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso() }).where('id', '=', actor.id).execute();
+    let q = trx.deleteFrom('sessions').where('user_id', '=', actor.id);
+    if (actor.sessionId) q = q.where('id', '!=', actor.sessionId);
+    const ended = Number((await q.executeTakeFirst()).numDeletedRows);
+    return { sessionsEnded: ended, tokensRevoked: input.revokeTokens ? await revokeAllApiTokens(trx, actor.id) : 0 };
+  });
+  await audit(db, actor, 'user.password_change', { type: 'user', id: String(actor.id) }, out, ip);
+  return out;
+}
+
+/** A user's live API tokens, for themselves or whoever may manage them. */
+export async function listUserTokens(db: Kysely<DB>, actor: Actor, userId: number) {
+  await managedUser(db, actor, userId, { self: true });
+  return listApiTokens(db, userId);
+}
+
+export async function revokeUserToken(db: Kysely<DB>, actor: Actor, userId: number, tokenId: number, ip: string | null): Promise<void> {
+  await managedUser(db, actor, userId, { self: true });
+  await revokeApiToken(db, userId, tokenId);
+  await audit(db, actor, 'token.revoke', { type: 'token', id: String(tokenId) }, { userId: String(userId) }, ip);
 }
 
 /** Moves every record a user owns to another active user (when someone leaves, before or after deactivation). */
 export async function transferRecords(db: Kysely<DB>, actor: Actor, fromUserId: number, toUserId: number, ip: string | null): Promise<{ accounts: number; contacts: number }> {
-  assertAdmin(actor, 'users');
-  await getUser(db, fromUserId);
-  const to = await db.selectFrom('users').select(['id', 'active']).where('id', '=', toUserId).executeTakeFirst();
+  await managedUser(db, actor, fromUserId, { self: true });
+  const to = await db.selectFrom('users').select(['id', 'active', 'role', 'profile_id']).where('id', '=', toUserId).executeTakeFirst();
   if (!to) throw invalid({ toUserId: 'no such user' });
   if (to.active !== 1) throw invalid({ toUserId: 'this user is deactivated' });
   if (fromUserId === toUserId) throw new AppError('validation_failed', 'Choose another user to receive the records.', { toUserId: 'same user' });
+  // The receiver gains what they receive: only someone the actor may manage (or the actor) can be given records.
+  await assertMayManageUser(db, actor, to, { self: true });
   const counts = await db.transaction().execute(async (trx) => {
     const out = { accounts: 0, contacts: 0 };
     for (const table of ['accounts', 'contacts'] as const) {
+      await recordOwnerChanges(trx, actor, table, { fromOwnerId: fromUserId, toOwnerId: toUserId, via: 'transfer' }, ip);
       const res = await trx
         .updateTable(table)
         .set((eb) => ({ owner_id: toUserId, version: eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }))

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import { inviteCreatedSchema, userInviteSchema, passwordChangeSchema, passwordResetSchema, sessionInfoSchema, transferRecordsSchema, userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
+import { inviteCreatedSchema, userInviteSchema, passwordChangedSchema, passwordChangeSchema, passwordResetSchema, sessionInfoSchema, tokenSchema, transferRecordsSchema, userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
 import { idParamsSchema, idSchema } from '@kontor/contract/common';
 import type { DB } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { presentUser } from './users.presenter.ts';
-import { changeOwnPassword, listSessions, resetPassword, revokeSession, transferRecords } from './user-admin.service.ts';
+import { changeOwnPassword, listSessions, listUserTokens, resetPassword, revokeSession, revokeUserToken, transferRecords } from './user-admin.service.ts';
 import { audit } from '../audit/audit.service.ts';
 import { inviteUser, reinviteUser } from './invites.service.ts';
 import { createUser, getUser, listUsers, updateUser, userLookups } from './users.service.ts';
@@ -78,8 +78,20 @@ export function usersRoutes(app: FastifyInstance, db: Kysely<DB>): void {
     },
   );
 
-  r.post('/api/v1/me/password', { schema: { tags, body: passwordChangeSchema, response: { 204: z.null() } } }, async (req, reply) => {
-    await changeOwnPassword(db, actorOf(req), req.body.currentPassword, req.body.newPassword, req.ip);
-    return reply.status(204).send(null);
-  });
+  r.get('/api/v1/users/:id/tokens', { schema: { tags, params: idParamsSchema, response: { 200: z.object({ data: z.array(tokenSchema) }) } } }, async (req) => ({
+    data: await listUserTokens(db, actorOf(req), fromApiId(req.params.id)),
+  }));
+
+  r.delete(
+    '/api/v1/users/:id/tokens/:tokenId',
+    { schema: { tags, params: z.object({ id: idSchema, tokenId: idSchema }), response: { 204: z.null() } } },
+    async (req, reply) => {
+      await revokeUserToken(db, actorOf(req), fromApiId(req.params.id), fromApiId(req.params.tokenId), req.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post('/api/v1/me/password', { schema: { tags, body: passwordChangeSchema, response: { 200: passwordChangedSchema } } }, async (req) =>
+    changeOwnPassword(db, actorOf(req), req.body, req.ip),
+  );
 }

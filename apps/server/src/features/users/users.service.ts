@@ -7,8 +7,8 @@ import type { UserLookups } from './users.presenter.ts';
 import { nowIso } from '../../lib/time.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertAdmin } from '../permissions/access.ts';
 import { randomToken } from '../auth/tokens.ts';
+import { assertAdministrator, assertMayGrant, assertMayManageUser } from './user-admin-rules.ts';
 
 type UserCreate = z.output<typeof userCreateSchema>;
 
@@ -81,23 +81,27 @@ export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<Use
 }
 
 export async function createUser(db: Kysely<DB>, actor: Actor, input: UserCreate): Promise<UserRow> {
-  assertAdmin(actor, 'users');
+  await assertMayGrant(db, actor, input.role, await resolveRoleAndProfile(db, input.role, input.profileId));
   return insertUser(db, input);
 }
 
 export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof userUpdateSchema>): Promise<UserRow> {
-  assertAdmin(actor, 'users');
   const current = await getUser(db, id);
+  await assertMayManageUser(db, actor, current, { self: true });
+  const changesRole = input.role !== undefined && input.role !== current.role;
+  const changesProfile = input.profileId !== undefined && Number(input.profileId) !== current.profile_id;
+  if (changesRole || changesProfile) assertAdministrator(actor, "change a user's role or profile");
   if (current.version !== input.version) throw versionConflict(current.version);
-  if (id === actor.id && (input.active === false || (input.role && input.role !== current.role) || (input.profileId && Number(input.profileId) !== current.profile_id))) {
+  if (id === actor.id && (input.active === false || changesRole || changesProfile)) {
     throw new AppError('unprocessable', 'You cannot deactivate yourself or change your own role or profile; ask another administrator.');
   }
-  const profileId = input.role !== undefined || input.profileId !== undefined ? await resolveRoleAndProfile(db, input.role ?? current.role, input.profileId) : undefined;
+  // Repeating the current role or profile changes nothing (a role change alone brings the role's default profile).
+  const profileId = changesRole || changesProfile ? await resolveRoleAndProfile(db, input.role ?? current.role, input.profileId) : undefined;
   const row = await db
     .updateTable('users')
     .set({
       ...(input.name !== undefined && { name: input.name }),
-      ...(input.role !== undefined && { role: input.role }),
+      ...(changesRole && { role: input.role }),
       ...(profileId !== undefined && { profile_id: profileId }),
       ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
       updated_at: nowIso(),
