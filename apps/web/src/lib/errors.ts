@@ -17,6 +17,7 @@ const known: Record<string, string> = {
   'an address needs at least one part': 'validation.addressPart',
   'a first or a last name is required': 'validation.nameRequired',
   'must be a record id': 'validation.invalid',
+  'must contain a visible character': 'validation.visible',
   'a picklist needs at least one option': 'validation.options',
   'a colour like #3b82f6': 'validation.color',
   'at least 10 characters': 'validation.password',
@@ -59,6 +60,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
       case 'version_conflict':
       case 'contact_has_account':
       case 'parent_cycle':
+      case 'parent_chain_hidden':
       case 'duplicate':
       case 'payload_too_large':
       case 'unsupported_media_type':

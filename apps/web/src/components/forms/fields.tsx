@@ -55,6 +55,9 @@ export function OwnerSelect(p: BaseProps<string | null>) {
       nothingFoundMessage={t('common.nothingFound')}
       data-testid={p.testId}
       disabled={p.disabled}
+      description={p.description}
+      // a hint (why it is locked) goes below, so the input lines up with its neighbour's
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
     />
   );
 }

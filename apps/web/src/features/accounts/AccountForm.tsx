@@ -30,6 +30,8 @@ function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFo
   });
   const { form, values: v, set, errors, defs, text: txt } = drawer;
   const editing = init.mode === 'edit' && init.account;
+  /** Changing the owner needs the share right on the record (the owner, those above them, administrators). */
+  const ownerLocked = Boolean(editing && init.account && !init.account.access.share);
 
   const submit = async () => {
     const { body, index } = accountPayload(v, defs);
@@ -45,7 +47,7 @@ function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFo
     <RecordFormDrawer drawer={drawer} onSubmit={() => void submit()} testId="account-form">
       <FormSection title={t('sections.info')}>
         <TextInput {...txt('name')} required data-autofocus autoFocus />
-        <OwnerSelect label={t('fields.owner')} value={v.ownerId} onChange={(x) => set('ownerId', x)} error={errors.ownerId} testId="field-owner" />
+        <OwnerSelect label={t('fields.owner')} value={v.ownerId} onChange={(x) => set('ownerId', x)} error={errors.ownerId} testId="field-owner" disabled={ownerLocked} description={ownerLocked ? t('records.ownerLockedHint') : undefined} />
         <RecordSearchSelect<AccountListItem>
           module="accounts"
           label={t('fields.parentAccount')}

@@ -26,6 +26,8 @@ function ContactFormDrawer({ init, onClose, onSaved }: Props & { init: ContactFo
   const { form, values: v, set, errors, defs, text: txt } = drawer;
   /** An account is changed with the explicit "Move" action, never by an edit. */
   const accountLocked = Boolean(editing?.accountId);
+  /** Changing the owner needs the share right on the record (the owner, those above them, administrators). */
+  const ownerLocked = Boolean(editing && !editing.access.share);
 
   const submit = async () => {
     const { body, index } = contactPayload(v, defs, !accountLocked);
@@ -59,7 +61,7 @@ function ContactFormDrawer({ init, onClose, onSaved }: Props & { init: ContactFo
           disabled={accountLocked}
           description={accountLocked ? t('contacts.accountLockedHint') : undefined}
         />
-        <OwnerSelect label={t('fields.owner')} value={v.ownerId} onChange={(x) => set('ownerId', x)} error={errors.ownerId} testId="field-owner" />
+        <OwnerSelect label={t('fields.owner')} value={v.ownerId} onChange={(x) => set('ownerId', x)} error={errors.ownerId} testId="field-owner" disabled={ownerLocked} description={ownerLocked ? t('records.ownerLockedHint') : undefined} />
         <BirthdayInput label={t('fields.birthday')} value={v.birthday} onChange={(x) => set('birthday', x)} error={errors.birthday} testId="field-birthday" />
         <PicklistSelect name="leadSources" label={t('fields.leadSource')} value={v.leadSource} onChange={(x) => set('leadSource', x)} error={errors.leadSource} />
         <ContactTypeSelect label={t('fields.contactType')} value={v.contactType} onChange={(x) => set('contactType', x)} error={errors.contactType} testId="field-contactType" />

@@ -7,6 +7,7 @@ import type { CustomFieldValues } from '@kontor/contract/custom-fields';
 import { useCustomFields } from '../../lib/reference';
 import { FormDrawer } from '../../components/forms/FormDrawer';
 import { recordKeys, type RecordModule } from './api';
+import { invalidateHistory } from './history';
 import { requiredCustomErrors } from './form-utils';
 import { useRecordForm } from './useRecordForm';
 
@@ -54,6 +55,7 @@ export function useRecordFormDrawer<V extends object, R extends { id: string }>(
       const saved = await write();
       qc.setQueryData(recordKeys.detail(module, saved.id), saved);
       void qc.invalidateQueries({ queryKey: recordKeys.module(module) });
+      void invalidateHistory(qc, module, saved.id);
       if (related) void qc.invalidateQueries({ queryKey: recordKeys.module(related) });
       void qc.invalidateQueries({ queryKey: ['tags'] });
       onSaved(saved, mode);

@@ -17,6 +17,7 @@ import { recordKeys, type RecordModule } from './api';
 import { ContactPointsView } from './ContactPointsView';
 import { DeleteDialog, type ContactsChoice } from './DeleteDialog';
 import { FieldItem } from './FieldItem';
+import { HistorySection } from './HistorySection';
 import { RecordActions } from './RecordMoreMenu';
 import { RecordSection } from './RecordSection';
 import { RecordSidebar } from './RecordSidebar';
@@ -152,6 +153,7 @@ export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
             ) : null}
             {children}
             <SharingSection module={module} record={r} name={name} dialog={sharing} onDialog={setSharing} onRestrict={(restrictedTo) => patch({ restrictedTo })} />
+            <HistorySection module={module} id={r.id} />
             <RecordSection title={t('sections.recordInfo')}>
               <StampsView record={r} />
             </RecordSection>

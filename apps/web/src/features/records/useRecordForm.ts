@@ -64,14 +64,14 @@ export function useRecordForm<V extends object>(initial: V) {
         showFieldErrors(remapPointErrors(e.fields, index));
         return;
       }
-      // assigning an owner the user may not assign: 403 naming the field
+      // assigning an owner the user may not assign, or changing the owner without the share right: 403 naming the field
       if (e instanceof ApiError && e.code === 'forbidden' && e.fields.ownerId) {
-        setErrors({ ownerId: t('validation.ownerNotAllowed') });
+        setErrors({ ownerId: e.fields.ownerId === 'you may not change the owner of this record' ? t('records.ownerLockedHint') : t('validation.ownerNotAllowed') });
         setFormError(t('form.fixFields'));
         return;
       }
       if (e instanceof ApiError && e.code === 'version_conflict') setConflict(true);
-      if (e instanceof ApiError && e.code === 'parent_cycle') {
+      if (e instanceof ApiError && (e.code === 'parent_cycle' || e.code === 'parent_chain_hidden')) {
         setErrors({ parentAccountId: errorMessage(t, e) });
         setFormError(t('form.fixFields'));
         return;

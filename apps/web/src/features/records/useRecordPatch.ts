@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { api, ApiError } from '../../lib/api';
 import { notifyError } from '../../lib/errors';
 import { recordKeys, type RecordModule } from './api';
+import { invalidateHistory } from './history';
 
 /** Inline edits on a record page (tags, contact type, restriction): PATCH with the version; a conflict reloads the record. True when saved. */
 export function useRecordPatch<T extends { id: string; version: number }>(module: RecordModule, record: T | undefined) {
@@ -16,6 +17,7 @@ export function useRecordPatch<T extends { id: string; version: number }>(module
       qc.setQueryData(recordKeys.detail(module, record.id), saved);
       void qc.invalidateQueries({ queryKey: recordKeys.lists(module) });
       if ('tags' in patch) void qc.invalidateQueries({ queryKey: ['tags'] });
+      if ('restrictedTo' in patch || 'ownerId' in patch) void invalidateHistory(qc, module, record.id);
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {

@@ -9,9 +9,11 @@ import { api } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { profileLabel, refKeys, useProfiles, useUsers } from '../../lib/reference';
 import { ErrorState, PageSkeleton } from '../../components/States';
+import { useMyRights } from '../auth/permissions';
+import { useCurrentUser } from '../auth/session';
 import { ConfirmModal } from './ConfirmModal';
 import { ProfileNameModal } from './ProfileNameModal';
-import { AdminOnly, SettingsIntro } from './SettingsLayout';
+import { AdminOnly, AdminsOnlyNote, SettingsIntro } from './SettingsLayout';
 
 export function ProfilesSettings() {
   return (
@@ -24,6 +26,7 @@ export function ProfilesSettings() {
 function ProfilesPage() {
   const { t } = useTranslation();
   const profiles = useProfiles();
+  const { isAdmin } = useMyRights();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   if (profiles.isPending) return <PageSkeleton />;
@@ -34,8 +37,9 @@ function ProfilesPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <SettingsIntro>{t('settings.profiles.intro')}</SettingsIntro>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-profile">{t('settings.profiles.new')}</Button>
+        {isAdmin ? <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-profile">{t('settings.profiles.new')}</Button> : null}
       </Group>
+      {isAdmin ? null : <AdminsOnlyNote testId="profiles-read-only" />}
       <Tabs value={current?.id ?? null} onChange={setSelected}>
         <Tabs.List>
           {list.map((p) => (
@@ -45,20 +49,24 @@ function ProfilesPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      {current ? <ProfileEditor key={`${current.id}-${current.version}`} profile={current} onDeleted={() => setSelected(null)} /> : null}
+      {current ? <ProfileEditor key={`${current.id}-${current.version}`} profile={current} readOnly={!isAdmin} onDeleted={() => setSelected(null)} /> : null}
       {creating ? <ProfileNameModal profiles={list} onClose={() => setCreating(false)} onSaved={(p) => setSelected(p.id)} /> : null}
     </Stack>
   );
 }
 
-function ProfileEditor({ profile, onDeleted }: { profile: Profile; onDeleted: () => void }) {
+/** One profile's rights; changed only by administrators, and never by the one who holds it (the server refuses that too). */
+function ProfileEditor({ profile, readOnly, onDeleted }: { profile: Profile; readOnly: boolean; onDeleted: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const me = useCurrentUser();
   const users = useUsers();
   const [rights, setRights] = useState<Rights>(profile.rights);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
-  const locked = profile.key === 'administrator';
+  const allRights = profile.key === 'administrator';
+  const own = profile.id === me.profileId;
+  const locked = allRights || own || readOnly;
   const dirty = JSON.stringify(rights) !== JSON.stringify(profile.rights);
   const inUse = (users.data ?? []).filter((u) => u.profileId === profile.id).length;
   const refresh = () => void qc.invalidateQueries({ queryKey: refKeys.profiles });
@@ -111,7 +119,11 @@ function ProfileEditor({ profile, onDeleted }: { profile: Profile; onDeleted: ()
           </Group>
           )}
         </Group>
-        {locked ? <Alert color="gray" variant="light" icon={<IconLock size={16} />}>{t('settings.profiles.adminLocked')}</Alert> : null}
+        {allRights ? (
+          <Alert color="gray" variant="light" icon={<IconLock size={16} />}>{t('settings.profiles.adminLocked')}</Alert>
+        ) : own && !readOnly ? (
+          <Alert color="gray" variant="light" icon={<IconLock size={16} />} data-testid="profile-own">{t('settings.profiles.ownLocked')}</Alert>
+        ) : null}
         <Table.ScrollContainer minWidth={620} type="native">
           <Table className="k-table" withTableBorder={false} verticalSpacing={6} data-testid="profile-rights">
             <Table.Thead>
@@ -128,7 +140,7 @@ function ProfileEditor({ profile, onDeleted }: { profile: Profile; onDeleted: ()
                     <Table.Td key={r} style={{ textAlign: 'center' }}>
                       <Checkbox
                         style={{ display: 'inline-block' }}
-                        checked={locked || rights.modules[m].includes(r)}
+                        checked={allRights || rights.modules[m].includes(r)}
                         disabled={locked}
                         onChange={(e) => toggleModule(m, r, e.currentTarget.checked)}
                         aria-label={`${t(`nav.${m}`)}: ${t(`settings.profiles.right_${r}`)}`}
@@ -145,7 +157,7 @@ function ProfileEditor({ profile, onDeleted }: { profile: Profile; onDeleted: ()
           <Text size="sm" fw={650} mb={8}>{t('settings.profiles.adminRights')}</Text>
           <Stack gap={10}>
             {adminRights.map((r) => (
-              <Checkbox key={r} checked={locked || rights.admin.includes(r)} disabled={locked} onChange={(e) => toggleAdmin(r, e.currentTarget.checked)} label={t(`settings.profiles.admin_${r}`)} description={t(`settings.profiles.adminHint_${r}`)} data-testid={`admin-right-${r}`} />
+              <Checkbox key={r} checked={allRights || rights.admin.includes(r)} disabled={locked} onChange={(e) => toggleAdmin(r, e.currentTarget.checked)} label={t(`settings.profiles.admin_${r}`)} description={t(`settings.profiles.adminHint_${r}`)} data-testid={`admin-right-${r}`} />
             ))}
           </Stack>
         </div>

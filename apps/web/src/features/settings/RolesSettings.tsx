@@ -10,9 +10,9 @@ import { refKeys, roleLabel, useRoles, useUsers } from '../../lib/reference';
 import { useBusy } from '../../lib/useBusy';
 import { FormModal } from '../../components/FormModal';
 import { ErrorState, PageSkeleton } from '../../components/States';
-import { roleAndBelow } from '../auth/permissions';
+import { roleAndBelow, useMyRights } from '../auth/permissions';
 import { ConfirmModal } from './ConfirmModal';
-import { AdminOnly, SettingsIntro } from './SettingsLayout';
+import { AdminOnly, AdminsOnlyNote, SettingsIntro } from './SettingsLayout';
 
 type Dialog = { kind: 'add'; parent: RoleNode } | { kind: 'rename' | 'move' | 'delete'; role: RoleNode } | null;
 
@@ -42,6 +42,7 @@ function RolesTree() {
   const qc = useQueryClient();
   const roles = useRoles();
   const users = useUsers();
+  const { isAdmin } = useMyRights();
   const [dialog, setDialog] = useState<Dialog>(null);
   const { busy, run } = useBusy();
   if (roles.isPending) return <PageSkeleton />;
@@ -66,6 +67,7 @@ function RolesTree() {
   return (
     <Stack gap="md">
       <SettingsIntro>{t('settings.roles.intro')}</SettingsIntro>
+      {isAdmin ? null : <AdminsOnlyNote testId="roles-read-only" />}
       <Paper withBorder radius="md" data-testid="roles-tree">
         {rows.map(({ role: r, depth }, i) => {
           const blocker = deleteBlocker(r);
@@ -78,6 +80,7 @@ function RolesTree() {
                 {r.builtin ? <Badge size="xs" variant="light" color="gray" styles={{ label: { textTransform: 'none' } }}>{t('settings.builtin')}</Badge> : null}
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{t('settings.roles.userCount', { count })}</Text>
               </Group>
+              {isAdmin ? (
               <Group gap={2} wrap="nowrap">
                 <Tooltip label={t('settings.roles.addChild')}><ActionIcon variant="subtle" color="gray" onClick={() => setDialog({ kind: 'add', parent: r })} aria-label={t('settings.roles.addChild')} data-testid="role-add-child"><IconPlus size={16} /></ActionIcon></Tooltip>
                 <Tooltip label={t('settings.roles.rename')}><ActionIcon variant="subtle" color="gray" onClick={() => setDialog({ kind: 'rename', role: r })} aria-label={t('settings.roles.rename')} data-testid="role-rename"><IconPencil size={16} /></ActionIcon></Tooltip>
@@ -88,6 +91,7 @@ function RolesTree() {
                   <ActionIcon variant="subtle" color="red" disabled={Boolean(blocker)} onClick={() => setDialog({ kind: 'delete', role: r })} aria-label={t('common.delete')} data-testid="role-delete"><IconTrash size={16} /></ActionIcon>
                 </Tooltip>
               </Group>
+              ) : null}
             </Group>
           );
         })}

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { z } from 'zod';
+import type { passwordChangedSchema } from '@kontor/contract/users';
 import { api, ApiError } from '../../lib/api';
-import { errorMessage, notifySuccess } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
 import { profileLabel, roleLabel } from '../../lib/reference';
 import { emptyNewPassword, newPasswordErrors, NewPasswordFields, type NewPassword } from '../../components/forms/NewPasswordFields';
 import { FieldItem } from '../records/FieldItem';
@@ -47,6 +50,7 @@ function ChangePassword() {
   const me = useCurrentUser();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState<NewPassword>(emptyNewPassword);
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<keyof NewPassword | 'current', string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,11 +61,22 @@ function ChangePassword() {
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      await api.post('/me/password', { currentPassword: current, newPassword: next.password });
+      const done = await api.post<z.infer<typeof passwordChangedSchema>>('/me/password', { currentPassword: current, newPassword: next.password, revokeTokens });
       setCurrent('');
       setNext(emptyNewPassword);
-      notifySuccess(t('settings.security.changed'));
-      void qc.invalidateQueries({ queryKey: ['users', me.id, 'sessions'] });
+      setRevokeTokens(false);
+      notifications.show({
+        color: 'teal',
+        title: t('settings.security.changed'),
+        message: (
+          <span data-testid="password-changed">
+            {t('settings.security.sessionsEnded', { count: done.sessionsEnded })} {t('settings.security.tokensRevoked', { count: done.tokensRevoked })}
+          </span>
+        ),
+        autoClose: 8000,
+      });
+      void qc.invalidateQueries({ queryKey: ['users', me.id] });
+      void qc.invalidateQueries({ queryKey: ['tokens'] });
     } catch (e) {
       if (e instanceof ApiError && e.fields.currentPassword) setErrors({ current: t('settings.security.wrongCurrent') });
       else if (e instanceof ApiError && e.fields.newPassword) setErrors({ password: t('validation.password') });
@@ -78,6 +93,13 @@ function ChangePassword() {
           {formError ? <Alert color="red">{formError}</Alert> : null}
           <PasswordInput label={t('settings.security.current')} autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errors.current} data-testid="current-password" />
           <NewPasswordFields value={next} onChange={setNext} errors={errors} />
+          <Checkbox
+            label={t('settings.security.revokeTokens')}
+            description={t('settings.security.revokeTokensHint')}
+            checked={revokeTokens}
+            onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
+            data-testid="revoke-tokens"
+          />
           <Text size="xs" c="dimmed">{t('settings.security.otherSessionsEnd')}</Text>
           <Group justify="flex-end">
             <Button type="submit" loading={busy} data-testid="change-password-save">{t('settings.security.changePassword')}</Button>

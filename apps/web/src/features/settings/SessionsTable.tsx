@@ -33,7 +33,7 @@ export function SessionsTable({ userId }: { userId: string }) {
     {
       key: 'device', header: t('sessions.device'), width: 260,
       render: (s) => (
-        <Group gap={8} wrap="nowrap">
+        <Group gap={8} style={{ rowGap: 2 }}>
           <IconDeviceLaptop size={16} stroke={1.6} style={{ flex: 'none' }} />
           <Text size="sm" title={s.userAgent ?? undefined}>{describeUserAgent(s.userAgent) ?? t('sessions.unknownDevice')}</Text>
           {s.current ? <Badge size="xs" variant="light" color="teal" style={{ flex: 'none' }} styles={{ label: { textTransform: 'none' } }} data-testid="session-current">{t('sessions.current')}</Badge> : null}

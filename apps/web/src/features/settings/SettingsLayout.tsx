@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { Alert, Box, NavLink, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import type { AdminRight } from '@kontor/contract/permissions';
 import { PageHeader } from '../../components/PageHeader';
 import { useMyRights } from '../auth/permissions';
@@ -56,6 +57,16 @@ export function AdminOnly({ children, right = 'users' }: { children: ReactNode; 
   const rights = useMyRights();
   if (!rights.admin(right)) return <Alert color="gray" data-testid="admin-only">{t('settings.adminOnly')}</Alert>;
   return <>{children}</>;
+}
+
+/** Roles and profiles are the administrators' to change: what everyone else with the `users` right sees instead of buttons. */
+export function AdminsOnlyNote({ testId }: { testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray" variant="light" icon={<IconLock size={16} />} data-testid={testId}>
+      {t('settings.rolesProfilesAdminsOnly')}
+    </Alert>
+  );
 }
 
 export function SettingsIntro({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import type { User } from '@kontor/contract/users';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifySuccess } from '../../lib/errors';
@@ -9,14 +9,21 @@ import { refKeys, userOptions, useUsers } from '../../lib/reference';
 import { FormModal } from '../../components/FormModal';
 import { ModalActions } from '../../components/ModalActions';
 import { emptyNewPassword, newPasswordErrors, NewPasswordFields, type NewPassword } from '../../components/forms/NewPasswordFields';
+import { useUserManagement } from '../auth/permissions';
+import { useCurrentUser } from '../auth/session';
 import { recordKeys } from '../records/api';
 import { SessionsTable } from './SessionsTable';
+import { UserTokensTable } from './UserTokensTable';
 
 /** Deactivate a user, optionally handing every record they own to someone else first. */
 export function DeactivateModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const users = useUsers();
+  const me = useCurrentUser();
+  const { mayManage } = useUserManagement();
+  /** Records go only to oneself or to someone one may manage (they gain what they receive). */
+  const receivers = (users.data ?? []).filter((u) => u.id !== user.id && (u.id === me.id || mayManage(u)));
   const [to, setTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +55,7 @@ export function DeactivateModal({ user, onClose }: { user: User; onClose: () => 
           label={t('settings.users.transferTo')}
           description={t('settings.users.transferHint')}
           placeholder={t('settings.users.transferNobody')}
-          data={userOptions(users.data, null).filter((o) => o.value !== user.id)}
+          data={userOptions(receivers, null)}
           value={to}
           onChange={setTo}
           clearable
@@ -64,7 +71,7 @@ export function DeactivateModal({ user, onClose }: { user: User; onClose: () => 
   );
 }
 
-/** An administrator sets a new password; the user's sessions end. */
+/** An administrator (or whoever may manage the user) sets a new password; the user's sessions and API tokens end. */
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState<NewPassword>(emptyNewPassword);
@@ -96,13 +103,22 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   );
 }
 
-export function SessionsModal({ user, onClose }: { user: User; onClose: () => void }) {
+/** Where a user is signed in and which API tokens they hold; either can be ended here. */
+export function AccessModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onClose} title={t('settings.users.sessionsTitle', { name: user.name })} centered size="xl">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">{t('settings.users.sessionsText')}</Text>
-        <SessionsTable userId={user.id} />
+    <Modal opened onClose={onClose} title={t('settings.users.accessTitle', { name: user.name })} centered size="xl">
+      <Stack gap="lg">
+        <Stack gap="xs">
+          <Title order={3} fz={14}>{t('settings.users.sessions')}</Title>
+          <Text size="sm" c="dimmed">{t('settings.users.sessionsText')}</Text>
+          <SessionsTable userId={user.id} />
+        </Stack>
+        <Stack gap="xs" data-testid="user-tokens">
+          <Title order={3} fz={14}>{t('settings.tokens.title')}</Title>
+          <Text size="sm" c="dimmed">{t('settings.users.tokensText')}</Text>
+          <UserTokensTable userId={user.id} />
+        </Stack>
       </Stack>
     </Modal>
   );

@@ -10,6 +10,7 @@ import { currentLocale, languageNames } from '../../lib/i18n';
 import { profileLabel, refKeys, roleLabel, useProfiles, useRoles } from '../../lib/reference';
 import { useBusy } from '../../lib/useBusy';
 import { FormModal } from '../../components/FormModal';
+import { useUserManagement } from '../auth/permissions';
 
 export type InviteCreated = z.infer<typeof inviteCreatedSchema>;
 export type UserFormMode = { kind: 'create' } | { kind: 'invite' } | { kind: 'edit'; user: User };
@@ -24,18 +25,25 @@ interface Values {
   locale: User['locale'];
 }
 
-/** Create a user with a password, invite one (they set it themselves), or change name, role and profile. */
+/**
+ * Create a user with a password, invite one (they set it themselves), or change name, role and profile. Only the roles
+ * and profiles the viewer may give are offered; only administrators change an existing user's role or profile.
+ */
 export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: UserFormMode; isSelf: boolean; onClose: () => void; onInvited: (r: InviteCreated) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const roles = useRoles();
   const profiles = useProfiles();
+  const mgmt = useUserManagement();
   const editing = mode.kind === 'edit' ? mode.user : null;
+  /** Role and profile stay as they are: one's own, or someone else's unless the viewer is an administrator. */
+  const locked = isSelf || (Boolean(editing) && !mgmt.isAdmin);
+  const grantableRole = mgmt.grantableRoles.some((r) => r.key === 'sales') ? 'sales' : (mgmt.grantableRoles[0]?.key ?? 'sales');
   const [v, setV] = useState<Values>({
     name: editing?.name ?? '',
     email: editing?.email ?? '',
     password: '',
-    role: editing?.role ?? 'sales',
+    role: editing?.role ?? grantableRole,
     profileId: editing?.profileId ?? null,
     locale: editing?.locale ?? currentLocale(),
   });
@@ -53,10 +61,13 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
     const body =
       mode.kind === 'create' ? { email: v.email, name: v.name, password: v.password, role: v.role, profileId, locale: v.locale }
       : mode.kind === 'invite' ? { email: v.email, name: v.name, role: v.role, profileId, locale: v.locale }
-      : { name: v.name, ...(isSelf ? {} : { role: v.role, profileId }), version: editing?.version ?? 1 };
+      : { name: v.name, ...(locked ? {} : { role: v.role, profileId }), version: editing?.version ?? 1 };
     if (mode.kind !== 'edit') {
       const parsed = (mode.kind === 'create' ? userCreateSchema : userInviteSchema).safeParse(body);
-      if (!parsed.success) return setErrors(translated(zodFieldErrors(parsed.error)));
+      const found = parsed.success ? {} : translated(zodFieldErrors(parsed.error));
+      // someone who is not an administrator names the profile: the role's standard one may grant more than they have
+      if (!mgmt.isAdmin && !profileId) found.profileId = t('validation.required');
+      if (Object.keys(found).length) return setErrors(found);
     } else if (!v.name.trim()) return setErrors({ name: t('validation.required') });
     setFormError(null);
     await run(async () => {
@@ -68,14 +79,15 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
     }, (e) => {
       if (e instanceof ApiError && e.code === 'validation_failed' && Object.keys(e.fields).length) setErrors(translated(e.fields));
       else if (e instanceof ApiError && e.code === 'duplicate') setErrors({ email: t('settings.users.emailTaken') });
+      else if (e instanceof ApiError && e.code === 'forbidden' && (e.fields.role || e.fields.profileId)) setErrors({ [e.fields.role ? 'role' : 'profileId']: t('settings.users.grantLimitHint') });
       else setFormError(errorMessage(t, e));
     });
   };
 
-  const roleData = (roles.data ?? []).map((r) => ({ value: r.key, label: roleLabel(t, r.name) }));
+  const roleData = (editing ? (roles.data ?? []) : mgmt.grantableRoles).map((r) => ({ value: r.key, label: roleLabel(t, r.name) }));
   const profileData = [
-    { value: '', label: t('settings.users.profileFromRole') },
-    ...(profiles.data ?? []).map((p) => ({ value: p.id, label: profileLabel(t, p.name) })),
+    ...(mgmt.isAdmin ? [{ value: '', label: t('settings.users.profileFromRole') }] : []),
+    ...(editing ? (profiles.data ?? []) : mgmt.grantableProfiles).map((p) => ({ value: p.id, label: profileLabel(t, p.name) })),
   ];
   const title = mode.kind === 'create' ? t('settings.users.new') : mode.kind === 'invite' ? t('settings.users.invite') : t('settings.users.edit');
   return (
@@ -109,10 +121,10 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
           description={t('settings.users.roleHint')}
           data={roleData}
           value={v.role}
-          onChange={(r) => r && setV((old) => ({ ...old, role: r, profileId: null }))}
+          onChange={(r) => r && setV((old) => ({ ...old, role: r, profileId: mgmt.isAdmin ? null : old.profileId }))}
           error={errors.role}
           allowDeselect={false}
-          disabled={isSelf}
+          disabled={locked}
           comboboxProps={{ withinPortal: true }}
           data-testid="user-role"
         />
@@ -120,16 +132,18 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
           label={t('settings.users.profile')}
           description={t('settings.users.profileHint')}
           data={profileData}
-          value={v.profileId ?? ''}
+          value={v.profileId ?? (mgmt.isAdmin ? '' : null)}
           onChange={(p) => set('profileId', p || null)}
           error={errors.profileId}
           allowDeselect={false}
-          disabled={isSelf}
+          placeholder={t('common.choose')}
+          disabled={locked}
           comboboxProps={{ withinPortal: true }}
           data-testid="user-profile"
         />
       </Group>
-      {isSelf ? <Text size="xs" c="dimmed">{t('settings.users.selfHint')}</Text> : null}
+      {isSelf && mgmt.isAdmin ? <Text size="xs" c="dimmed">{t('settings.users.selfHint')}</Text> : locked ? <Text size="xs" c="dimmed" data-testid="user-role-locked">{t('settings.users.roleProfileAdminOnly')}</Text> : null}
+      {!editing && !mgmt.isAdmin ? <Text size="xs" c="dimmed">{t('settings.users.grantLimitHint')}</Text> : null}
       {editing ? null : (
         <Select label={t('nav.language')} data={locales.map((l) => ({ value: l, label: languageNames[l] }))} value={v.locale} onChange={(l) => l && set('locale', l as User['locale'])} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
       )}

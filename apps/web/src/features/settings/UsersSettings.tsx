@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text } from '@mantine/core';
-import { IconDeviceLaptop, IconDots, IconMailForward, IconPassword, IconPencil, IconSend, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconSend, IconUserPlus } from '@tabler/icons-react';
 import type { User } from '@kontor/contract/users';
 import { api } from '../../lib/api';
 import { notifyError } from '../../lib/errors';
@@ -12,10 +12,12 @@ import { profileLabel, refKeys, roleLabel, useUsers } from '../../lib/reference'
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorState } from '../../components/States';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
+import { useUserManagement } from '../auth/permissions';
 import { useCurrentUser } from '../auth/session';
 import { AdminOnly, SettingsIntro } from './SettingsLayout';
-import { DeactivateModal, ResetPasswordModal, SessionsModal } from './UserAdminModals';
+import { AccessModal, DeactivateModal, ResetPasswordModal } from './UserAdminModals';
 import { UserFormModal, type InviteCreated, type UserFormMode } from './UserFormModal';
+import { UserRowMenu, type UserAction } from './UserRowMenu';
 
 export function UsersSettings() {
   return (
@@ -25,13 +27,14 @@ export function UsersSettings() {
   );
 }
 
-type Dialog = { kind: 'form'; mode: UserFormMode } | { kind: 'deactivate' | 'password' | 'sessions'; user: User } | null;
+type Dialog = { kind: 'form'; mode: UserFormMode } | { kind: 'deactivate' | 'password' | 'access'; user: User } | null;
 
 function UsersList() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const me = useCurrentUser();
   const users = useUsers();
+  const mgmt = useUserManagement();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [invite, setInvite] = useState<InviteCreated | null>(null);
   const close = () => setDialog(null);
@@ -51,6 +54,14 @@ function UsersList() {
       notifyError(t, e);
     }
   };
+  const onAction = (u: User, a: UserAction) => {
+    if (a === 'edit') setDialog({ kind: 'form', mode: { kind: 'edit', user: u } });
+    else if (a === 'reinvite') void reinvite(u);
+    else if (a === 'reactivate') void reactivate(u);
+    else setDialog({ kind: a, user: u });
+  };
+  /** Someone who is not an administrator adds users only into roles below their own, with profiles no stronger than theirs. */
+  const mayAdd = mgmt.ready && mgmt.grantableRoles.length > 0 && mgmt.grantableProfiles.length > 0;
 
   const columns: Column<User>[] = [
     {
@@ -76,29 +87,7 @@ function UsersList() {
     },
     {
       key: 'actions', header: '', width: 56, align: 'right',
-      render: (u) => (
-        <Menu position="bottom-end" withinPortal width={240}>
-          <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t('common.actions')} data-testid={`user-actions-${u.email}`}><IconDots size={16} /></ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item leftSection={<IconPencil size={15} />} onClick={() => setDialog({ kind: 'form', mode: { kind: 'edit', user: u } })} data-testid="user-edit">{t('settings.users.edit')}</Menu.Item>
-            <Menu.Item leftSection={<IconPassword size={15} />} onClick={() => setDialog({ kind: 'password', user: u })} data-testid="user-reset-password">{t('settings.users.resetPassword')}</Menu.Item>
-            <Menu.Item leftSection={<IconMailForward size={15} />} onClick={() => void reinvite(u)} disabled={!u.active} data-testid="user-reinvite">{t('settings.users.reinvite')}</Menu.Item>
-            <Menu.Item leftSection={<IconDeviceLaptop size={15} />} onClick={() => setDialog({ kind: 'sessions', user: u })} data-testid="user-sessions">{t('settings.users.sessions')}</Menu.Item>
-            {u.id === me.id ? null : (
-              <>
-                <Menu.Divider />
-                {u.active ? (
-                  <Menu.Item color="red" leftSection={<IconUserOff size={15} />} onClick={() => setDialog({ kind: 'deactivate', user: u })} data-testid="user-deactivate">{t('settings.users.deactivate')}</Menu.Item>
-                ) : (
-                  <Menu.Item leftSection={<IconUserCheck size={15} />} onClick={() => void reactivate(u)} data-testid="user-reactivate">{t('settings.users.reactivate')}</Menu.Item>
-                )}
-              </>
-            )}
-          </Menu.Dropdown>
-        </Menu>
-      ),
+      render: (u) => <UserRowMenu user={u} self={u.id === me.id} manageable={mgmt.mayManage(u)} onAction={(a) => onAction(u, a)} />,
     },
   ];
 
@@ -106,14 +95,16 @@ function UsersList() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <SettingsIntro>{t('settings.users.intro')}</SettingsIntro>
-        <Group gap="xs" wrap="nowrap">
-          <Button variant="default" leftSection={<IconSend size={16} />} onClick={() => setDialog({ kind: 'form', mode: { kind: 'invite' } })} data-testid="invite-user">
-            {t('settings.users.invite')}
-          </Button>
-          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setDialog({ kind: 'form', mode: { kind: 'create' } })} data-testid="new-user">
-            {t('settings.users.new')}
-          </Button>
-        </Group>
+        <Tooltip label={t('settings.users.nothingToGrant')} disabled={mayAdd || !mgmt.ready} multiline w={280} withArrow>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="default" leftSection={<IconSend size={16} />} disabled={!mayAdd} onClick={() => setDialog({ kind: 'form', mode: { kind: 'invite' } })} data-testid="invite-user">
+              {t('settings.users.invite')}
+            </Button>
+            <Button leftSection={<IconUserPlus size={16} />} disabled={!mayAdd} onClick={() => setDialog({ kind: 'form', mode: { kind: 'create' } })} data-testid="new-user">
+              {t('settings.users.new')}
+            </Button>
+          </Group>
+        </Tooltip>
       </Group>
       {invite ? (
         <OneTimeSecret
@@ -136,7 +127,7 @@ function UsersList() {
       ) : null}
       {dialog?.kind === 'deactivate' ? <DeactivateModal user={dialog.user} onClose={close} /> : null}
       {dialog?.kind === 'password' ? <ResetPasswordModal user={dialog.user} onClose={close} /> : null}
-      {dialog?.kind === 'sessions' ? <SessionsModal user={dialog.user} onClose={close} /> : null}
+      {dialog?.kind === 'access' ? <AccessModal user={dialog.user} onClose={close} /> : null}
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { roleLabel, useRoles, useSettings, useUsers } from '../../lib/reference'
 import { ErrorState } from '../../components/States';
 import type { RecordModule } from '../records/api';
 import { FieldItem } from '../records/FieldItem';
+import { invalidateHistory } from '../records/history';
 import { RecordSection } from '../records/RecordSection';
 import { removeShare, sharesKey, useShares, type SharedRecord, type SharingDialog } from './api';
 import { RestrictModal, ShareModal } from './SharingModals';
@@ -44,6 +45,7 @@ export function SharingSection({ module, record, name, dialog, onDialog, onRestr
       notifyError(t, e);
     }
     void qc.invalidateQueries({ queryKey: sharesKey(module, record.id) });
+    void invalidateHistory(qc, module, record.id);
   };
   const orgDefault = settings.data?.orgDefaults[module];
   const list = shares.data ?? [];
@@ -133,7 +135,16 @@ export function SharingSection({ module, record, name, dialog, onDialog, onRestr
       </Stack>
       {dialog === 'restrict' ? <RestrictModal record={record} name={name} onClose={() => onDialog(null)} onSave={onRestrict} /> : null}
       {dialog === 'share' ? (
-        <ShareModal module={module} record={record} name={name} onClose={() => onDialog(null)} onShared={() => void qc.invalidateQueries({ queryKey: sharesKey(module, record.id) })} />
+        <ShareModal
+          module={module}
+          record={record}
+          name={name}
+          onClose={() => onDialog(null)}
+          onShared={() => {
+            void qc.invalidateQueries({ queryKey: sharesKey(module, record.id) });
+            void invalidateHistory(qc, module, record.id);
+          }}
+        />
       ) : null}
     </RecordSection>
   );
