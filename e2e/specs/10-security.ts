@@ -173,7 +173,7 @@ const spec: Spec = {
       await page.getByTestId('restrict-lift').click();
       await expectText(page.getByTestId('history-entry').first(), 'Administrator lifted the restriction');
       await page.getByTestId('share-remove').click();
-      await expectText(page.getByTestId('history-entry').first(), 'Administrator removed a share');
+      await expectText(page.getByTestId('history-entry').first(), `Administrator stopped sharing it with ${SALES.name}`);
       const entries = await page.getByTestId('history-entry').count();
       if (entries !== 5) throw new Error(`expected 5 history entries, found ${entries}`);
       await page.getByTestId('section-history').scrollIntoViewIfNeeded();

@@ -26,8 +26,12 @@ export function historySentence(t: TFunction, e: RecordHistoryEntry, roleName: (
       if (roleId) return t('history.sharedWithRole', { actor, role: roleName(roleId) ?? t('history.unknownRole'), access });
       return t('history.sharedWithUser', { actor, name: user(d.userId), access });
     }
-    case 'record.unshare':
-      return t('history.unshared', { actor });
+    case 'record.unshare': {
+      const roleId = str(d.roleId);
+      if (roleId) return t('history.unsharedRole', { actor, role: roleName(roleId) ?? t('history.unknownRole') });
+      // Entries written before the history named the user say only that a share ended.
+      return str(d.userId) ? t('history.unsharedUser', { actor, name: user(d.userId) }) : t('history.unshared', { actor });
+    }
     case 'record.restrict': {
       const to = d.restrictedTo;
       if (!Array.isArray(to)) return t('history.lifted', { actor });
