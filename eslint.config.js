@@ -5,6 +5,12 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** A `selectFrom` on a record table (any alias): only the record machinery may read them. */
+const recordTableRead = {
+  selector: "CallExpression[callee.property.name='selectFrom'][arguments.0.value=/^(accounts|contacts|deals)( as \\w+)?$/]",
+  message: 'Read record tables through visibleRecords() (features/records/visible-records.ts): visibility by construction.',
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/screenshots/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -36,6 +42,53 @@ export default tseslint.config(
     files: ['apps/server/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@kontor/web', '@kontor/web/*', '**/apps/web/**'], message: 'The server does not import the web app.' }] }],
+    },
+  },
+  // Server layers (docs/ARCHITECTURE.md, "Server layout"): the database layer knows no feature, and routes hold no SQL.
+  {
+    files: ['apps/server/src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@kontor/web', '@kontor/web/*', '**/apps/web/**'], message: 'The server does not import the web app.' },
+            { group: ['**/features/**', '**/features'], message: 'db/ imports no feature: fixed data goes in a migration, feature start-up work outside db/.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Visibility by construction (docs/ARCHITECTURE.md, "Record machinery"): record tables are read only through
+  // features/records/visible-records.ts, and the raw visibility condition is used nowhere else.
+  {
+    files: ['apps/server/src/features/**/*.ts'],
+    ignores: ['apps/server/src/features/records/visible-records.ts', 'apps/server/src/features/permissions/access.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'TSAsExpression > TSAnyKeyword', message: 'No casts to any.' }, recordTableRead],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@kontor/web', '@kontor/web/*', '**/apps/web/**'], message: 'The server does not import the web app.' },
+            { group: ['**/permissions/access.ts'], importNames: ['visibleWhere', 'visibleOrAll'], message: 'Read record tables through records/visible-records.ts (visibleRecords, joinableRecord).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/server/src/features/**/*.routes.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSAsExpression > TSAnyKeyword', message: 'No casts to any.' },
+        recordTableRead,
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]',
+          message: 'Routes hold no SQL: call a service (rules) that calls a repository (SQL).',
+        },
+      ],
     },
   },
 );

@@ -6,6 +6,7 @@ import { postalAddress, postalAddressInput } from './addresses.ts';
 import { customFieldValues } from './custom-fields.ts';
 import { recordTagsInput } from './tags.ts';
 import { recordAccessSchema } from './permissions.ts';
+import { dealSummarySchema } from './deals.ts';
 
 export const MAX_EMPLOYEES = 9_999_999_999;
 
@@ -86,6 +87,8 @@ export const accountSchema = z
     primaryPhone: z.string().nullable(),
     contactCount: z.number().int(),
     memberCount: z.number().int(),
+    /** Customer status and deal values, from the deals the reader may see. */
+    deals: dealSummarySchema,
     deletedAt: z.string().nullable(),
     restrictedTo: z.array(z.string()).nullable(),
     access: recordAccessSchema,
@@ -99,7 +102,7 @@ export const accountListItemSchema = accountSchema.pick({
   id: true, name: true, ownerId: true, owner: true, parentAccountId: true, parentAccountName: true, website: true,
   phone: true, industry: true, accountType: true, rating: true, employees: true, annualRevenue: true, contactType: true,
   tags: true, photoUrl: true, primaryEmail: true, primaryPhone: true, version: true, createdAt: true, updatedAt: true,
-}).extend({ billingCity: z.string().nullable(), billingCountry: z.string().nullable(), restricted: z.boolean() });
+}).extend({ billingCity: z.string().nullable(), billingCountry: z.string().nullable(), restricted: z.boolean(), isCustomer: z.boolean() });
 export type AccountListItem = z.infer<typeof accountListItemSchema>;
 
 export const accountSortFields = ['name', 'createdAt', 'updatedAt', 'employees', 'annualRevenue', 'industry', 'accountType', 'website', 'phone'] as const;
@@ -120,6 +123,10 @@ export const accountListQuerySchema = pageQuerySchema.extend({
   tag: z.string().max(50).optional(),
   industry: z.enum(industries).optional(),
   accountType: z.enum(accountTypes).optional(),
+  /** Customers only: accounts with a won deal (that the reader may see). */
+  customer: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** ONLYOFFICE's "with opportunities": accounts with an open deal. */
+  withOpenDeals: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
 export type AccountListQuery = z.input<typeof accountListQuerySchema>;
 

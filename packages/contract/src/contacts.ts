@@ -105,5 +105,9 @@ export const contactListQuerySchema = pageQuerySchema.extend({
   accountId: idSchema.optional(),
   contactType: idSchema.optional(),
   tag: z.string().max(50).optional(),
+  /** Contacts on a won deal (that the reader may see). */
+  customer: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** Contacts on an open deal. */
+  withOpenDeals: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
 export type ContactListQuery = z.input<typeof contactListQuerySchema>;

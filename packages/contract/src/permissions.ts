@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Module } from './custom-fields.ts';
+import { modules, type Module } from './custom-fields.ts';
 import { idSchema, nameText, versionSchema } from './common.ts';
 
 /** What a profile may do per module. */
@@ -9,8 +9,22 @@ export type ModuleRight = (typeof moduleRights)[number];
 export const adminRights = ['users', 'fields', 'settings'] as const;
 export type AdminRight = (typeof adminRights)[number];
 
+/**
+ * Stored values (profiles, settings) name the modules that existed when they were written. A module added later
+ * starts with what the same value says for contacts (deals: a salesperson who may edit contacts may edit deals),
+ * until an administrator changes it.
+ */
+function withNewModules(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const v = value as Record<string, unknown>;
+  const filled: Record<string, unknown> = { ...v };
+  for (const m of modules) if (filled[m] === undefined) filled[m] = v.contacts;
+  return filled;
+}
+
+const moduleRightList = z.array(z.enum(moduleRights));
 export const rightsSchema = z.object({
-  modules: z.object({ accounts: z.array(z.enum(moduleRights)), contacts: z.array(z.enum(moduleRights)) } satisfies Record<Module, unknown>),
+  modules: z.preprocess(withNewModules, z.object({ accounts: moduleRightList, contacts: moduleRightList, deals: moduleRightList } satisfies Record<Module, unknown>)),
   admin: z.array(z.enum(adminRights)),
 });
 export type Rights = z.infer<typeof rightsSchema>;
@@ -54,7 +68,10 @@ export const roleUpdateSchema = z.object({
 /** Org-wide default per module for records a user neither owns nor reaches through the hierarchy or a share. */
 export const orgDefaults = ['private', 'read_only', 'read_write'] as const;
 export type OrgDefault = (typeof orgDefaults)[number];
-export const orgDefaultsSchema = z.object({ accounts: z.enum(orgDefaults), contacts: z.enum(orgDefaults) } satisfies Record<Module, unknown>);
+export const orgDefaultsSchema = z.preprocess(
+  withNewModules,
+  z.object({ accounts: z.enum(orgDefaults), contacts: z.enum(orgDefaults), deals: z.enum(orgDefaults) } satisfies Record<Module, unknown>),
+);
 export type OrgDefaults = z.infer<typeof orgDefaultsSchema>;
 
 export const shareAccess = ['read', 'write'] as const;
@@ -77,3 +94,12 @@ export const shareCreateSchema = z
 /** What the caller may do with one record, so the UI shows only the actions that will work. */
 export const recordAccessSchema = z.object({ edit: z.boolean(), delete: z.boolean(), share: z.boolean() });
 export type RecordAccess = z.infer<typeof recordAccessSchema>;
+
+/** One value per record module, built from the module list (so a new module is never forgotten). */
+export const perModule = <T>(value: (module: Module) => T): { [M in Module]: T } =>
+  Object.fromEntries(modules.map((m) => [m, value(m)])) as { [M in Module]: T };
+
+/** No right at all: what a user without a profile has. */
+export const noRights: Rights = { modules: perModule(() => []), admin: [] };
+/** Every right: what the Administrator profile means, whatever its stored value says. */
+export const allRights: Rights = { modules: perModule(() => [...moduleRights]), admin: [...adminRights] };

@@ -9,5 +9,7 @@ export const settingsSchema = z.object({
   defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/, 'two capital letters, e.g. DE').nullable(),
   /** Who sees records they neither own nor reach through the role hierarchy or a share. */
   orgDefaults: orgDefaultsSchema,
+  /** The currency of a new deal when none is given (ISO 4217). */
+  defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'a currency code like EUR').default('EUR'),
 });
 export type Settings = z.infer<typeof settingsSchema>;

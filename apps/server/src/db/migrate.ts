@@ -6,6 +6,8 @@ import { userInvitesSchema } from './migrations/003_user_invites.ts';
 import { nameSearchSchema } from './migrations/005_name_search.ts';
 import { listIndexes } from './migrations/004_list_indexes.ts';
 import { securitySchema } from './migrations/006_security.ts';
+import { defaultContactTypesData } from './migrations/007_default_contact_types.ts';
+import { dealsSchema } from './migrations/008_deals.ts';
 
 interface Migration {
   id: string;
@@ -20,6 +22,8 @@ export const migrations: Migration[] = [
   { id: '004_list_indexes', statements: listIndexes },
   { id: '005_name_search', statements: nameSearchSchema },
   { id: '006_security', statements: securitySchema },
+  { id: '007_default_contact_types', statements: defaultContactTypesData },
+  { id: '008_deals', statements: dealsSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

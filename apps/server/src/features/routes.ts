@@ -14,6 +14,9 @@ import { sharesRoutes } from './sharing/shares.routes.ts';
 import { permissionsRoutes } from './permissions/permissions.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { recordHistoryRoutes } from './records/record-history.routes.ts';
+import { dealsRoutes } from './deals/deals.routes.ts';
+import { pipelinesRoutes } from './pipelines/pipelines.routes.ts';
+import { cloneRoutes } from './clone.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, database: Database): void {
@@ -30,4 +33,7 @@ export function featureRoutes(app: FastifyInstance, database: Database): void {
   permissionsRoutes(app, db);
   auditRoutes(app, db);
   recordHistoryRoutes(app, db);
+  dealsRoutes(app, database);
+  pipelinesRoutes(app, db);
+  cloneRoutes(app, db);
 }

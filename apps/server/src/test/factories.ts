@@ -1,3 +1,4 @@
+import type { Deal, DealCreate } from '@kontor/contract/deals';
 import type { AccountCreate } from '@kontor/contract/accounts';
 import type { ContactCreate } from '@kontor/contract/contacts';
 import type { Account } from '@kontor/contract/accounts';
@@ -28,4 +29,15 @@ export async function makeContact(client: TestClient, overrides: Partial<Contact
   const res = await client.post('/api/v1/contacts', contactInput(overrides));
   if (res.statusCode !== 201) throw new Error(`makeContact: ${res.statusCode} ${res.body}`);
   return res.json<Contact>();
+}
+
+export function dealInput(overrides: Partial<DealCreate> = {}): DealCreate {
+  const i = next();
+  return { name: `Deal ${i}`, amount: 1000 * i, currency: 'EUR', ...overrides };
+}
+
+export async function makeDeal(client: TestClient, overrides: Partial<DealCreate> = {}): Promise<Deal> {
+  const res = await client.post('/api/v1/deals', dealInput(overrides));
+  if (res.statusCode !== 201) throw new Error(`makeDeal: ${res.statusCode} ${res.body}`);
+  return res.json<Deal>();
 }

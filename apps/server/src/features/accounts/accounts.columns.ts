@@ -4,7 +4,6 @@ import type { PostalAddress } from '@kontor/contract/addresses';
 import type { AccountPatchRow } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
-import type { SortColumn } from '../records/keyset.ts';
 
 type AccountFieldsIn = Partial<z.output<typeof accountFields>>;
 
@@ -43,15 +42,3 @@ export function accountColumns(input: AccountFieldsIn): AccountPatchRow {
   if (input.shippingAddress) Object.assign(set, addressColumns('shipping', input.shippingAddress));
   return set;
 }
-
-export const accountSortColumns: Record<string, SortColumn> = {
-  name: { column: 'accounts.name_sort', kind: 'text' },
-  createdAt: { column: 'accounts.created_at', kind: 'text' },
-  updatedAt: { column: 'accounts.updated_at', kind: 'text' },
-  employees: { column: 'accounts.employees', kind: 'integer', nullable: true },
-  annualRevenue: { column: 'accounts.annual_revenue', kind: 'number', nullable: true },
-  industry: { column: 'accounts.industry', kind: 'text', nullable: true },
-  accountType: { column: 'accounts.account_type', kind: 'text', nullable: true },
-  website: { column: 'accounts.website', kind: 'text', nullable: true },
-  phone: { column: 'accounts.phone', kind: 'text', nullable: true },
-};

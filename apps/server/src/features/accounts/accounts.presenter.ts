@@ -1,4 +1,5 @@
 import type { Account, AccountListItem } from '@kontor/contract/accounts';
+import type { DealSummary } from '@kontor/contract/deals';
 import type { RecordAccess } from '@kontor/contract/permissions';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { AccountRow } from '../../db/schema.ts';
@@ -22,6 +23,8 @@ export interface AccountExtras {
   parentName: string | null;
   tags: string[];
   users: Map<number, string>;
+  /** A won deal the reader may see. */
+  isCustomer: boolean;
 }
 
 export function presentAccountListItem(r: AccountRow, x: AccountExtras): AccountListItem {
@@ -47,6 +50,7 @@ export function presentAccountListItem(r: AccountRow, x: AccountExtras): Account
     billingCity: r.billing_city || null,
     billingCountry: r.billing_country || null,
     restricted: r.restricted === 1,
+    isCustomer: x.isCustomer,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -55,7 +59,7 @@ export function presentAccountListItem(r: AccountRow, x: AccountExtras): Account
 
 export function presentAccount(
   r: AccountRow,
-  x: AccountExtras & { points: ContactPoints; contactCount: number; memberCount: number; restrictedTo: string[] | null; access: RecordAccess },
+  x: AccountExtras & { points: ContactPoints; contactCount: number; memberCount: number; deals: DealSummary; restrictedTo: string[] | null; access: RecordAccess },
 ): Account {
   return {
     ...presentAccountListItem(r, x),
@@ -71,6 +75,7 @@ export function presentAccount(
     ...x.points,
     contactCount: x.contactCount,
     memberCount: x.memberCount,
+    deals: x.deals,
     deletedAt: r.deleted_at,
     restrictedTo: x.restrictedTo,
     access: x.access,

@@ -1,14 +1,16 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { accountListQuerySchema } from '@kontor/contract/accounts';
-import type { AccountPatchRow, AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
+import type { AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
 import { isSqlite, containsFragment, foldText } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
-import { accountSortColumns } from './accounts.columns.ts';
+import { accountsModule } from './accounts.module.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { can, visibleOrAll } from '../permissions/access.ts';
+import { can } from '../permissions/access.ts';
+import { joinableRecord, recordsForRules, visibleRecords } from '../records/visible-records.ts';
+import { dealExists } from '../deals/deals.repository.ts';
 
 export type AccountListQuery = z.output<typeof accountListQuerySchema>;
 
@@ -19,32 +21,14 @@ export async function insertAccountRow(trx: Transaction<DB>, row: NewAccountRow)
 
 /** An account the actor can see (live, or in the recycle bin with `deleted`); undefined answers as 404 upstream. */
 export async function findAccountRow(db: Kysely<DB>, actor: Actor, id: number, opts: { deleted?: boolean } = {}): Promise<AccountRow | undefined> {
-  return db
-    .selectFrom('accounts')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', opts.deleted ? 'is not' : 'is', null)
-    .where(visibleOrAll(actor, 'accounts'))
-    .executeTakeFirst();
-}
-
-/** Versioned update: changes the row only if its version is still `version`; returns whether it did. */
-export async function updateAccountRow(trx: Transaction<DB>, id: number, version: number, set: AccountPatchRow): Promise<boolean> {
-  const res = await trx.updateTable('accounts').set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return visibleRecords(db, actor, 'accounts', opts).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Names of the accounts the actor can see among `ids` (a hidden account's name never leaks through a lookup). */
 export async function accountNames(db: Kysely<DB>, actor: Actor, ids: Array<number | null>): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'name'])
-    .where('id', 'in', wanted)
-    .where('deleted_at', 'is', null)
-    .where(visibleOrAll(actor, 'accounts'))
-    .execute();
+  const rows = await visibleRecords(db, actor, 'accounts').select(['id', 'name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -53,8 +37,8 @@ export async function ancestorIds(db: Kysely<DB>, id: number): Promise<number[]>
   const out: number[] = [];
   let current: number | null = id;
   while (current != null && out.length < 1000) {
-    const row: { parent_account_id: number | null } | undefined = await db
-      .selectFrom('accounts')
+    // The whole chain, hidden links included: a cycle is a cycle whoever asks (the caller decides what to say).
+    const row: { parent_account_id: number | null } | undefined = await recordsForRules(db, 'accounts')
       .select('parent_account_id')
       .where('id', '=', current)
       .executeTakeFirst();
@@ -70,12 +54,9 @@ export async function ancestorIds(db: Kysely<DB>, id: number): Promise<number[]>
 /** Live records pointing at an account that the actor can see: counts never include hidden records. */
 export async function countLive(db: Kysely<DB>, actor: Actor, table: 'contacts' | 'accounts', column: 'account_id' | 'parent_account_id', id: number): Promise<number> {
   if (!can(actor, 'view', table)) return 0;
-  const r = await db
-    .selectFrom(table)
+  const r = await (visibleRecords(db, actor, table) as SelectQueryBuilder<DB, 'contacts' | 'accounts', object>)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(column, '=', id)
-    .where('deleted_at', 'is', null)
-    .where(visibleOrAll(actor, table))
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
@@ -90,7 +71,7 @@ export function letterWhere(column: 'accounts.name_sort' | 'contacts.sort_name',
 }
 
 function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
-  let qb = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null).where(visibleOrAll(actor, 'accounts'));
+  let qb = visibleRecords(db, actor, 'accounts');
   if (q.q) qb = qb.where(containsFragment(db, 'accounts', q.q, false));
   if (q.letter) qb = qb.where(letterWhere('accounts.name_sort', q.letter));
   if (q.ownerId) qb = qb.where('accounts.owner_id', '=', fromApiId(q.ownerId));
@@ -99,21 +80,23 @@ function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   if (q.industry) qb = qb.where('accounts.industry', '=', q.industry);
   if (q.accountType) qb = qb.where('accounts.account_type', '=', q.accountType);
   if (q.tag) qb = qb.where(hasTag('accounts', q.tag));
+  if (q.customer) qb = qb.where(dealExists(actor, 'accounts', 'won'));
+  if (q.withOpenDeals) qb = qb.where(dealExists(actor, 'accounts', 'open'));
   return qb;
 }
 
 /** A list row: the account plus what the list shows of its owner, parent (if visible) and tags, in one query. */
-export type AccountListRow = AccountRow & { owner_name: string | null; parent_name: string | null; tag_names: string | null };
+export type AccountListRow = AccountRow & { owner_name: string | null; parent_name: string | null; tag_names: string | null; is_customer: boolean | number };
 
 export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
-  const k = keysetFor(q.sort, accountSortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  const k = keysetFor(q.sort, accountsModule.sortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = filtered(db, actor, q)
     .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
     .leftJoin('accounts as parent', (j) =>
-      j.onRef('parent.id', '=', 'accounts.parent_account_id').on('parent.deleted_at', 'is', null).on(visibleOrAll(actor, 'accounts', 'parent')),
+      j.onRef('parent.id', '=', 'accounts.parent_account_id').on(joinableRecord(actor, 'accounts', 'parent')),
     )
     .selectAll('accounts')
-    .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'parent.name as parent_name', tagNamesColumn(db, 'accounts').as('tag_names')]);
+    .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'parent.name as parent_name', tagNamesColumn(db, 'accounts').as('tag_names'), dealExists(actor, 'accounts', 'won').as('is_customer')]);
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb
     .orderBy(k.orderExpr, orderDirection(k))

@@ -16,7 +16,7 @@ import { readerFor } from '../../plugins/read-routing.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { addContactToAccount, listContacts } from '../contacts/contacts.service.ts';
-import { deleteAccount, restoreAccount } from '../recycle-bin/recycle-bin.service.ts';
+import { deleteAccount, restoreRecord } from '../recycle-bin/recycle-bin.service.ts';
 import { createAccount, getAccount, listAccounts, loadAccount, updateAccount } from './accounts.service.ts';
 
 export function accountsRoutes(app: FastifyInstance, database: Database): void {
@@ -46,7 +46,7 @@ export function accountsRoutes(app: FastifyInstance, database: Database): void {
   );
   r.post('/api/v1/accounts/:id/restore', { schema: { tags, params: idParamsSchema, response: { 200: accountSchema } } }, async (req) => {
     const id = fromApiId(req.params.id);
-    await restoreAccount(db, actorOf(req), id);
+    await restoreRecord(db, actorOf(req), 'accounts', id);
     return loadAccount(db, actorOf(req), id);
   });
   r.get(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Account, AccountListItem, accountCreateSchema, accountUpdateSchema } from '@kontor/contract/accounts';
+import { accountCreateSchema, type Account, type AccountListItem, type accountUpdateSchema } from '@kontor/contract/accounts';
+import { cloneInput } from '../records/clone.ts';
 import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
@@ -14,6 +15,8 @@ import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, recordAccess } from '../permissions/access.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
+import { dealSummary } from '../deals/deals.service.ts';
+import { updateVersioned } from '../records/visible-records.ts';
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { getSettings } from '../settings/settings.service.ts';
@@ -29,7 +32,6 @@ import {
   findAccountRow,
   insertAccountRow,
   listAccountRows,
-  updateAccountRow,
   type AccountListQuery,
   type AccountListRow,
 } from './accounts.repository.ts';
@@ -41,7 +43,7 @@ type AccountUpdateIn = z.output<typeof accountUpdateSchema>;
 export async function loadAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {
   const row = await findAccountRow(db, actor, id);
   if (!row) throw notFound('account');
-  const [points, tags, users, parents, contactCount, memberCount, restrictedTo, access] = await Promise.all([
+  const [points, tags, users, parents, contactCount, memberCount, restrictedTo, access, deals] = await Promise.all([
     loadContactPoints(db, 'accounts', row.id),
     loadTagNames(db, 'accounts', [row.id]),
     userNames(db, [row.owner_id, row.created_by, row.updated_by]),
@@ -50,6 +52,7 @@ export async function loadAccount(db: Kysely<DB>, actor: Actor, id: number): Pro
     countLive(db, actor, 'accounts', 'parent_account_id', row.id),
     loadRestrictedTo(db, 'accounts', row),
     recordAccess(db, actor, 'accounts', row),
+    dealSummary(db, actor, { accountId: row.id }),
   ]);
   return presentAccount(row, {
     points,
@@ -58,6 +61,8 @@ export async function loadAccount(db: Kysely<DB>, actor: Actor, id: number): Pro
     parentName: row.parent_account_id == null ? null : (parents.get(row.parent_account_id) ?? null),
     contactCount,
     memberCount,
+    deals,
+    isCustomer: deals.isCustomer,
     restrictedTo,
     access,
   });
@@ -69,6 +74,7 @@ export function presentAccountRows(rows: AccountListRow[]): AccountListItem[] {
       tags: splitTagNames(r.tag_names),
       users: new Map(r.owner_id != null && r.owner_name != null ? [[r.owner_id, r.owner_name]] : []),
       parentName: r.parent_name,
+      isCustomer: r.is_customer === true || Number(r.is_customer) === 1,
     }),
   );
 }
@@ -154,7 +160,7 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, in
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
   const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'accounts', current);
   await db.transaction().execute(async (trx) => {
-    const ok = await updateAccountRow(trx, id, input.version, {
+    const ok = await updateVersioned(trx, 'accounts', id, input.version, {
       ...accountColumns(input),
       ...(custom && { custom_fields: JSON.stringify(custom) }),
       ...primaryValues(input),
@@ -167,4 +173,9 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, in
     await recordAccessEdits(trx, actor, 'accounts', id, { ownerId: current.owner_id, restrictedTo: restrictedBefore }, input, null);
   });
   return loadAccount(db, actor, id);
+}
+
+/** A copy of an account the actor can see, owned by the actor; its account number (an identifier) is not copied. */
+export async function cloneAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {
+  return createAccount(db, actor, cloneInput(accountCreateSchema, await getAccount(db, actor, id), ['ownerId', 'restrictedTo', 'accountNumber']));
 }

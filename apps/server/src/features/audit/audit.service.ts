@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
 import { userNames, userRef } from '../records/references.ts';
+import { insertAuditRow, listAuditRows } from './audit.repository.ts';
 
 /** Audited actions: sign-ins, permission, role and profile changes, user changes, sharing, exports, purges. */
 export type AuditAction =
@@ -34,6 +35,9 @@ export type AuditAction =
   | 'record.restrict'
   | 'record.purge'
   | 'record.owner_change'
+  | 'pipeline.create'
+  | 'pipeline.update'
+  | 'pipeline.delete'
   | 'export';
 
 export async function audit(
@@ -44,22 +48,13 @@ export async function audit(
   details: Record<string, unknown>,
   ip: string | null,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ at: nowIso(), actor_id: actor?.id ?? null, action, target_type: target?.type ?? null, target_id: target?.id ?? null, details: JSON.stringify(details), ip })
-    .execute();
+  await insertAuditRow(db, { at: nowIso(), actor_id: actor?.id ?? null, action, target_type: target?.type ?? null, target_id: target?.id ?? null, details: JSON.stringify(details), ip });
 }
 
 export async function listAudit(db: Kysely<DB>, actor: Actor, opts: { limit: number; cursor?: string; action?: string }) {
   assertAdmin(actor, 'users');
-  let q = db.selectFrom('audit_log').selectAll();
-  // A prefix match: `%` and `_` in the filter are literal (action names contain underscores).
-  if (opts.action) q = q.where(sql<boolean>`action like ${`${opts.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
-  if (opts.cursor) {
-    const c = decodeCursor(opts.cursor, 'text');
-    q = q.where('id', '<', c.id);
-  }
-  const rows = await q.orderBy('id', 'desc').limit(opts.limit + 1).execute();
+  const beforeId = opts.cursor ? decodeCursor(opts.cursor, 'text').id : undefined;
+  const rows = await listAuditRows(db, { limit: opts.limit + 1, beforeId, actionPrefix: opts.action });
   const page = rows.slice(0, opts.limit);
   const users = await userNames(db, page.map((r) => r.actor_id));
   const last = page[page.length - 1];

@@ -3,48 +3,36 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { daysFromNow, nowIso } from '../../lib/time.ts';
+import { insertApiTokenRow, listLiveApiTokenRows, revokeApiTokenRows } from './auth.repository.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
 /** API tokens are shown once at creation and stored hashed; the `kontor_` prefix makes leaked ones easy to spot. */
 export async function createApiToken(db: Kysely<DB>, userId: number, name: string, expiresInDays?: number, scope: 'read' | 'write' = 'write') {
   const token = `kontor_${randomToken()}`;
-  const row = await db
-    .insertInto('api_tokens')
-    .values({
-      user_id: userId,
-      name,
-      token_hash: sha256(token),
-      created_at: nowIso(),
-      expires_at: expiresInDays ? daysFromNow(expiresInDays) : null,
-      last_used_at: null,
-      revoked_at: null,
-      scope,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertApiTokenRow(db, {
+    user_id: userId,
+    name,
+    token_hash: sha256(token),
+    created_at: nowIso(),
+    expires_at: expiresInDays ? daysFromNow(expiresInDays) : null,
+    last_used_at: null,
+    revoked_at: null,
+    scope,
+  });
   return { ...presentToken(row), token };
 }
 
 export async function listApiTokens(db: Kysely<DB>, userId: number) {
-  const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('id').execute();
-  return rows.map(presentToken);
+  return (await listLiveApiTokenRows(db, userId)).map(presentToken);
 }
 
 export async function revokeApiToken(db: Kysely<DB>, userId: number, id: number): Promise<void> {
-  const res = await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: nowIso() })
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw notFound('token');
+  if ((await revokeApiTokenRows(db, userId, id)) === 0) throw notFound('token');
 }
 
 /** Revokes every live token of a user (password reset or change); answers how many. */
 export async function revokeAllApiTokens(db: Kysely<DB>, userId: number): Promise<number> {
-  const res = await db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
-  return Number(res.numUpdatedRows);
+  return revokeApiTokenRows(db, userId);
 }
 
 function presentToken(row: { id: number; name: string; scope: string; created_at: string; expires_at: string | null; last_used_at: string | null }) {

@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { deleteLoginKey, giveBackLoginSlot, takeLoginSlot } from './auth.repository.ts';
 
 /**
  * Login throttling, kept in the database so every process sees it: at most 5 attempts for one e-mail address and 30
@@ -22,14 +23,7 @@ const keys = (email: string, ip: string | null) => [
 /** Takes one attempt on a key; answers the attempt's number in the current window and when the window ends. */
 async function reserve(db: Kysely<DB>, key: string): Promise<{ count: number; endsAt: number }> {
   const now = new Date();
-  const cutoff = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
-  const { rows } = await sql<{ count: number | string; window_start: string }>`
-    insert into login_failures (key, count, window_start) values (${key}, 1, ${now.toISOString()})
-    on conflict (key) do update set
-      count = case when login_failures.window_start <= ${cutoff} then 1 else login_failures.count + 1 end,
-      window_start = case when login_failures.window_start <= ${cutoff} then ${now.toISOString()} else login_failures.window_start end
-    returning count, window_start`.execute(db);
-  const row = rows[0];
+  const row = await takeLoginSlot(db, key, now.toISOString(), new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString());
   if (!row) throw new Error('login throttle: the upsert returned no row');
   return { count: Number(row.count), endsAt: Date.parse(row.window_start) + LOGIN_WINDOW_MS };
 }
@@ -49,6 +43,6 @@ export async function reserveLoginAttempt(db: Kysely<DB>, email: string, ip: str
 
 /** A successful sign-in: the address starts afresh and the IP gets its slot back. */
 export async function releaseLoginAttempt(db: Kysely<DB>, email: string, ip: string | null): Promise<void> {
-  await db.deleteFrom('login_failures').where('key', '=', `account:${email.trim().toLowerCase()}`).execute();
-  if (ip) await db.updateTable('login_failures').set((eb) => ({ count: eb('count', '-', 1) })).where('key', '=', `ip:${ip}`).where('count', '>', 0).execute();
+  await deleteLoginKey(db, `account:${email.trim().toLowerCase()}`);
+  if (ip) await giveBackLoginSlot(db, `ip:${ip}`);
 }

@@ -7,26 +7,21 @@ import { toApiId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
+import {
+  contactTypeExists,
+  deleteContactTypeRow,
+  insertContactTypeRow,
+  listContactTypeRows,
+  maxContactTypePosition,
+  replaceContactTypeOnRecords,
+  updateContactTypeRow,
+} from './contact-types.repository.ts';
 
-/** ONLYOFFICE's default contact types; admins rename, recolour, reorder, add and delete them. */
-export const defaultContactTypes = [
-  { name: 'Cold', color: '#3b82f6' },
-  { name: 'Warm', color: '#f59e0b' },
-  { name: 'Hot', color: '#ef4444' },
-];
-
-export async function ensureDefaultContactTypes(db: Kysely<DB>): Promise<void> {
-  const any = await db.selectFrom('contact_types').select('id').limit(1).executeTakeFirst();
-  if (any) return;
-  const now = nowIso();
-  await db
-    .insertInto('contact_types')
-    .values(defaultContactTypes.map((t, position) => ({ ...t, position, created_at: now, updated_at: now })))
-    .execute();
-}
+// A new database starts with ONLYOFFICE's default types, Cold, Warm and Hot (migration 007); admins rename,
+// recolour, reorder, add and delete them.
 
 export async function listContactTypes(db: Kysely<DB>): Promise<ContactType[]> {
-  const rows = await db.selectFrom('contact_types').selectAll().orderBy('position').orderBy('id').execute();
+  const rows = await listContactTypeRows(db);
   return rows.map((r) => ({ id: toApiId(r.id), name: r.name, color: r.color, position: r.position }));
 }
 
@@ -38,29 +33,26 @@ async function one(db: Kysely<DB>, id: number): Promise<ContactType> {
 
 export async function createContactType(db: Kysely<DB>, actor: Actor, input: z.output<typeof contactTypeCreateSchema>): Promise<ContactType> {
   assertAdmin(actor, 'fields');
-  const last = await db.selectFrom('contact_types').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
   const now = nowIso();
-  const row = await db
-    .insertInto('contact_types')
-    .values({ name: input.name, color: input.color ?? '#64748b', position: Number(last?.max ?? -1) + 1, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return one(db, row.id);
+  const id = await insertContactTypeRow(db, {
+    name: input.name,
+    color: input.color ?? '#64748b',
+    position: ((await maxContactTypePosition(db)) ?? -1) + 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return one(db, id);
 }
 
 export async function updateContactType(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof contactTypeUpdateSchema>): Promise<ContactType> {
   assertAdmin(actor, 'fields');
-  const res = await db
-    .updateTable('contact_types')
-    .set({
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.color !== undefined && { color: input.color }),
-      ...(input.position !== undefined && { position: input.position }),
-      updated_at: nowIso(),
-    })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw notFound('contact type');
+  const updated = await updateContactTypeRow(db, id, {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.color !== undefined && { color: input.color }),
+    ...(input.position !== undefined && { position: input.position }),
+    updated_at: nowIso(),
+  });
+  if (!updated) throw notFound('contact type');
   return one(db, id);
 }
 
@@ -69,13 +61,10 @@ export async function deleteContactType(db: Kysely<DB>, actor: Actor, id: number
   assertAdmin(actor, 'fields');
   if (replaceWith === id) throw new AppError('validation_failed', 'Choose another type to replace it with.', { replaceWith: 'same as the deleted type' });
   await db.transaction().execute(async (trx) => {
-    if (replaceWith !== undefined && !(await trx.selectFrom('contact_types').select('id').where('id', '=', replaceWith).executeTakeFirst())) {
+    if (replaceWith !== undefined && !(await contactTypeExists(trx, replaceWith))) {
       throw new AppError('validation_failed', 'The replacement type does not exist.', { replaceWith: 'no such contact type' });
     }
-    for (const table of ['accounts', 'contacts'] as const) {
-      await trx.updateTable(table).set({ contact_type_id: replaceWith ?? null }).where('contact_type_id', '=', id).execute();
-    }
-    const res = await trx.deleteFrom('contact_types').where('id', '=', id).executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw notFound('contact type');
+    await replaceContactTypeOnRecords(trx, id, replaceWith ?? null);
+    if (!(await deleteContactTypeRow(trx, id))) throw notFound('contact type');
   });
 }

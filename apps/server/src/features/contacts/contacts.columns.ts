@@ -3,7 +3,6 @@ import type { contactFields } from '@kontor/contract/contacts';
 import type { ContactPatchRow } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
-import type { SortColumn } from '../records/keyset.ts';
 
 type ContactFieldsIn = Partial<z.output<typeof contactFields>>;
 
@@ -31,12 +30,3 @@ export function contactColumns(input: ContactFieldsIn): ContactPatchRow {
   if (input.contactType !== undefined) set.contact_type_id = fromApiIdOrNull(input.contactType);
   return set;
 }
-
-export const contactSortColumns: Record<string, SortColumn> = {
-  lastName: { column: 'contacts.sort_name', kind: 'text' },
-  firstName: { column: 'contacts.first_name', kind: 'text', nullable: true },
-  createdAt: { column: 'contacts.created_at', kind: 'text' },
-  updatedAt: { column: 'contacts.updated_at', kind: 'text' },
-  position: { column: 'contacts.position', kind: 'text', nullable: true },
-  department: { column: 'contacts.department', kind: 'text', nullable: true },
-};

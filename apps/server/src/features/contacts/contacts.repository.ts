@@ -1,15 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { contactListQuerySchema } from '@kontor/contract/contacts';
-import type { ContactPatchRow, ContactRow, DB, NewContactRow } from '../../db/schema.ts';
+import type { ContactRow, DB, NewContactRow } from '../../db/schema.ts';
 import { isSqlite, containsFragment } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { letterWhere } from '../accounts/accounts.repository.ts';
-import { contactSortColumns } from './contacts.columns.ts';
+import { contactsModule } from './contacts.module.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { visibleOrAll } from '../permissions/access.ts';
+import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
+import { dealExists } from '../deals/deals.repository.ts';
 
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 
@@ -20,22 +21,19 @@ export async function insertContactRow(trx: Transaction<DB>, row: NewContactRow)
 
 /** A live contact the actor can see; undefined answers as 404 upstream. */
 export async function findContactRow(db: Kysely<DB>, actor: Actor, id: number): Promise<ContactRow | undefined> {
-  return db.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).where(visibleOrAll(actor, 'contacts')).executeTakeFirst();
-}
-
-export async function updateContactRow(trx: Transaction<DB> | Kysely<DB>, id: number, version: number, set: ContactPatchRow): Promise<boolean> {
-  const res = await trx.updateTable('contacts').set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return visibleRecords(db, actor, 'contacts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
-  let qb = db.selectFrom('contacts').where('contacts.deleted_at', 'is', null).where(visibleOrAll(actor, 'contacts'));
+  let qb = visibleRecords(db, actor, 'contacts');
   if (q.q) qb = qb.where(containsFragment(db, 'contacts', q.q, true));
   if (q.letter) qb = qb.where(letterWhere('contacts.sort_name', q.letter));
   if (q.ownerId) qb = qb.where('contacts.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('contacts.account_id', '=', fromApiId(q.accountId));
   if (q.contactType) qb = qb.where('contacts.contact_type_id', '=', fromApiId(q.contactType));
   if (q.tag) qb = qb.where(hasTag('contacts', q.tag));
+  if (q.customer) qb = qb.where(dealExists(actor, 'contacts', 'won'));
+  if (q.withOpenDeals) qb = qb.where(dealExists(actor, 'contacts', 'open'));
   return qb;
 }
 
@@ -43,10 +41,10 @@ function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
 export type ContactListRow = ContactRow & { owner_name: string | null; account_name: string | null; tag_names: string | null };
 
 export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
-  const k = keysetFor(q.sort, contactSortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  const k = keysetFor(q.sort, contactsModule.sortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = filtered(db, actor, q)
     .leftJoin('users as owner', 'owner.id', 'contacts.owner_id')
-    .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on('accounts.deleted_at', 'is', null).on(visibleOrAll(actor, 'accounts')))
+    .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on(joinableRecord(actor, 'accounts', 'accounts')))
     .selectAll('contacts')
     .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'accounts.name as account_name', tagNamesColumn(db, 'contacts').as('tag_names')]);
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));

@@ -14,7 +14,7 @@ import type { Database } from '../../db/database.ts';
 import { readerFor } from '../../plugins/read-routing.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { deleteContact, restoreContact } from '../recycle-bin/recycle-bin.service.ts';
+import { deleteRecord, restoreRecord } from '../recycle-bin/recycle-bin.service.ts';
 import { createContact, getContact, listContacts, loadContact, moveContact, updateContact } from './contacts.service.ts';
 
 export function contactsRoutes(app: FastifyInstance, database: Database): void {
@@ -38,13 +38,13 @@ export function contactsRoutes(app: FastifyInstance, database: Database): void {
     '/api/v1/contacts/:id',
     { schema: { tags, params: idParamsSchema, querystring: z.object({ version: z.coerce.number().int().min(1).optional() }), response: { 204: z.null() } } },
     async (req, reply) => {
-      await deleteContact(db, actorOf(req), fromApiId(req.params.id), req.query);
+      await deleteRecord(db, actorOf(req), 'contacts', fromApiId(req.params.id), req.query);
       return reply.status(204).send(null);
     },
   );
   r.post('/api/v1/contacts/:id/restore', { schema: { tags, params: idParamsSchema, response: { 200: contactSchema } } }, async (req) => {
     const id = fromApiId(req.params.id);
-    await restoreContact(db, actorOf(req), id);
+    await restoreRecord(db, actorOf(req), 'contacts', id);
     return loadContact(db, actorOf(req), id);
   });
   r.post('/api/v1/contacts/:id/move', { schema: { tags, params: idParamsSchema, body: contactMoveSchema, response: { 200: contactSchema } } }, async (req) =>

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ListResponse } from '@kontor/contract/common';
-import type { Contact, ContactListItem, contactCreateSchema, contactMoveSchema, contactUpdateSchema } from '@kontor/contract/contacts';
+import { contactCreateSchema, type Contact, type ContactListItem, type contactMoveSchema, type contactUpdateSchema } from '@kontor/contract/contacts';
+import { cloneInput } from '../records/clone.ts';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { ContactRow, DB } from '../../db/schema.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
@@ -22,7 +23,8 @@ import { loadTagNames, setRecordTags, splitTagNames } from '../tags/record-tags.
 import { audit } from '../audit/audit.service.ts';
 import { contactColumns, contactSortName } from './contacts.columns.ts';
 import { presentContact, presentContactListItem } from './contacts.presenter.ts';
-import { findContactRow, insertContactRow, listContactRows, updateContactRow, type ContactListQuery, type ContactListRow } from './contacts.repository.ts';
+import { findContactRow, insertContactRow, listContactRows, type ContactListQuery, type ContactListRow } from './contacts.repository.ts';
+import { updateVersioned } from '../records/visible-records.ts';
 
 type ContactCreateIn = z.output<typeof contactCreateSchema>;
 type ContactUpdateIn = z.output<typeof contactUpdateSchema>;
@@ -143,7 +145,7 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
   const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'contacts', current);
   await db.transaction().execute(async (trx) => {
-    const ok = await updateContactRow(trx, id, input.version, {
+    const ok = await updateVersioned(trx, 'contacts', id, input.version, {
       ...contactColumns(input),
       sort_name: contactSortName(first ?? null, last ?? null),
       ...(custom && { custom_fields: JSON.stringify(custom) }),
@@ -167,7 +169,7 @@ export async function moveContact(db: Kysely<DB>, actor: Actor, id: number, inpu
   await assertRecordRight(db, actor, 'contacts', current, 'edit');
   if (current.version !== input.version) throw versionConflict(current.version);
   await validateRefs(db, actor, { accountId: input.accountId });
-  const ok = await updateContactRow(db, id, input.version, { account_id: fromApiIdOrNull(input.accountId), ...updatedStamps(actor, current.version) });
+  const ok = await updateVersioned(db, 'contacts', id, input.version, { account_id: fromApiIdOrNull(input.accountId), ...updatedStamps(actor, current.version) });
   if (!ok) throw versionConflict(current.version + 1);
   return loadContact(db, actor, id);
 }
@@ -181,7 +183,12 @@ export async function addContactToAccount(db: Kysely<DB>, actor: Actor, accountI
   await assertRecordRight(db, actor, 'contacts', current, 'edit');
   if (current.account_id === accountId) return loadContact(db, actor, contactId);
   await assertAccountChangeAllowed(db, actor, current, accountId);
-  const ok = await updateContactRow(db, contactId, current.version, { account_id: accountId, ...updatedStamps(actor, current.version) });
+  const ok = await updateVersioned(db, 'contacts', contactId, current.version, { account_id: accountId, ...updatedStamps(actor, current.version) });
   if (!ok) throw versionConflict(current.version + 1);
   return loadContact(db, actor, contactId);
+}
+
+/** A copy of a contact the actor can see, owned by the actor, at the same account. */
+export async function cloneContact(db: Kysely<DB>, actor: Actor, id: number): Promise<Contact> {
+  return createContact(db, actor, cloneInput(contactCreateSchema, await getContact(db, actor, id), ['ownerId', 'restrictedTo']));
 }

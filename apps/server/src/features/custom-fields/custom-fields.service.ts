@@ -15,9 +15,18 @@ import { parseJsonColumn } from '../../lib/json.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
+import {
+  customFieldKeyExists,
+  deleteCustomFieldRow,
+  findCustomFieldRow,
+  insertCustomFieldRow,
+  listCustomFieldRows,
+  maxCustomFieldPosition,
+  updateCustomFieldRow,
+  type CustomFieldRow,
+} from './custom-fields.repository.ts';
 
-
-function present(row: { id: number; module: string; key: string; label: string; type: string; options: string; required: number; position: number; version: number }): CustomFieldDefinition {
+function present(row: CustomFieldRow): CustomFieldDefinition {
   return {
     id: toApiId(row.id),
     module: modules.find((m) => m === row.module) ?? 'contacts',
@@ -32,56 +41,44 @@ function present(row: { id: number; module: string; key: string; label: string; 
 }
 
 export async function listCustomFields(db: Kysely<DB>, module: Module): Promise<CustomFieldDefinition[]> {
-  const rows = await db.selectFrom('custom_field_defs').selectAll().where('module', '=', module).orderBy('position').orderBy('id').execute();
-  return rows.map(present);
+  return (await listCustomFieldRows(db, module)).map(present);
 }
 
 export async function createCustomField(db: Kysely<DB>, actor: Actor, input: z.output<typeof customFieldCreateSchema>): Promise<CustomFieldDefinition> {
   assertAdmin(actor, 'fields');
-  const exists = await db.selectFrom('custom_field_defs').select('id').where('module', '=', input.module).where('key', '=', input.key).executeTakeFirst();
-  if (exists) throw new AppError('duplicate', 'A custom field with this key already exists in this module.', { key: 'already in use' });
-  const last = await db.selectFrom('custom_field_defs').select((eb) => eb.fn.max('position').as('max')).where('module', '=', input.module).executeTakeFirst();
+  if (await customFieldKeyExists(db, input.module, input.key)) throw new AppError('duplicate', 'A custom field with this key already exists in this module.', { key: 'already in use' });
+  const position = ((await maxCustomFieldPosition(db, input.module)) ?? -1) + 1;
   const now = nowIso();
-  const row = await db
-    .insertInto('custom_field_defs')
-    .values({
-      module: input.module,
-      key: input.key,
-      label: input.label,
-      type: input.type,
-      options: JSON.stringify(input.options),
-      required: input.required ? 1 : 0,
-      position: Number(last?.max ?? -1) + 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertCustomFieldRow(db, {
+    module: input.module,
+    key: input.key,
+    label: input.label,
+    type: input.type,
+    options: JSON.stringify(input.options),
+    required: input.required ? 1 : 0,
+    position,
+    created_at: now,
+    updated_at: now,
+  });
   return present(row);
 }
 
 export async function updateCustomField(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof customFieldUpdateSchema>): Promise<CustomFieldDefinition> {
   assertAdmin(actor, 'fields');
-  const current = await db.selectFrom('custom_field_defs').selectAll().where('id', '=', id).executeTakeFirst();
+  const current = await findCustomFieldRow(db, id);
   if (!current) throw notFound('custom field');
   if (current.version !== input.version) throw versionConflict(current.version);
   if (input.options && ['picklist', 'multiselect'].includes(current.type) && input.options.length === 0) {
     throw new AppError('validation_failed', 'A picklist needs at least one option.', { options: 'at least one option' });
   }
-  const row = await db
-    .updateTable('custom_field_defs')
-    .set({
-      ...(input.label !== undefined && { label: input.label }),
-      ...(input.options !== undefined && { options: JSON.stringify(input.options) }),
-      ...(input.required !== undefined && { required: input.required ? 1 : 0 }),
-      ...(input.position !== undefined && { position: input.position }),
-      updated_at: nowIso(),
-      version: current.version + 1,
-    })
-    .where('id', '=', id)
-    .where('version', '=', input.version)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await updateCustomFieldRow(db, id, input.version, {
+    ...(input.label !== undefined && { label: input.label }),
+    ...(input.options !== undefined && { options: JSON.stringify(input.options) }),
+    ...(input.required !== undefined && { required: input.required ? 1 : 0 }),
+    ...(input.position !== undefined && { position: input.position }),
+    updated_at: nowIso(),
+    version: current.version + 1,
+  });
   if (!row) throw versionConflict(current.version + 1);
   return present(row);
 }
@@ -89,7 +86,6 @@ export async function updateCustomField(db: Kysely<DB>, actor: Actor, id: number
 /** Deleting a definition hides its values; they are dropped from a record the next time it is saved. */
 export async function deleteCustomField(db: Kysely<DB>, actor: Actor, id: number): Promise<void> {
   assertAdmin(actor, 'fields');
-  const res = await db.deleteFrom('custom_field_defs').where('id', '=', id).executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw notFound('custom field');
+  if (!(await deleteCustomFieldRow(db, id))) throw notFound('custom field');
 }
 

@@ -1,5 +1,5 @@
 import type { Module } from '@kontor/contract/custom-fields';
-import type { OrgDefaults, Rights } from '@kontor/contract/permissions';
+import { allRights, perModule, type OrgDefaults, type Rights } from '@kontor/contract/permissions';
 
 /**
  * Who is making a request and what they may reach: resolved once per request by the auth plugin
@@ -28,7 +28,6 @@ export interface Actor {
   readOnlyToken?: boolean;
 }
 
-const allModuleRights = ['view', 'create', 'edit', 'share', 'delete', 'export', 'import'] as const;
 
 /** The CLI and the first-run bootstrap act as an administrator. */
 export const systemActor = (id: number): Actor => ({
@@ -41,11 +40,11 @@ export const systemActor = (id: number): Actor => ({
   locale: 'en',
   via: 'system',
   sessionId: null,
-  rights: { modules: { accounts: [...allModuleRights], contacts: [...allModuleRights] }, admin: ['users', 'fields', 'settings'] },
+  rights: allRights,
   isAdmin: true,
   ownerIds: [id],
   shareRoleIds: [],
-  orgDefaults: { accounts: 'read_write', contacts: 'read_write' },
+  orgDefaults: perModule(() => 'read_write'),
 });
 
 export type { Module };

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import { rightsSchema, type Rights } from '@kontor/contract/permissions';
+import { noRights, rightsSchema } from '@kontor/contract/permissions';
 import type { DB, UserRow } from '../../db/schema.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import type { Actor } from './actor.ts';
-
-const noRights: Rights = { modules: { accounts: [], contacts: [] }, admin: [] };
+import { findProfileRow } from './profiles.repository.ts';
+import { listRoleTree } from './roles.repository.ts';
+import { userIdsInRoles } from '../users/users.repository.ts';
 
 /** Ids of the roles strictly below `roleId` in the tree. */
 export function descendantRoleIds(roles: Array<{ id: number; parent_id: number | null }>, roleId: number): number[] {
@@ -36,14 +37,14 @@ export function ancestorRoleIds(roles: Array<{ id: number; parent_id: number | n
 /** Builds the Actor for a user: profile rights, the owners below them in the role tree, org-wide defaults. */
 export async function loadActor(db: Kysely<DB>, user: UserRow, via: Actor['via'], sessionId: string | null): Promise<Actor> {
   const [roles, profile, settings] = await Promise.all([
-    db.selectFrom('roles').select(['id', 'key', 'parent_id']).execute(),
-    user.profile_id == null ? undefined : db.selectFrom('profiles').select(['key', 'rights']).where('id', '=', user.profile_id).executeTakeFirst(),
+    listRoleTree(db),
+    user.profile_id == null ? undefined : findProfileRow(db, user.profile_id),
     getSettings(db),
   ]);
   const role = roles.find((r) => r.key === user.role);
   const below = role ? descendantRoleIds(roles, role.id) : [];
   const belowKeys = roles.filter((r) => below.includes(r.id)).map((r) => r.key);
-  const subordinates = belowKeys.length ? await db.selectFrom('users').select('id').where('role', 'in', belowKeys).execute() : [];
+  const subordinates = await userIdsInRoles(db, belowKeys);
   const rights = profile ? parseJsonColumn(profile.rights, rightsSchema, noRights) : noRights;
   return {
     id: user.id,
@@ -57,7 +58,7 @@ export async function loadActor(db: Kysely<DB>, user: UserRow, via: Actor['via']
     sessionId,
     rights,
     isAdmin: profile?.key === 'administrator',
-    ownerIds: [user.id, ...subordinates.map((s) => s.id)],
+    ownerIds: [user.id, ...subordinates],
     shareRoleIds: role ? ancestorRoleIds(roles, role.id) : [],
     orgDefaults: settings.orgDefaults,
   };

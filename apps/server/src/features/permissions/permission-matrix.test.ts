@@ -80,6 +80,8 @@ interface Rec {
 
 const byStatus = (res: LightMyRequestResponse): Outcome =>
   res.statusCode < 300 ? 'allowed' : res.statusCode === 404 ? 'hidden' : res.statusCode === 403 ? 'denied' : (`status ${res.statusCode}: ${res.body}` as Outcome);
+const inBoard = (res: LightMyRequestResponse, id: string): Outcome =>
+  res.statusCode === 200 ? (res.json<{ columns: Array<{ deals: Array<{ id: string }> }> }>().columns.some((c) => c.deals.some((d) => d.id === id)) ? 'allowed' : 'hidden') : byStatus(res);
 const inList = (res: LightMyRequestResponse, id: string): Outcome =>
   res.statusCode === 200 ? (res.json<{ data: Array<{ id: string }> }>().data.some((d) => d.id === id) ? 'allowed' : 'hidden') : byStatus(res);
 
@@ -108,9 +110,17 @@ const probes: Probe[] = [
   { name: 'list', kind: 'read', run: async (c, r) => inList(await c.get(`/api/v1/${r.module}?q=${r.marker}`), r.id) },
   { name: 'count', kind: 'read', run: async (c, r) => ((res) => (res.statusCode === 200 ? (res.json<{ total: number }>().total === 1 ? 'allowed' : 'hidden') : byStatus(res)))(await c.get(`/api/v1/${r.module}?q=${r.marker}&count=true`)) },
   { name: 'detail', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}`)) },
-  { name: 'photo', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/photo`)) },
+  { name: 'photo', kind: 'read', modules: ['accounts', 'contacts'], run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/photo`)) },
   { name: 'shares', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/shares`)) },
   { name: 'account contacts', kind: 'read', modules: ['contacts'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/contacts`), r.id) },
+  { name: 'account deals', kind: 'read', modules: ['deals'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/deals`), r.id) },
+  {
+    name: 'account deal sums',
+    kind: 'aggregate',
+    modules: ['deals'],
+    run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ deals: { openDealCount: number } }>().deals.openDealCount === 1 ? 'allowed' : 'hidden'),
+  },
+  { name: 'deal board', kind: 'read', modules: ['deals'], run: async (c, r) => inBoard(await c.get('/api/v1/deals/board?limit=200'), r.id) },
   { name: 'member accounts', kind: 'read', modules: ['accounts'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/members`), r.id) },
   { name: 'contact count', kind: 'aggregate', modules: ['contacts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ contactCount: number }>().contactCount === 1 ? 'allowed' : 'hidden') },
   { name: 'member count', kind: 'aggregate', modules: ['accounts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ memberCount: number }>().memberCount === 1 ? 'allowed' : 'hidden') },
@@ -118,7 +128,7 @@ const probes: Probe[] = [
   { name: 'tag listed', kind: 'aggregate', run: async (c, r) => ((await c.get('/api/v1/tags')).json<{ data: Array<{ name: string }> }>().data.some((t) => t.name === r.marker) ? 'allowed' : 'hidden') },
   { name: 'tag usage', kind: 'aggregate', run: async (c, r) => ((await c.get('/api/v1/tags')).json<{ data: Array<{ name: string; usage: number }> }>().data.find((t) => t.name === r.marker)?.usage === 1 ? 'allowed' : 'hidden') },
   { name: 'update', kind: 'edit', run: async (c, r) => byStatus(await c.patch(`/api/v1/${r.module}/${r.id}`, { description: 'changed', version: await currentVersion(r) })) },
-  { name: 'photo upload', kind: 'edit', run: async (c, r) => byStatus(await c.raw({ method: 'PUT', url: `/api/v1/${r.module}/${r.id}/photo`, ...(await multipart()) })) },
+  { name: 'photo upload', kind: 'edit', modules: ['accounts', 'contacts'], run: async (c, r) => byStatus(await c.raw({ method: 'PUT', url: `/api/v1/${r.module}/${r.id}/photo`, ...(await multipart()) })) },
   { name: 'move', kind: 'edit', modules: ['contacts'], run: async (c, r) => byStatus(await c.post(`/api/v1/contacts/${r.id}/move`, { accountId: r.containerId, version: await currentVersion(r) })) },
   {
     name: 'owner change',
@@ -183,7 +193,7 @@ async function setup() {
 
   const records = new Map<string, Rec>();
   const photo = await multipart();
-  for (const module of ['contacts', 'accounts'] as const) {
+  for (const module of ['contacts', 'accounts', 'deals'] as const) {
     for (const [key, actor] of actors) {
       const ownerId = key.endsWith('/self') ? actor.userId : owner.userId;
       for (const sharing of sharings) {
@@ -192,10 +202,13 @@ async function setup() {
         const container = (await admin.post('/api/v1/accounts', { name: `Holder ${records.size}` })).json<{ id: string }>().id;
         await admin.post(`/api/v1/accounts/${container}/shares`, { roleId: roleIdOf.get('admin'), access: 'read' });
         const restrictedTo = sharing === 'restricted_listed' ? [actor.userId] : sharing === 'restricted_other' ? [] : undefined;
+        const common = { ownerId, tags: [marker], ...(restrictedTo && { restrictedTo }) };
         const body =
           module === 'contacts'
-            ? { lastName: `Person ${marker}`, ownerId, accountId: container, tags: [marker], ...(restrictedTo && { restrictedTo }) }
-            : { name: `Company ${marker}`, ownerId, parentAccountId: container, tags: [marker], ...(restrictedTo && { restrictedTo }) };
+            ? { lastName: `Person ${marker}`, accountId: container, ...common }
+            : module === 'deals'
+              ? { name: `Deal ${marker}`, accountId: container, amount: 1, ...common }
+              : { name: `Company ${marker}`, parentAccountId: container, ...common };
         const res = await admin.post(`/api/v1/${module}`, body);
         if (res.statusCode !== 201) throw new Error(res.body);
         const id = res.json<{ id: string }>().id;
@@ -203,7 +216,7 @@ async function setup() {
           await admin.post(`/api/v1/${module}/${id}/shares`, { userId: actor.userId, access: sharing === 'shared_read' ? 'read' : 'write' });
         }
         if (sharing === 'shared_role') await admin.post(`/api/v1/${module}/${id}/shares`, { roleId: roleIdOf.get(actor.role), access: 'read' });
-        await admin.raw({ method: 'PUT', url: `/api/v1/${module}/${id}/photo`, ...photo });
+        if (module !== 'deals') await admin.raw({ method: 'PUT', url: `/api/v1/${module}/${id}/photo`, ...photo });
         records.set(`${module}/${key}/${sharing}`, { id, module, marker, containerId: container });
       }
     }
@@ -218,11 +231,11 @@ describe('permission matrix', () => {
     let checked = 0;
     for (const orgDefault of defaults) {
       const settings = (await admin.get('/api/v1/settings')).json<Record<string, unknown>>();
-      expect((await admin.put('/api/v1/settings', { ...settings, orgDefaults: { accounts: orgDefault, contacts: orgDefault } })).statusCode).toBe(200);
+      expect((await admin.put('/api/v1/settings', { ...settings, orgDefaults: { accounts: orgDefault, contacts: orgDefault, deals: orgDefault } })).statusCode).toBe(200);
       for (const [key, actor] of actors) {
         const [profile, position] = key.split('/') as [ProfileKey, Position];
         for (const sharing of sharings) {
-          for (const module of ['contacts', 'accounts'] as const) {
+          for (const module of ['contacts', 'accounts', 'deals'] as const) {
             const rec = records.get(`${module}/${key}/${sharing}`);
             if (!rec) throw new Error('missing record');
             for (const probe of probes) {

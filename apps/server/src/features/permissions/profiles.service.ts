@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { rightsSchema, type Profile, type profileCreateSchema, type profileUpdateSchema, type Rights } from '@kontor/contract/permissions';
+import { noRights, perModule, rightsSchema, type Profile, type profileCreateSchema, type profileUpdateSchema, type Rights } from '@kontor/contract/permissions';
 import type { DB } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
@@ -10,8 +10,10 @@ import { nowIso } from '../../lib/time.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
 import { assertAdministrator } from '../users/user-admin-rules.ts';
+import { anyUserWith } from '../users/users.repository.ts';
+import { deleteProfileRow, findProfileIdByKey, findProfileRow, insertProfileRow, listProfileRows, updateProfileRow } from './profiles.repository.ts';
 
-const none: Rights = { modules: { accounts: [], contacts: [] }, admin: [] };
+const none: Rights = noRights;
 
 const present = (r: { id: number; key: string; name: string; builtin: number; rights: string; version: number }): Profile => ({
   id: toApiId(r.id),
@@ -29,47 +31,37 @@ function normalise(rights: Rights): Rights {
     if (set.size > 0) set.add('view');
     return [...set].sort();
   };
-  return { modules: { accounts: mod(rights.modules.accounts), contacts: mod(rights.modules.contacts) }, admin: [...new Set(rights.admin)].sort() };
+  return { modules: perModule((m) => mod(rights.modules[m])), admin: [...new Set(rights.admin)].sort() };
 }
 
 export async function listProfiles(db: Kysely<DB>): Promise<Profile[]> {
-  return (await db.selectFrom('profiles').selectAll().orderBy('id').execute()).map(present);
+  return (await listProfileRows(db)).map(present);
 }
 
 export async function createProfile(db: Kysely<DB>, actor: Actor, input: z.output<typeof profileCreateSchema>, ip: string | null): Promise<Profile> {
   assertAdministrator(actor, 'define profiles');
   const base = foldText(input.name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'profile';
   let key = base;
-  for (let n = 2; await db.selectFrom('profiles').select('id').where('key', '=', key).executeTakeFirst(); n++) key = `${base}_${n}`;
+  for (let n = 2; (await findProfileIdByKey(db, key)) !== undefined; n++) key = `${base}_${n}`;
   const now = nowIso();
-  const row = await db
-    .insertInto('profiles')
-    .values({ key, name: input.name, builtin: 0, rights: JSON.stringify(normalise(input.rights)), created_at: now, updated_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertProfileRow(db, { key, name: input.name, builtin: 0, rights: JSON.stringify(normalise(input.rights)), created_at: now, updated_at: now });
   await audit(db, actor, 'profile.create', { type: 'profile', id: String(row.id) }, { name: row.name, rights: normalise(input.rights) }, ip);
   return present(row);
 }
 
 export async function updateProfile(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof profileUpdateSchema>, ip: string | null): Promise<Profile> {
   assertAdministrator(actor, 'define profiles');
-  const current = await db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
+  const current = await findProfileRow(db, id);
   if (!current) throw notFound('profile');
   if (current.id === actor.profileId) throw new AppError('forbidden', 'Nobody edits the profile they hold; ask another administrator.');
   if (current.key === 'administrator' && input.rights) throw new AppError('unprocessable', 'The Administrator profile always has every right.');
   if (current.version !== input.version) throw versionConflict(current.version);
-  const row = await db
-    .updateTable('profiles')
-    .set({
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.rights !== undefined && { rights: JSON.stringify(normalise(input.rights)) }),
-      updated_at: nowIso(),
-      version: current.version + 1,
-    })
-    .where('id', '=', id)
-    .where('version', '=', input.version)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await updateProfileRow(db, id, input.version, {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.rights !== undefined && { rights: JSON.stringify(normalise(input.rights)) }),
+    updated_at: nowIso(),
+    version: current.version + 1,
+  });
   if (!row) throw versionConflict(current.version + 1);
   await audit(db, actor, 'profile.update', { type: 'profile', id: String(id) }, { name: input.name, rights: input.rights && normalise(input.rights) }, ip);
   return present(row);
@@ -77,12 +69,12 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, id: number, in
 
 export async function deleteProfile(db: Kysely<DB>, actor: Actor, id: number, ip: string | null): Promise<void> {
   assertAdministrator(actor, 'define profiles');
-  const current = await db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
+  const current = await findProfileRow(db, id);
   if (!current) throw notFound('profile');
   if (current.builtin === 1) throw new AppError('unprocessable', 'Built-in profiles cannot be deleted.');
-  if (await db.selectFrom('users').select('id').where('profile_id', '=', id).executeTakeFirst()) {
+  if (await anyUserWith(db, { profileId: id })) {
     throw new AppError('unprocessable', 'Users still have this profile; give them another profile first.');
   }
-  await db.deleteFrom('profiles').where('id', '=', id).execute();
+  await deleteProfileRow(db, id);
   await audit(db, actor, 'profile.delete', { type: 'profile', id: String(id) }, { name: current.name }, ip);
 }

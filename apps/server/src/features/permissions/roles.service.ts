@@ -10,6 +10,8 @@ import { audit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
 import { assertAdministrator } from '../users/user-admin-rules.ts';
 import { ancestorRoleIds } from './load-actor.ts';
+import { deleteRoleRow, findRoleIdByKey, findRoleRow, hasChildRoles, insertRoleRow, listRoleRows, updateRoleRow } from './roles.repository.ts';
+import { anyUserWith } from '../users/users.repository.ts';
 
 const present = (r: { id: number; key: string; name: string; parent_id: number | null; builtin: number; version: number }): RoleNode => ({
   id: toApiId(r.id),
@@ -21,36 +23,32 @@ const present = (r: { id: number; key: string; name: string; parent_id: number |
 });
 
 export async function listRoles(db: Kysely<DB>): Promise<RoleNode[]> {
-  return (await db.selectFrom('roles').selectAll().orderBy('id').execute()).map(present);
+  return (await listRoleRows(db)).map(present);
 }
 
 async function uniqueKey(db: Kysely<DB>, name: string): Promise<string> {
   const base = foldText(name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'role';
   for (let n = 1; ; n++) {
     const key = n === 1 ? base : `${base}_${n}`;
-    if (!(await db.selectFrom('roles').select('id').where('key', '=', key).executeTakeFirst())) return key;
+    if ((await findRoleIdByKey(db, key)) === undefined) return key;
   }
 }
 
 export async function createRole(db: Kysely<DB>, actor: Actor, input: z.output<typeof roleCreateSchema>, ip: string | null): Promise<RoleNode> {
   assertAdministrator(actor, 'change the role hierarchy');
   const parentId = fromApiId(input.parentId);
-  if (!(await db.selectFrom('roles').select('id').where('id', '=', parentId).executeTakeFirst())) {
+  if (!(await findRoleRow(db, parentId))) {
     throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: 'no such role' });
   }
   const now = nowIso();
-  const row = await db
-    .insertInto('roles')
-    .values({ key: await uniqueKey(db, input.name), name: input.name, parent_id: parentId, builtin: 0, created_at: now, updated_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertRoleRow(db, { key: await uniqueKey(db, input.name), name: input.name, parent_id: parentId, builtin: 0, created_at: now, updated_at: now });
   await audit(db, actor, 'role.create', { type: 'role', id: String(row.id) }, { name: row.name, parentId: input.parentId }, ip);
   return present(row);
 }
 
 export async function updateRole(db: Kysely<DB>, actor: Actor, id: number, input: z.output<typeof roleUpdateSchema>, ip: string | null): Promise<RoleNode> {
   assertAdministrator(actor, 'change the role hierarchy');
-  const roles = await db.selectFrom('roles').selectAll().execute();
+  const roles = await listRoleRows(db);
   const current = roles.find((r) => r.id === id);
   if (!current) throw notFound('role');
   if (current.version !== input.version) throw versionConflict(current.version);
@@ -63,13 +61,12 @@ export async function updateRole(db: Kysely<DB>, actor: Actor, id: number, input
       throw new AppError('validation_failed', 'A role cannot report to itself or to a role below it.', { parentId: 'would make a cycle' });
     }
   }
-  const row = await db
-    .updateTable('roles')
-    .set({ ...(input.name !== undefined && { name: input.name }), ...(parentId !== undefined && { parent_id: parentId }), updated_at: nowIso(), version: current.version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', input.version)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await updateRoleRow(db, id, input.version, {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(parentId !== undefined && { parent_id: parentId }),
+    updated_at: nowIso(),
+    version: current.version + 1,
+  });
   if (!row) throw versionConflict(current.version + 1);
   await audit(db, actor, 'role.update', { type: 'role', id: String(id) }, { name: input.name, parentId: input.parentId }, ip);
   return present(row);
@@ -77,18 +74,15 @@ export async function updateRole(db: Kysely<DB>, actor: Actor, id: number, input
 
 export async function deleteRole(db: Kysely<DB>, actor: Actor, id: number, ip: string | null): Promise<void> {
   assertAdministrator(actor, 'change the role hierarchy');
-  const role = await db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
+  const role = await findRoleRow(db, id);
   if (!role) throw notFound('role');
   if (role.builtin === 1) throw new AppError('unprocessable', 'Built-in roles cannot be deleted; rename them instead.');
-  if (await db.selectFrom('roles').select('id').where('parent_id', '=', id).executeTakeFirst()) {
+  if (await hasChildRoles(db, id)) {
     throw new AppError('unprocessable', 'Move or delete the roles below this one first.');
   }
-  if (await db.selectFrom('users').select('id').where('role', '=', role.key).executeTakeFirst()) {
+  if (await anyUserWith(db, { role: role.key })) {
     throw new AppError('unprocessable', 'Users still have this role; give them another role first.');
   }
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('record_shares').where('role_id', '=', id).execute();
-    await trx.deleteFrom('roles').where('id', '=', id).execute();
-  });
+  await deleteRoleRow(db, id);
   await audit(db, actor, 'role.delete', { type: 'role', id: String(id) }, { name: role.name }, ip);
 }

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
+import { descriptorOf } from '../records/registry.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { getPhoto, removePhoto, setPhoto } from './photos.service.ts';
 
@@ -26,7 +27,8 @@ async function readUpload(req: FastifyRequest): Promise<Buffer> {
 export function photosRoutes(app: FastifyInstance, db: Kysely<DB>, afterChange: (actor: Actor, module: Module, id: number) => Promise<unknown>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['photos'];
-  for (const module of modules) {
+  // Only modules whose records have a photo or logo (accounts, contacts; not deals).
+  for (const module of modules.filter((m) => descriptorOf(m).photo)) {
     r.put(`/api/v1/${module}/:id/photo`, { schema: { tags, params, consumes: ['multipart/form-data'] } }, async (req) => {
       const id = fromApiId(req.params.id);
       await setPhoto(db, actorOf(req), module, id, await readUpload(req));

@@ -10,7 +10,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan } from '../permissions/access.ts';
 import { userNames, userRef } from './references.ts';
-import { visibleRecordOr404 } from './visible-record.ts';
+import { visibleRecordOr404 } from './visible-records.ts';
 
 /**
  * A record's history of who owns it and who may reach it, kept in the audit log (target = module and record id),

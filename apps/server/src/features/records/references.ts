@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { visibleOrAll } from '../permissions/access.ts';
+import { visibleRecords } from './visible-records.ts';
 
 /**
  * Checks that referenced records exist; returns field errors (empty when all is well) so that a form
@@ -26,13 +26,7 @@ export async function checkReferences(
   for (const key of ['accountId', 'parentAccountId'] as const) {
     const id = refs[key];
     if (id == null) continue;
-    const a = await db
-      .selectFrom('accounts')
-      .select('id')
-      .where('id', '=', fromApiId(id))
-      .where('deleted_at', 'is', null)
-      .where(visibleOrAll(actor, 'accounts'))
-      .executeTakeFirst();
+    const a = await visibleRecords(db, actor, 'accounts').select('id').where('id', '=', fromApiId(id)).executeTakeFirst();
     if (!a) errors[key] = 'no such account';
   }
   return errors;

@@ -1,27 +1,48 @@
-import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { RecycleBinItem } from '@kontor/contract/recycle-bin';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { encodeCursor, decodeCursor } from '../../lib/cursor.ts';
 import { toApiId } from '../../lib/ids.ts';
-import { nowIso } from '../../lib/time.ts';
 import { deleteContactPoints } from '../contact-points/contact-points.repository.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertRecordRight, can, recordAccess, visibleOrAll } from '../permissions/access.ts';
-import { findAccountRow } from '../accounts/accounts.repository.ts';
-import { findContactRow } from '../contacts/contacts.repository.ts';
+import { assertCan, assertRecordRight, can, recordAccess } from '../permissions/access.ts';
 import { deleteAccessRows } from '../sharing/restricted.ts';
-import { findVisibleRecord } from '../records/visible-record.ts';
+import { findVisibleRecord, visibleRecordOr404, visibleRecords } from '../records/visible-records.ts';
+import { descriptorOf } from '../records/registry.ts';
 import { audit } from '../audit/audit.service.ts';
 import { userNames, userRef } from '../records/references.ts';
 import { deleteRecordTags } from '../tags/record-tags.ts';
 import { countLive } from '../accounts/accounts.repository.ts';
+import {
+  accountIsLive,
+  binPage,
+  deleteContactsWithAccount,
+  deletedRecordLink,
+  detachLiveContacts,
+  markDeleted,
+  markRestored,
+  orphanMembers,
+  purgeRows,
+  restoreContactsDeletedWith,
+} from './recycle-bin.repository.ts';
 
-const stampDeleted = (actor: Actor) => ({ deleted_at: nowIso(), deleted_by: actor.id, updated_at: nowIso(), updated_by: actor.id });
+/** A record in the recycle bin that the actor can see (deleted rows keep their owner and restriction); 404 otherwise. */
+async function deletedOr404(db: Kysely<DB>, actor: Actor, module: Module, id: number) {
+  const row = await findVisibleRecord(db, actor, module, id, { deleted: true });
+  if (!row) throw notFound(`deleted ${descriptorOf(module).noun}`);
+  return row;
+}
 
-/** A record in the recycle bin that the actor can see (deleted rows keep their owner and restriction). */
-const findDeleted = (db: Kysely<DB>, actor: Actor, module: Module, id: number) => findVisibleRecord(db, actor, module, id, { deleted: true });
+/** The live record the actor may delete, at the version the caller saw (if given). */
+async function deletableOr404(db: Kysely<DB>, actor: Actor, module: Module, id: number, version?: number) {
+  assertCan(actor, 'delete', module);
+  const row = await visibleRecordOr404(db, actor, module, id);
+  await assertRecordRight(db, actor, module, row, 'delete');
+  if (version !== undefined && version !== row.version) throw versionConflict(row.version);
+  return row;
+}
 
 /**
  * Deleting an account moves it to the recycle bin. Its contacts are never deleted silently: with contacts the
@@ -31,11 +52,7 @@ const findDeleted = (db: Kysely<DB>, actor: Actor, module: Module, id: number) =
  * tells nothing about records the caller cannot see. Member accounts become top-level.
  */
 export async function deleteAccount(db: Kysely<DB>, actor: Actor, id: number, opts: { contacts?: 'detach' | 'delete'; version?: number }): Promise<void> {
-  assertCan(actor, 'delete', 'accounts');
-  const row = await findAccountRow(db, actor, id);
-  if (!row) throw notFound('account');
-  await assertRecordRight(db, actor, 'accounts', row, 'delete');
-  if (opts.version !== undefined && opts.version !== row.version) throw versionConflict(row.version);
+  const row = await deletableOr404(db, actor, 'accounts', id, opts.version);
   const contactCount = await countLive(db, actor, 'contacts', 'account_id', id);
   if (contactCount > 0 && !opts.contacts) {
     throw new AppError(
@@ -47,81 +64,34 @@ export async function deleteAccount(db: Kysely<DB>, actor: Actor, id: number, op
   }
   const deletable: number[] = [];
   if (opts.contacts === 'delete' && can(actor, 'delete', 'contacts')) {
-    const visible = await db.selectFrom('contacts').selectAll().where('account_id', '=', id).where('deleted_at', 'is', null).where(visibleOrAll(actor, 'contacts')).execute();
+    const visible = await visibleRecords(db, actor, 'contacts').selectAll().where('account_id', '=', id).execute();
     for (const c of visible) if ((await recordAccess(db, actor, 'contacts', c)).delete) deletable.push(c.id);
   }
   await db.transaction().execute(async (trx) => {
-    if (deletable.length) {
-      await trx
-        .updateTable('contacts')
-        .set((eb) => ({ ...stampDeleted(actor), deleted_with_account_id: id, version: eb('version', '+', 1) }))
-        .where('id', 'in', deletable)
-        .execute();
-    }
-    await trx
-      .updateTable('contacts')
-      .set((eb) => ({ account_id: null, version: eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }))
-      .where('account_id', '=', id)
-      .where('deleted_at', 'is', null)
-      .execute();
-    await trx.updateTable('accounts').set({ parent_account_id: null }).where('parent_account_id', '=', id).execute();
-    await trx.updateTable('accounts').set({ ...stampDeleted(actor), version: row.version + 1 }).where('id', '=', id).execute();
+    if (!(await markDeleted(trx, 'accounts', id, row.version, actor))) throw versionConflict(row.version + 1);
+    await deleteContactsWithAccount(trx, deletable, id, actor);
+    await detachLiveContacts(trx, id, actor);
+    await orphanMembers(trx, id);
   });
 }
 
-export async function deleteContact(db: Kysely<DB>, actor: Actor, id: number, opts: { version?: number }): Promise<void> {
-  assertCan(actor, 'delete', 'contacts');
-  const row = await findContactRow(db, actor, id);
-  if (!row) throw notFound('contact');
-  await assertRecordRight(db, actor, 'contacts', row, 'delete');
-  if (opts.version !== undefined && opts.version !== row.version) throw versionConflict(row.version);
-  await db.updateTable('contacts').set({ ...stampDeleted(actor), version: row.version + 1 }).where('id', '=', id).execute();
+/** Moves a record without dependants of its own (a contact, a deal) to the recycle bin. */
+export async function deleteRecord(db: Kysely<DB>, actor: Actor, module: 'contacts' | 'deals', id: number, opts: { version?: number }): Promise<void> {
+  const row = await deletableOr404(db, actor, module, id, opts.version);
+  if (!(await markDeleted(db, module, id, row.version, actor))) throw versionConflict(row.version + 1);
 }
 
-/** Restores an account and the contacts that were deleted together with it. */
-export async function restoreAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<void> {
-  assertCan(actor, 'delete', 'accounts');
-  const row = await findDeleted(db, actor, 'accounts', id);
-  if (!row) throw notFound('deleted account');
-  await assertRecordRight(db, actor, 'accounts', row, 'delete');
-  const full = await db.selectFrom('accounts').select('parent_account_id').where('id', '=', id).executeTakeFirstOrThrow();
-  const parentLive = full.parent_account_id == null || (await countLiveAccount(db, full.parent_account_id));
+/** Restores a record: an account with the contacts deleted together with it; a link to an account in the bin is cut. */
+export async function restoreRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<void> {
+  assertCan(actor, 'delete', module);
+  const row = await deletedOr404(db, actor, module, id);
+  await assertRecordRight(db, actor, module, row, 'delete');
+  const link = await deletedRecordLink(db, actor, module, id);
+  const unlink: Record<string, null> = link == null || (await accountIsLive(db, link)) ? {} : { [module === 'accounts' ? 'parent_account_id' : 'account_id']: null };
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ deleted_at: null, deleted_by: null, updated_at: nowIso(), updated_by: actor.id, version: row.version + 1, ...(parentLive ? {} : { parent_account_id: null }) })
-      .where('id', '=', id)
-      .execute();
-    await trx
-      .updateTable('contacts')
-      .set((eb) => ({ deleted_at: null, deleted_by: null, deleted_with_account_id: null, version: eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }))
-      .where('deleted_with_account_id', '=', id)
-      .where('deleted_at', 'is not', null)
-      .execute();
+    if (!(await markRestored(trx, module, id, row.version, actor, unlink))) throw versionConflict(row.version + 1);
+    if (module === 'accounts') await restoreContactsDeletedWith(trx, id, actor);
   });
-}
-
-const countLiveAccount = async (db: Kysely<DB>, id: number) =>
-  (await db.selectFrom('accounts').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) != null;
-
-/** Restores a contact; if its account is in the recycle bin, the contact comes back without an account. */
-export async function restoreContact(db: Kysely<DB>, actor: Actor, id: number): Promise<void> {
-  assertCan(actor, 'delete', 'contacts');
-  const row = await findDeleted(db, actor, 'contacts', id);
-  if (!row) throw notFound('deleted contact');
-  await assertRecordRight(db, actor, 'contacts', row, 'delete');
-  const full = await db.selectFrom('contacts').select('account_id').where('id', '=', id).executeTakeFirstOrThrow();
-  const accountLive = full.account_id == null || (await countLiveAccount(db, full.account_id));
-  await db
-    .updateTable('contacts')
-    .set({ deleted_at: null, deleted_by: null, deleted_with_account_id: null, updated_at: nowIso(), updated_by: actor.id, version: row.version + 1, ...(accountLive ? {} : { account_id: null }) })
-    .where('id', '=', id)
-    .execute();
-}
-
-async function purgeFiles(trx: Transaction<DB>, fileIds: Array<number | null>): Promise<void> {
-  const ids = fileIds.filter((f): f is number => f != null);
-  if (ids.length) await trx.deleteFrom('files').where('id', 'in', ids).execute();
 }
 
 /**
@@ -130,21 +100,12 @@ async function purgeFiles(trx: Transaction<DB>, fileIds: Array<number | null>): 
  */
 export async function purgeRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<void> {
   assertCan(actor, 'delete', module);
-  const row = await findDeleted(db, actor, module, id);
-  if (!row) throw notFound(module === 'accounts' ? 'deleted account' : 'deleted contact');
+  const row = await deletedOr404(db, actor, module, id);
   if (!actor.isAdmin && !(row.owner_id != null && actor.ownerIds.includes(row.owner_id))) {
     throw new AppError('forbidden', 'Only the owner, their managers and administrators may purge a record.');
   }
   await db.transaction().execute(async (trx) => {
-    if (module === 'accounts') {
-      await trx.updateTable('contacts').set({ account_id: null, deleted_with_account_id: null }).where('account_id', '=', id).execute();
-      await trx.updateTable('contacts').set({ deleted_with_account_id: null }).where('deleted_with_account_id', '=', id).execute();
-      await trx.updateTable('accounts').set({ parent_account_id: null }).where('parent_account_id', '=', id).execute();
-      await trx.deleteFrom('accounts').where('id', '=', id).execute();
-    } else {
-      await trx.deleteFrom('contacts').where('id', '=', id).execute();
-    }
-    await purgeFiles(trx, [row.photo_file_id]);
+    await purgeRows(trx, module, id, row.photo_file_id);
     await deleteContactPoints(trx, module, [id]);
     await deleteRecordTags(trx, module, [id]);
     await deleteAccessRows(trx, module, id);
@@ -154,40 +115,10 @@ export async function purgeRecord(db: Kysely<DB>, actor: Actor, module: Module, 
 
 export async function listRecycleBin(db: Kysely<DB>, actor: Actor, module: Module, limit: number, cursor?: string) {
   assertCan(actor, 'view', module);
-  const after = cursor ? decodeCursor(cursor, 'text') : null;
-  const rows =
-    module === 'accounts'
-      ? await binPage(actor, 'accounts', db.selectFrom('accounts').select(['id', 'name', 'deleted_at', 'deleted_by']), after, limit)
-      : (await binPage(actor, 'contacts', db.selectFrom('contacts').select(['id', 'first_name', 'last_name', 'deleted_at', 'deleted_by']), after, limit)).map((r) => ({
-          ...r,
-          name: [r.first_name, r.last_name].filter(Boolean).join(' '),
-        }));
+  const rows = await binPage(db, actor, module, cursor ? decodeCursor(cursor, 'text') : null, limit);
   const page = rows.slice(0, limit);
   const users = await userNames(db, page.map((r) => r.deleted_by));
-  const data: RecycleBinItem[] = page.map((r) => ({
-    id: toApiId(r.id),
-    module,
-    name: r.name,
-    deletedAt: r.deleted_at ?? '',
-    deletedBy: userRef(users, r.deleted_by),
-  }));
+  const data: RecycleBinItem[] = page.map((r) => ({ id: toApiId(r.id), module, name: r.name, deletedAt: r.deleted_at, deletedBy: userRef(users, r.deleted_by) }));
   const last = page[page.length - 1];
-  return { data, nextCursor: rows.length > limit && last ? encodeCursor(last.deleted_at ?? '', last.id) : null };
-}
-
-interface BinRow {
-  id: number;
-  deleted_at: string | null;
-}
-/** One page of the bin, newest deletion first, keyset on (deleted_at, id). */
-async function binPage<R extends BinRow>(
-  actor: Actor,
-  module: Module,
-  qb: SelectQueryBuilder<DB, 'accounts' | 'contacts', R> | SelectQueryBuilder<DB, 'accounts', R> | SelectQueryBuilder<DB, 'contacts', R>,
-  after: { value: string | number; id: number } | null,
-  limit: number,
-): Promise<R[]> {
-  let q = (qb as SelectQueryBuilder<DB, 'accounts', R>).where('deleted_at', 'is not', null).where(visibleOrAll(actor, module));
-  if (after) q = q.where((eb) => eb.or([eb('deleted_at', '<', String(after.value)), eb.and([eb('deleted_at', '=', String(after.value)), eb('id', '<', after.id)])]));
-  return q.orderBy('deleted_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute() as Promise<R[]>;
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor(last.deleted_at, last.id) : null };
 }

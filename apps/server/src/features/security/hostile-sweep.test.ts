@@ -203,6 +203,10 @@ interface Fixtures {
   ownTokenId: string;
   accountShareId: string;
   contactShareId: string;
+  deal: { id: string };
+  dealShareId: string;
+  pipelineId: string;
+  pipeline2Id: string;
 }
 
 async function ok<T>(res: Promise<LightMyRequestResponse>, what: string): Promise<T> {
@@ -235,7 +239,16 @@ async function makeFixtures(c: TestClient): Promise<Fixtures> {
   const ownToken = await ok<{ id: string }>(c.post('/api/v1/tokens', { name: `sweep ${u()}` }), 'token');
   const accountShare = await ok<{ id: string }>(c.post(`/api/v1/accounts/${account.id}/shares`, { userId: invite.user.id, access: 'read' }), 'share');
   const contactShare = await ok<{ id: string }>(c.post(`/api/v1/contacts/${contact.id}/shares`, { userId: invite.user.id, access: 'read' }), 'share');
+  const deal = await ok<{ id: string }>(c.post('/api/v1/deals', { name: `Deal ${u()}`, accountId: account.id, amount: 100 }), 'deal');
+  const dealShare = await ok<{ id: string }>(c.post(`/api/v1/deals/${deal.id}/shares`, { userId: invite.user.id, access: 'read' }), 'share');
+  const stages = [{ name: 'One', probability: 10 }, { name: 'Two', probability: 50 }];
+  const pipeline = await ok<{ id: string }>(c.post('/api/v1/pipelines', { name: `pipeline ${u()}`, stages }), 'pipeline');
+  const pipeline2 = await ok<{ id: string }>(c.post('/api/v1/pipelines', { name: `pipeline ${u()}`, stages }), 'pipeline');
   return {
+    deal,
+    dealShareId: dealShare.id,
+    pipelineId: pipeline.id,
+    pipeline2Id: pipeline2.id,
     account,
     account2,
     contact,
@@ -270,11 +283,11 @@ const loginEmail = async (c: TestClient): Promise<string> => {
 function realParam(path: string, name: string, fx: Fixtures): string {
   const segs = path.split('/');
   const before = segs[segs.indexOf(`:${name}`) - 1];
-  const module = path.startsWith('/api/v1/contacts') ? 'contacts' : 'accounts';
+  const module = path.startsWith('/api/v1/contacts') ? 'contacts' : path.startsWith('/api/v1/deals') ? 'deals' : 'accounts';
   if (name === '*') return 'x';
   if (name === 'module') return 'accounts';
   if (name === 'token') return fx.inviteToken;
-  if (name === 'shareId') return module === 'contacts' ? fx.contactShareId : fx.accountShareId;
+  if (name === 'shareId') return { contacts: fx.contactShareId, deals: fx.dealShareId, accounts: fx.accountShareId }[module];
   if (name === 'tokenId') return fx.userTokenId;
   if (name === 'sessionId') return fx.userSessionId;
   if (name === 'id') {
@@ -289,6 +302,8 @@ function realParam(path: string, name: string, fx: Fixtures): string {
       'custom-fields': fx.customFieldId,
       roles: fx.roleId,
       profiles: fx.profileId,
+      deals: fx.deal.id,
+      pipelines: fx.pipelineId,
     };
     const v = before ? byResource[before] : undefined;
     if (v) return v;
@@ -340,6 +355,11 @@ const baseBodies: Record<string, BaseBody[]> = {
   'PATCH /api/v1/roles/:id': [async (fx, c) => ({ version: await versionOf(c, '/api/v1/roles', fx.roleId) })],
   'POST /api/v1/profiles': [() => ({ name: `profile ${u()}`, rights: viewRights })],
   'PATCH /api/v1/profiles/:id': [async (fx, c) => ({ version: await versionOf(c, '/api/v1/profiles', fx.profileId) })],
+  'POST /api/v1/deals': [(fx) => ({ name: `Hostile deal ${u()}`, accountId: fx.account.id })],
+  'PATCH /api/v1/deals/:id': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/deals/${fx.deal.id}`) })],
+  'POST /api/v1/deals/:id/shares': [(fx) => ({ userId: fx.user.id, access: 'read' }), (fx) => ({ roleId: fx.roleId, access: 'read' })],
+  'POST /api/v1/pipelines': [() => ({ name: `pipeline ${u()}`, stages: [{ name: 'Only', probability: 10 }] })],
+  'PATCH /api/v1/pipelines/:id': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/pipelines/${fx.pipelineId}`) })],
 };
 
 /** Query parameters an operation requires, so that the one under test is what is refused. */

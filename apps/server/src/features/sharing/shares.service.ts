@@ -8,7 +8,7 @@ import { fromApiId, toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertRecordRight } from '../permissions/access.ts';
-import { visibleRecordOr404 } from '../records/visible-record.ts';
+import { visibleRecordOr404 } from '../records/visible-records.ts';
 import { audit } from '../audit/audit.service.ts';
 
 const present = (r: { id: number; user_id: number | null; role_id: number | null; access: string; created_at: string }): Share => ({

@@ -67,13 +67,13 @@ export async function loadTagNames(db: Kysely<DB>, module: Module, recordIds: nu
 }
 
 /** "Has the tag named `name`", as an EXISTS over record_tags, for the list filter of either module. */
-export function hasTag(module: 'accounts' | 'contacts', name: string): RawBuilder<boolean> {
+export function hasTag(module: Module, name: string): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from record_tags rt join tags t on t.id = rt.tag_id
     where rt.module = ${module} and rt.record_id = ${sql.ref(`${module}.id`)} and t.name_key = ${tagKey(name)})`;
 }
 
 /** The record's tag names, ordered, as one value of a list row (no second query per page). */
-export function tagNamesColumn(db: Kysely<DB>, module: 'accounts' | 'contacts'): RawBuilder<string | null> {
+export function tagNamesColumn(db: Kysely<DB>, module: Module): RawBuilder<string | null> {
   const names = orderedConcat(db, sql`t.name`, sql`t.name_key`);
   return sql<string | null>`(select ${names} from record_tags rt join tags t on t.id = rt.tag_id
     where rt.module = ${module} and rt.record_id = ${sql.ref(`${module}.id`)})`;

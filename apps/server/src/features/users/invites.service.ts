@@ -10,16 +10,15 @@ import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { getUser, insertUser, resolveRoleAndProfile } from './users.service.ts';
 import { assertMayGrant, assertMayManageUser } from './user-admin-rules.ts';
+import { findOpenInvite, markInviteAccepted, replaceOpenInvite } from './invites.repository.ts';
+import { setUserPassword } from './users.repository.ts';
 
 const INVITE_DAYS = 7;
 
 async function issueInvite(db: Kysely<DB>, actor: Actor, userId: number) {
   const token = randomToken();
   const expiresAt = daysFromNow(INVITE_DAYS);
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('user_invites').where('user_id', '=', userId).where('accepted_at', 'is', null).execute();
-    await trx.insertInto('user_invites').values({ user_id: userId, token_hash: sha256(token), created_at: nowIso(), created_by: actor.id, expires_at: expiresAt, accepted_at: null }).execute();
-  });
+  await replaceOpenInvite(db, { user_id: userId, token_hash: sha256(token), created_at: nowIso(), created_by: actor.id, expires_at: expiresAt, accepted_at: null });
   return { invitePath: `/invite/${token}`, expiresAt };
 }
 
@@ -42,16 +41,7 @@ export async function reinviteUser(db: Kysely<DB>, actor: Actor, userId: number,
 }
 
 async function openInvite(db: Kysely<DB>, token: string) {
-  const row = await db
-    .selectFrom('user_invites')
-    .innerJoin('users', 'users.id', 'user_invites.user_id')
-    .select(['user_invites.id as invite_id', 'user_invites.expires_at'])
-    .selectAll('users')
-    .where('user_invites.token_hash', '=', sha256(token))
-    .where('user_invites.accepted_at', 'is', null)
-    .where('user_invites.expires_at', '>', nowIso())
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+  const row = await findOpenInvite(db, sha256(token));
   if (!row) throw notFound('invitation (it may have expired or been used already)');
   return row;
 }
@@ -66,9 +56,8 @@ export async function acceptInvite(db: Kysely<DB>, token: string, password: stri
   const row = await openInvite(db, token);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    const used = await trx.updateTable('user_invites').set({ accepted_at: nowIso() }).where('id', '=', row.invite_id).where('accepted_at', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new AppError('not_found', 'The invitation has been used already.');
-    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso() }).where('id', '=', row.id).execute();
+    if (!(await markInviteAccepted(trx, row.invite_id))) throw new AppError('not_found', 'The invitation has been used already.');
+    await setUserPassword(trx, row.id, hash);
   });
   return getUser(db, row.id);
 }

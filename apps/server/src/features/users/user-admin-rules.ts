@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { moduleRights, rightsSchema, type Rights } from '@kontor/contract/permissions';
+import { allRights, noRights, rightsSchema, type Rights } from '@kontor/contract/permissions';
 import { modules } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -7,6 +7,8 @@ import { parseJsonColumn } from '../../lib/json.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
 import { descendantRoleIds } from '../permissions/load-actor.ts';
+import { findProfileRow } from '../permissions/profiles.repository.ts';
+import { findRoleIdByKey, listRoleTree } from '../permissions/roles.repository.ts';
 
 /**
  * Who may manage whom (docs/SECURITY.md, "Administration rights"). The `users` admin right lets someone who is not
@@ -19,8 +21,6 @@ import { descendantRoleIds } from '../permissions/load-actor.ts';
  * - nobody edits the profile they hold, and nobody resets their own password through the admin route.
  */
 
-const noRights: Rights = { modules: { accounts: [], contacts: [] }, admin: [] };
-
 /** Does `granted` give nothing that `holder` lacks? */
 export function rightsWithin(granted: Rights, holder: Rights): boolean {
   for (const module of modules) {
@@ -29,12 +29,9 @@ export function rightsWithin(granted: Rights, holder: Rights): boolean {
   return granted.admin.every((r) => holder.admin.includes(r));
 }
 
-/** Every right there is: what the Administrator profile means, whatever its stored JSON says. */
-const allRights: Rights = { modules: { accounts: [...moduleRights], contacts: [...moduleRights] }, admin: ['users', 'fields', 'settings'] };
-
 async function profileStrength(db: Kysely<DB>, profileId: number | null): Promise<{ isAdmin: boolean; rights: Rights }> {
   if (profileId == null) return { isAdmin: false, rights: noRights };
-  const p = await db.selectFrom('profiles').select(['key', 'rights']).where('id', '=', profileId).executeTakeFirst();
+  const p = await findProfileRow(db, profileId);
   if (!p) return { isAdmin: false, rights: noRights };
   if (p.key === 'administrator') return { isAdmin: true, rights: allRights };
   return { isAdmin: false, rights: parseJsonColumn(p.rights, rightsSchema, noRights) };
@@ -48,8 +45,7 @@ export function assertAdministrator(actor: Actor, what: string): void {
 /** Role ids strictly below the actor's role. */
 async function rolesBelow(db: Kysely<DB>, actor: Actor): Promise<Set<number>> {
   if (actor.roleId == null) return new Set();
-  const roles = await db.selectFrom('roles').select(['id', 'parent_id']).execute();
-  return new Set(descendantRoleIds(roles, actor.roleId));
+  return new Set(descendantRoleIds(await listRoleTree(db), actor.roleId));
 }
 
 /** May the actor give a user this role and profile (creating or inviting them)? */
@@ -60,8 +56,8 @@ export async function assertMayGrant(db: Kysely<DB>, actor: Actor, role: string,
   if (strength.isAdmin || !rightsWithin(strength.rights, actor.rights)) {
     throw new AppError('forbidden', 'You may only give profiles that grant nothing beyond your own rights.', { profileId: 'stronger than your own profile' });
   }
-  const roleRow = await db.selectFrom('roles').select('id').where('key', '=', role).executeTakeFirst();
-  if (!roleRow || !(await rolesBelow(db, actor)).has(roleRow.id)) {
+  const roleId = await findRoleIdByKey(db, role);
+  if (roleId === undefined || !(await rolesBelow(db, actor)).has(roleId)) {
     throw new AppError('forbidden', 'You may only place users in roles below your own.', { role: 'not below your role' });
   }
 }
@@ -85,6 +81,6 @@ export async function assertMayManageUser(
   const strength = await profileStrength(db, target.profile_id);
   if (strength.isAdmin) throw new AppError('forbidden', 'Only an administrator may manage administrators.');
   if (!rightsWithin(strength.rights, actor.rights)) throw new AppError('forbidden', "This user's profile grants rights you do not have; ask an administrator.");
-  const roleRow = await db.selectFrom('roles').select('id').where('key', '=', target.role).executeTakeFirst();
-  if (!roleRow || !(await rolesBelow(db, actor)).has(roleRow.id)) throw new AppError('forbidden', 'You may only manage users in roles below your own.');
+  const roleId = await findRoleIdByKey(db, target.role);
+  if (roleId === undefined || !(await rolesBelow(db, actor)).has(roleId)) throw new AppError('forbidden', 'You may only manage users in roles below your own.');
 }

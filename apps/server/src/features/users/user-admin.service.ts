@@ -10,6 +10,8 @@ import { listApiTokens, revokeAllApiTokens, revokeApiToken } from '../auth/api-t
 import { recordOwnerChanges } from '../records/record-history.ts';
 import { getUser } from './users.service.ts';
 import { assertMayManageUser } from './user-admin-rules.ts';
+import { findUserRow, setUserPassword } from './users.repository.ts';
+import { deleteUserSessions, listLiveSessionRows } from '../auth/auth.repository.ts';
 
 /** The user, when the actor may manage them (themselves where `self` allows it); 404 for an unknown id. */
 async function managedUser(db: Kysely<DB>, actor: Actor, userId: number, opts: { self?: boolean } = {}) {
@@ -20,7 +22,7 @@ async function managedUser(db: Kysely<DB>, actor: Actor, userId: number, opts: {
 
 export async function listSessions(db: Kysely<DB>, actor: Actor, userId: number): Promise<SessionInfo[]> {
   await managedUser(db, actor, userId, { self: true });
-  const rows = await db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', nowIso()).orderBy('last_seen_at', 'desc').execute();
+  const rows = await listLiveSessionRows(db, userId);
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.created_at,
@@ -34,8 +36,7 @@ export async function listSessions(db: Kysely<DB>, actor: Actor, userId: number)
 
 export async function revokeSession(db: Kysely<DB>, actor: Actor, userId: number, sessionId: string, ip: string | null): Promise<void> {
   await managedUser(db, actor, userId, { self: true });
-  const res = await db.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw notFound('session');
+  if ((await deleteUserSessions(db, userId, { only: sessionId })) === 0) throw notFound('session');
   await audit(db, actor, 'session.revoke', { type: 'user', id: String(userId) }, {}, ip);
 }
 
@@ -47,8 +48,8 @@ export async function resetPassword(db: Kysely<DB>, actor: Actor, userId: number
   await managedUser(db, actor, userId);
   const hash = await hashPassword(password);
   const revoked = await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso() }).where('id', '=', userId).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await setUserPassword(trx, userId, hash);
+    await deleteUserSessions(trx, userId);
     return revokeAllApiTokens(trx, userId);
   });
   await audit(db, actor, 'user.password_reset', { type: 'user', id: String(userId) }, { tokensRevoked: revoked }, ip);
@@ -65,10 +66,8 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid({ currentPassword: 'not your current password' });
   const hash = await hashPassword(input.newPassword);
   const out = await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso() }).where('id', '=', actor.id).execute();
-    let q = trx.deleteFrom('sessions').where('user_id', '=', actor.id);
-    if (actor.sessionId) q = q.where('id', '!=', actor.sessionId);
-    const ended = Number((await q.executeTakeFirst()).numDeletedRows);
+    await setUserPassword(trx, actor.id, hash);
+    const ended = await deleteUserSessions(trx, actor.id, { except: actor.sessionId });
     return { sessionsEnded: ended, tokensRevoked: input.revokeTokens ? await revokeAllApiTokens(trx, actor.id) : 0 };
   });
   await audit(db, actor, 'user.password_change', { type: 'user', id: String(actor.id) }, out, ip);
@@ -90,7 +89,7 @@ export async function revokeUserToken(db: Kysely<DB>, actor: Actor, userId: numb
 /** Moves every record a user owns to another active user (when someone leaves, before or after deactivation). */
 export async function transferRecords(db: Kysely<DB>, actor: Actor, fromUserId: number, toUserId: number, ip: string | null): Promise<{ accounts: number; contacts: number }> {
   await managedUser(db, actor, fromUserId, { self: true });
-  const to = await db.selectFrom('users').select(['id', 'active', 'role', 'profile_id']).where('id', '=', toUserId).executeTakeFirst();
+  const to = await findUserRow(db, toUserId);
   if (!to) throw invalid({ toUserId: 'no such user' });
   if (to.active !== 1) throw invalid({ toUserId: 'this user is deactivated' });
   if (fromUserId === toUserId) throw new AppError('validation_failed', 'Choose another user to receive the records.', { toUserId: 'same user' });

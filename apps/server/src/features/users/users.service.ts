@@ -9,21 +9,26 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { randomToken } from '../auth/tokens.ts';
 import { assertAdministrator, assertMayGrant, assertMayManageUser } from './user-admin-rules.ts';
+import { anyUserExists, findUserRow, findUserRowByEmail, insertUserRow, listUserRows, patchUserRow, updateUserRow } from './users.repository.ts';
+import { pendingInviteUserIds } from './invites.repository.ts';
+import { deleteUserSessions } from '../auth/auth.repository.ts';
+import { findRoleIdByKey, listRoleRows } from '../permissions/roles.repository.ts';
+import { findProfileIdByKey, findProfileRow, listProfileRows } from '../permissions/profiles.repository.ts';
 
 type UserCreate = z.output<typeof userCreateSchema>;
 
 export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return findUserRowByEmail(db, email.trim().toLowerCase());
 }
 
 export async function getUser(db: Kysely<DB>, id: number): Promise<UserRow> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findUserRow(db, id);
   if (!row) throw notFound('user');
   return row;
 }
 
 export async function listUsers(db: Kysely<DB>): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+  return listUserRows(db);
 }
 
 /** The profile a built-in role starts with; users in custom roles start as salespeople. */
@@ -31,28 +36,21 @@ const defaultProfileOfRole: Record<string, string> = { admin: 'administrator', m
 
 /** Checks the role key and profile id and returns the profile id to store. */
 export async function resolveRoleAndProfile(db: Kysely<DB>, role: string, profileId?: string): Promise<number> {
-  const roleRow = await db.selectFrom('roles').select('id').where('key', '=', role).executeTakeFirst();
-  if (!roleRow) {
-    const keys = (await db.selectFrom('roles').select('key').orderBy('id').execute()).map((r) => r.key);
+  if ((await findRoleIdByKey(db, role)) === undefined) {
+    const keys = (await listRoleRows(db)).map((r) => r.key);
     throw invalid({ role: `no such role; one of: ${keys.join(', ')}` });
   }
-  const profile = profileId
-    ? await db.selectFrom('profiles').select('id').where('id', '=', Number(profileId)).executeTakeFirst()
-    : await db.selectFrom('profiles').select('id').where('key', '=', defaultProfileOfRole[role] ?? 'salesperson').executeTakeFirst();
-  if (!profile) throw invalid({ profileId: 'no such profile' });
-  return profile.id;
+  const id = profileId ? (await findProfileRow(db, Number(profileId)))?.id : await findProfileIdByKey(db, defaultProfileOfRole[role] ?? 'salesperson');
+  if (id === undefined) throw invalid({ profileId: 'no such profile' });
+  return id;
 }
 
 export async function userLookups(db: Kysely<DB>): Promise<UserLookups> {
-  const [roles, profiles, invites] = await Promise.all([
-    db.selectFrom('roles').select(['key', 'name']).execute(),
-    db.selectFrom('profiles').select(['id', 'name']).execute(),
-    db.selectFrom('user_invites').select('user_id').where('accepted_at', 'is', null).execute(),
-  ]);
+  const [roles, profiles, invited] = await Promise.all([listRoleRows(db), listProfileRows(db), pendingInviteUserIds(db)]);
   return {
     roleNames: new Map(roles.map((r) => [r.key, r.name])),
     profileNames: new Map(profiles.map((p) => [p.id, p.name])),
-    pendingInvites: new Set(invites.map((i) => i.user_id)),
+    pendingInvites: new Set(invited),
   };
 }
 
@@ -63,21 +61,17 @@ export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<Use
   }
   const profileId = await resolveRoleAndProfile(db, input.role, input.profileId);
   const now = nowIso();
-  return db
-    .insertInto('users')
-    .values({
-      email: input.email,
-      name: input.name,
-      password_hash: await hashPassword(input.password),
-      role: input.role,
-      profile_id: profileId,
-      locale: input.locale,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertUserRow(db, {
+    email: input.email,
+    name: input.name,
+    password_hash: await hashPassword(input.password),
+    role: input.role,
+    profile_id: profileId,
+    locale: input.locale,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
 }
 
 export async function createUser(db: Kysely<DB>, actor: Actor, input: UserCreate): Promise<UserRow> {
@@ -97,36 +91,25 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, input
   }
   // Repeating the current role or profile changes nothing (a role change alone brings the role's default profile).
   const profileId = changesRole || changesProfile ? await resolveRoleAndProfile(db, input.role ?? current.role, input.profileId) : undefined;
-  const row = await db
-    .updateTable('users')
-    .set({
-      ...(input.name !== undefined && { name: input.name }),
-      ...(changesRole && { role: input.role }),
-      ...(profileId !== undefined && { profile_id: profileId }),
-      ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
-      updated_at: nowIso(),
-      version: current.version + 1,
-    })
-    .where('id', '=', id)
-    .where('version', '=', input.version)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await updateUserRow(db, id, input.version, {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(changesRole && { role: input.role }),
+    ...(profileId !== undefined && { profile_id: profileId }),
+    ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+    updated_at: nowIso(),
+    version: current.version + 1,
+  });
   if (!row) throw versionConflict(current.version + 1);
-  if (input.active === false) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  if (input.active === false) await deleteUserSessions(db, id);
   return row;
 }
 
 export async function updateMe(db: Kysely<DB>, actor: Actor, input: z.output<typeof meUpdateSchema>): Promise<UserRow> {
-  return db
-    .updateTable('users')
-    .set({
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.locale !== undefined && { locale: input.locale }),
-      updated_at: nowIso(),
-    })
-    .where('id', '=', actor.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return patchUserRow(db, actor.id, {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.locale !== undefined && { locale: input.locale }),
+    updated_at: nowIso(),
+  });
 }
 
 /**
@@ -137,8 +120,7 @@ export async function bootstrapAdmin(
   db: Kysely<DB>,
   env: { email: string | null; password: string | null },
 ): Promise<{ email: string; password: string | null } | null> {
-  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
+  if (await anyUserExists(db)) return null;
   const email = (env.email ?? 'admin@kontor.local').toLowerCase();
   const password = env.password ?? randomToken(12);
   await insertUser(db, { email, name: 'Administrator', password, role: 'admin', locale: 'en' });

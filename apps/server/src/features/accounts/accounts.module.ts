@@ -1,0 +1,54 @@
+import type { FieldDescriptor, ModuleDescriptor } from '../records/descriptor.ts';
+
+const address = (prefix: 'billing' | 'shipping'): Record<string, FieldDescriptor> =>
+  Object.fromEntries(
+    (['street', 'city', 'region', 'postalCode', 'country'] as const).map((part) => [
+      `${prefix}Address.${part}`,
+      { column: `accounts.${prefix}_${part === 'postalCode' ? 'postal_code' : part}`, type: 'text' },
+    ]),
+  );
+
+/** Accounts (companies) as the record machinery sees them. */
+export const accountsModule: ModuleDescriptor<'accounts'> = {
+  module: 'accounts',
+  noun: 'account',
+  fields: {
+    name: { column: 'accounts.name', type: 'text' },
+    ownerId: { column: 'accounts.owner_id', type: 'reference', references: 'users', filterable: true },
+    parentAccountId: { column: 'accounts.parent_account_id', type: 'reference', references: 'accounts', filterable: true },
+    website: { column: 'accounts.website', type: 'text' },
+    tickerSymbol: { column: 'accounts.ticker_symbol', type: 'text' },
+    accountNumber: { column: 'accounts.account_number', type: 'text' },
+    accountSite: { column: 'accounts.account_site', type: 'text' },
+    phone: { column: 'accounts.phone', type: 'text' },
+    fax: { column: 'accounts.fax', type: 'text' },
+    industry: { column: 'accounts.industry', type: 'picklist', filterable: true },
+    ownership: { column: 'accounts.ownership', type: 'picklist' },
+    accountType: { column: 'accounts.account_type', type: 'picklist', filterable: true },
+    rating: { column: 'accounts.rating', type: 'picklist' },
+    employees: { column: 'accounts.employees', type: 'integer' },
+    annualRevenue: { column: 'accounts.annual_revenue', type: 'number' },
+    description: { column: 'accounts.description', type: 'longtext' },
+    contactType: { column: 'accounts.contact_type_id', type: 'reference', references: 'contact_types', filterable: true },
+    createdAt: { column: 'accounts.created_at', type: 'datetime' },
+    updatedAt: { column: 'accounts.updated_at', type: 'datetime' },
+    ...address('billing'),
+    ...address('shipping'),
+  },
+  sortColumns: {
+    name: { column: 'accounts.name_sort', kind: 'text' },
+    createdAt: { column: 'accounts.created_at', kind: 'text' },
+    updatedAt: { column: 'accounts.updated_at', kind: 'text' },
+    employees: { column: 'accounts.employees', kind: 'integer', nullable: true },
+    annualRevenue: { column: 'accounts.annual_revenue', kind: 'number', nullable: true },
+    industry: { column: 'accounts.industry', kind: 'text', nullable: true },
+    accountType: { column: 'accounts.account_type', kind: 'text', nullable: true },
+    website: { column: 'accounts.website', kind: 'text', nullable: true },
+    phone: { column: 'accounts.phone', kind: 'text', nullable: true },
+  },
+  defaultSort: 'name',
+  sortKeyColumn: 'accounts.name_sort',
+  searchColumns: ['accounts.name_sort', 'accounts.primary_email'],
+  photo: true,
+  nameColumns: ['name'],
+};

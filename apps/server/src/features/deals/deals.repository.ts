@@ -1,0 +1,124 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { dealListQuerySchema, Money } from '@kontor/contract/deals';
+import type { DB, DealRow, NewDealRow } from '../../db/schema.ts';
+import { foldText, isSqlite, likeEscape } from '../../db/dialect.ts';
+import { fromApiId } from '../../lib/ids.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { can } from '../permissions/access.ts';
+import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
+import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
+import { dealsModule } from './deals.module.ts';
+
+export type DealListQuery = z.output<typeof dealListQuerySchema>;
+
+export async function insertDealRow(trx: Transaction<DB>, row: NewDealRow): Promise<number> {
+  return (await trx.insertInto('deals').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A live deal the actor can see; undefined answers as 404 upstream. */
+export const findDealRow = (db: Kysely<DB>, actor: Actor, id: number) => visibleRecords(db, actor, 'deals').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A deal row with what lists, cards and the page show of its stage, pipeline, owner, account, contact and tags. */
+export type DealListRow = DealRow & {
+  owner_name: string | null;
+  account_name: string | null;
+  contact_first: string | null;
+  contact_last: string | null;
+  stage_name: string;
+  probability: number;
+  pipeline_name: string;
+  tag_names: string | null;
+};
+
+function filtered(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
+  let qb = visibleRecords(db, actor, 'deals');
+  // A fragment of the folded name; PostgreSQL serves it from a trigram index, SQLite scans (search, issue #12, indexes it).
+  if (q.q) qb = qb.where(sql<boolean>`deals.name_sort like ${`%${likeEscape(foldText(q.q))}%`} escape '\\'`);
+  if (q.ownerId) qb = qb.where('deals.owner_id', '=', fromApiId(q.ownerId));
+  if (q.accountId) qb = qb.where('deals.account_id', '=', fromApiId(q.accountId));
+  if (q.contactId) qb = qb.where('deals.contact_id', '=', fromApiId(q.contactId));
+  if (q.pipelineId) qb = qb.where('deals.pipeline_id', '=', fromApiId(q.pipelineId));
+  if (q.stageId) qb = qb.where('deals.stage_id', '=', fromApiId(q.stageId));
+  if (q.status) qb = qb.where('deals.status', '=', q.status);
+  if (q.tag) qb = qb.where(hasTag('deals', q.tag));
+  return qb;
+}
+
+/** One joined query for a page of deals: the related names come only from records the actor can see. */
+function withDisplay(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
+  return filtered(db, actor, q)
+    .innerJoin('pipeline_stages as stage', 'stage.id', 'deals.stage_id')
+    .innerJoin('pipelines as pipeline', 'pipeline.id', 'deals.pipeline_id')
+    .leftJoin('users as owner', 'owner.id', 'deals.owner_id')
+    .leftJoin('accounts as account', (j) => j.onRef('account.id', '=', 'deals.account_id').on(joinableRecord(actor, 'accounts', 'account')))
+    .leftJoin('contacts as contact', (j) => j.onRef('contact.id', '=', 'deals.contact_id').on(joinableRecord(actor, 'contacts', 'contact')))
+    .selectAll('deals')
+    .select([
+      'owner.name as owner_name',
+      'account.name as account_name',
+      'contact.first_name as contact_first',
+      'contact.last_name as contact_last',
+      'stage.name as stage_name',
+      'stage.probability',
+      'pipeline.name as pipeline_name',
+      tagNamesColumn(db, 'deals').as('tag_names'),
+    ]);
+}
+
+export async function findDealListRow(db: Kysely<DB>, actor: Actor, id: number): Promise<DealListRow | undefined> {
+  return (await withDisplay(db, actor, {}).where('deals.id', '=', id).executeTakeFirst()) as DealListRow | undefined;
+}
+
+export async function listDealRows(db: Kysely<DB>, actor: Actor, q: DealListQuery) {
+  const k = keysetFor(q.sort, dealsModule.sortColumns, 'deals.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  let qb = withDisplay(db, actor, q).select(k.orderExpr.as('sort_value'));
+  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
+  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('deals.id', orderDirection(k)).limit(q.limit + 1).execute();
+  const page = pageOf(rows as Array<DealListRow & { sort_value: unknown }>, q.limit);
+  return { ...page, total: q.count ? await countDeals(db, actor, q) : undefined };
+}
+
+export async function countDeals(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>): Promise<number> {
+  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Count and sums per currency of the open deals per stage of a pipeline (the board's column headers). */
+export async function stageTotals(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery> & { pipelineId: string }) {
+  const rows = await filtered(db, actor, { ...q, status: 'open' })
+    .select((eb) => ['deals.stage_id', 'deals.currency', eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('deals.amount').as('total')])
+    .groupBy(['deals.stage_id', 'deals.currency'])
+    .execute();
+  return rows.map((r) => ({ stageId: r.stage_id, currency: r.currency, count: Number(r.n), total: Number(r.total ?? 0) }));
+}
+
+/** Count and value per status and currency of the deals the actor can see that match `where` (an account's, a contact's). */
+export async function dealTotals(db: Kysely<DB>, actor: Actor, where: { accountId?: number; contactId?: number }) {
+  let qb = visibleRecords(db, actor, 'deals');
+  if (where.accountId !== undefined) qb = qb.where('deals.account_id', '=', where.accountId);
+  if (where.contactId !== undefined) qb = qb.where('deals.contact_id', '=', where.contactId);
+  const rows = await qb
+    .select((eb) => ['deals.status', 'deals.currency', eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('deals.amount').as('total')])
+    .groupBy(['deals.status', 'deals.currency'])
+    .execute();
+  return rows.map((r) => ({ status: r.status, currency: r.currency, count: Number(r.n), total: Number(r.total ?? 0) }));
+}
+
+/** Money per currency, largest first (ties by code), rounded to cents. */
+export function moneyOf(rows: Array<{ currency: string; total: number }>): Money[] {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.currency, (by.get(r.currency) ?? 0) + r.total);
+  return [...by].map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })).sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency));
+}
+
+/**
+ * "Has a deal the actor can see with this status", correlated to an account or contact row: the list filters
+ * "customers only" (won) and "with open deals". Served by the deals_account / deals_contact indexes.
+ */
+export function dealExists(actor: Actor, link: 'accounts' | 'contacts', status: 'won' | 'open'): RawBuilder<boolean> {
+  if (!can(actor, 'view', 'deals')) return sql<boolean>`1 = 0`;
+  const column = link === 'accounts' ? 'account_id' : 'contact_id';
+  return sql<boolean>`exists (select 1 from deals as d where d.${sql.raw(column)} = ${sql.ref(`${link}.id`)} and d.status = ${status} and ${joinableRecord(actor, 'deals', 'd')})`;
+}

@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ListResponse } from '@kontor/contract/common';
+import { customFieldValues } from '@kontor/contract/custom-fields';
+import { dealCreateSchema, type Deal, type DealBoard, type DealListItem, type DealStatus, type DealSummary, type dealBoardQuerySchema, type dealUpdateSchema } from '@kontor/contract/deals';
+import type { DB, DealRow } from '../../db/schema.ts';
+import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { fromApiId, toApiId } from '../../lib/ids.ts';
+import { parseJsonColumn } from '../../lib/json.ts';
+import { nowIso } from '../../lib/time.ts';
+import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
+import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, can, recordAccess } from '../permissions/access.ts';
+import { defaultPipeline, getPipeline } from '../pipelines/pipelines.service.ts';
+import { findStageRow } from '../pipelines/pipelines.repository.ts';
+import { recordAccessEdits } from '../records/record-history.ts';
+import { checkReferences, userNames } from '../records/references.ts';
+import { createdStamps, updatedStamps } from '../records/stamps.ts';
+import { updateVersioned, visibleRecords } from '../records/visible-records.ts';
+import { getSettings } from '../settings/settings.service.ts';
+import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
+import { setRecordTags } from '../tags/record-tags.ts';
+import { cloneInput } from '../records/clone.ts';
+import { audit } from '../audit/audit.service.ts';
+import { dealColumns } from './deals.columns.ts';
+import { presentDeal, presentDealListItem } from './deals.presenter.ts';
+import { dealTotals, findDealListRow, findDealRow, insertDealRow, listDealRows, moneyOf, stageTotals, type DealListQuery } from './deals.repository.ts';
+
+type DealCreateIn = z.output<typeof dealCreateSchema>;
+type DealUpdateIn = z.output<typeof dealUpdateSchema>;
+
+/** The deal as the actor sees it; 404 when it does not exist, is in the recycle bin or is hidden from them. */
+export async function loadDeal(db: Kysely<DB>, actor: Actor, id: number): Promise<Deal> {
+  const row = await findDealListRow(db, actor, id);
+  if (!row) throw notFound('deal');
+  const [users, restrictedTo, access] = await Promise.all([
+    userNames(db, [row.created_by, row.updated_by]),
+    loadRestrictedTo(db, 'deals', row),
+    recordAccess(db, actor, 'deals', row),
+  ]);
+  return presentDeal(row, { users, restrictedTo, access });
+}
+
+export async function getDeal(db: Kysely<DB>, actor: Actor, id: number): Promise<Deal> {
+  assertCan(actor, 'view', 'deals');
+  return loadDeal(db, actor, id);
+}
+
+export async function listDeals(db: Kysely<DB>, actor: Actor, q: DealListQuery): Promise<ListResponse<DealListItem>> {
+  assertCan(actor, 'view', 'deals');
+  const { rows, nextCursor, total } = await listDealRows(db, actor, q);
+  return { data: rows.map(presentDealListItem), nextCursor, ...(total !== undefined && { total }) };
+}
+
+/**
+ * Where a deal sits: a stage implies its pipeline; a pipeline alone means its first stage; neither keeps the deal
+ * where it is (or, for a new deal, the default pipeline's first stage).
+ */
+async function placement(db: Kysely<DB>, input: { pipelineId?: string; stageId?: string }, current?: { pipeline_id: number; stage_id: number }) {
+  if (input.stageId !== undefined) {
+    const stage = await findStageRow(db, fromApiId(input.stageId));
+    if (!stage) throw invalid({ stageId: 'no such stage' });
+    if (input.pipelineId !== undefined && fromApiId(input.pipelineId) !== stage.pipeline_id) throw invalid({ stageId: 'this stage belongs to another pipeline' });
+    return { pipeline_id: stage.pipeline_id, stage_id: stage.id };
+  }
+  if (input.pipelineId !== undefined) {
+    if (current && fromApiId(input.pipelineId) === current.pipeline_id) return current;
+    const pipeline = await getPipeline(db, fromApiId(input.pipelineId)).catch(() => null);
+    const first = pipeline?.stages[0];
+    if (!first) throw invalid({ pipelineId: 'no such pipeline' });
+    return { pipeline_id: fromApiId(pipeline.id), stage_id: fromApiId(first.id) };
+  }
+  if (current) return current;
+  const first = (await defaultPipeline(db)).stages[0];
+  if (!first) throw new AppError('unprocessable', 'The default pipeline has no stage; an administrator must add one.');
+  return { pipeline_id: fromApiId((await defaultPipeline(db)).id), stage_id: fromApiId(first.id) };
+}
+
+/** Won and lost deals are closed (closedAt); reopening clears it and the lost reason; a lost reason needs `lost`. */
+function statusColumns(status: DealStatus | undefined, lostReason: string | null | undefined, current?: Pick<DealRow, 'status' | 'closed_at'>) {
+  const next = status ?? (current?.status as DealStatus | undefined) ?? 'open';
+  if (lostReason && next !== 'lost') throw invalid({ lostReason: 'only a lost deal has a lost reason' });
+  if (status === undefined || status === current?.status) return lostReason !== undefined ? { lost_reason: lostReason } : {};
+  if (next === 'open') return { status: next, closed_at: null, lost_reason: null };
+  return { status: next, closed_at: nowIso(), lost_reason: next === 'lost' ? (lostReason ?? null) : null };
+}
+
+async function validate(db: Kysely<DB>, actor: Actor, input: Partial<DealCreateIn>, currentOwnerId?: number | null): Promise<void> {
+  const errors = await checkReferences(db, actor, { ownerId: input.ownerId, accountId: input.accountId });
+  if (input.contactId != null && !(await visibleRecords(db, actor, 'contacts').select('id').where('id', '=', fromApiId(input.contactId)).executeTakeFirst())) {
+    errors.contactId = 'no such contact';
+  }
+  if (Object.keys(errors).length) throw invalid(errors);
+  if (input.ownerId !== undefined && fromApiId(input.ownerId) !== currentOwnerId) assertMayAssignOwner(actor, fromApiId(input.ownerId));
+  await checkRestrictedUsers(db, input.restrictedTo);
+}
+
+export async function createDeal(db: Kysely<DB>, actor: Actor, input: DealCreateIn): Promise<Deal> {
+  assertCan(actor, 'create', 'deals');
+  if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'deals');
+  await validate(db, actor, input);
+  const [defs, settings, place] = await Promise.all([listCustomFields(db, 'deals'), getSettings(db), placement(db, input)]);
+  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
+  const id = await db.transaction().execute(async (trx) => {
+    const newId = await insertDealRow(trx, {
+      ...dealColumns(input),
+      name: input.name,
+      name_sort: dealColumns({ name: input.name }).name_sort ?? '',
+      currency: input.currency ?? settings.defaultCurrency,
+      ...place,
+      status: 'open',
+      ...statusColumns(input.status, input.lostReason),
+      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+      custom_fields: JSON.stringify(custom),
+      photo_file_id: null,
+      ...createdStamps(actor),
+    });
+    if (input.tags) await setRecordTags(trx, 'deals', newId, input.tags);
+    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'deals', newId, input.restrictedTo);
+    return newId;
+  });
+  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'deals', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
+  return loadDeal(db, actor, id);
+}
+
+/**
+ * Edits a deal: fields, stage (a move on the board), status (win, lose, reopen). Winning or reopening changes the
+ * account's customer status and sums in the same request, because those are derived from the deals when read.
+ */
+export async function updateDeal(db: Kysely<DB>, actor: Actor, id: number, input: DealUpdateIn): Promise<Deal> {
+  assertCan(actor, 'edit', 'deals');
+  const current = await findDealRow(db, actor, id);
+  if (!current) throw notFound('deal');
+  await assertRecordRight(db, actor, 'deals', current, 'edit');
+  await assertMayChangeAccess(db, actor, 'deals', current, input);
+  if (current.version !== input.version) throw versionConflict(current.version);
+  await validate(db, actor, input, current.owner_id);
+  const place = input.stageId !== undefined || input.pipelineId !== undefined ? await placement(db, input, current) : {};
+  const defs = input.customFields ? await listCustomFields(db, 'deals') : [];
+  const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
+  const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'deals', current);
+  await db.transaction().execute(async (trx) => {
+    const ok = await updateVersioned(trx, 'deals', id, input.version, {
+      ...dealColumns(input),
+      ...place,
+      ...statusColumns(input.status, input.lostReason, current),
+      ...(custom && { custom_fields: JSON.stringify(custom) }),
+      ...updatedStamps(actor, current.version),
+    });
+    if (!ok) throw versionConflict(current.version + 1);
+    if (input.tags) await setRecordTags(trx, 'deals', id, input.tags);
+    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'deals', id, input.restrictedTo);
+    await recordAccessEdits(trx, actor, 'deals', id, { ownerId: current.owner_id, restrictedTo: restrictedBefore }, input, null);
+  });
+  return loadDeal(db, actor, id);
+}
+
+/** A copy of a deal the actor can see: open, owned by the actor, in the same stage, with its tags and custom fields. */
+export async function cloneDeal(db: Kysely<DB>, actor: Actor, id: number): Promise<Deal> {
+  return createDeal(db, actor, cloneInput(dealCreateSchema, await getDeal(db, actor, id), ['ownerId', 'restrictedTo', 'status', 'lostReason', 'pipelineId']));
+}
+
+/** The deal board: a column per stage of the pipeline with its open deals the actor can see, counts and sums. */
+export async function dealBoard(db: Kysely<DB>, actor: Actor, q: z.output<typeof dealBoardQuerySchema>): Promise<DealBoard> {
+  assertCan(actor, 'view', 'deals');
+  const pipeline = q.pipelineId ? await getPipeline(db, fromApiId(q.pipelineId)) : await defaultPipeline(db);
+  const filters = { pipelineId: pipeline.id, ownerId: q.ownerId, tag: q.tag };
+  const [totals, pages] = await Promise.all([
+    stageTotals(db, actor, filters),
+    Promise.all(pipeline.stages.map((s) => listDealRows(db, actor, { ...filters, stageId: s.id, status: 'open', sort: '-updatedAt', limit: q.limit, count: false }))),
+  ]);
+  return {
+    pipeline,
+    columns: pipeline.stages.map((stage, i) => {
+      const mine = totals.filter((t) => toApiId(t.stageId) === stage.id);
+      return {
+        stage,
+        count: mine.reduce((n, t) => n + t.count, 0),
+        sums: moneyOf(mine),
+        deals: (pages[i]?.rows ?? []).map(presentDealListItem),
+        nextCursor: pages[i]?.nextCursor ?? null,
+      };
+    }),
+  };
+}
+
+/**
+ * What an account (or contact) shows of its deals: customer (a won deal), won and open values per currency. Only
+ * deals the reader may see count, so the flag and the sums never reveal a hidden deal (docs/SECURITY.md).
+ */
+export async function dealSummary(db: Kysely<DB>, actor: Actor, where: { accountId?: number; contactId?: number }): Promise<DealSummary> {
+  if (!can(actor, 'view', 'deals')) return { isCustomer: false, wonDealsValue: [], openDealsValue: [], openDealCount: 0 };
+  const rows = await dealTotals(db, actor, where);
+  const won = rows.filter((r) => r.status === 'won');
+  const open = rows.filter((r) => r.status === 'open');
+  return { isCustomer: won.length > 0, wonDealsValue: moneyOf(won), openDealsValue: moneyOf(open), openDealCount: open.reduce((n, r) => n + r.count, 0) };
+}

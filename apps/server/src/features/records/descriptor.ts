@@ -1,0 +1,39 @@
+import type { Module } from '@kontor/contract/custom-fields';
+import type { SortColumn } from './keyset.ts';
+
+/** How a field is stored and what filters, imports and exports may do with it. */
+export type FieldType = 'text' | 'longtext' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'picklist' | 'reference';
+
+export interface FieldDescriptor {
+  /** The column on the module's table. */
+  column: string;
+  type: FieldType;
+  /** For references: what the id points at. */
+  references?: Module | 'users' | 'contact_types';
+  /** Offered as a list filter (`?field=value`). */
+  filterable?: boolean;
+}
+
+/**
+ * A record module as the machinery sees it: what later features (views, filters, search, import/export, mass
+ * actions, duplicates, timeline) read instead of switching on module names. Adding a module is a descriptor, a
+ * migration, its own rules and its tests (docs/ARCHITECTURE.md, "Record machinery").
+ */
+export interface ModuleDescriptor<M extends Module = Module> {
+  module: M;
+  /** One record, for messages ("The account does not exist or you cannot see it"). */
+  noun: string;
+  /** API field -> storage; contact points, tags, custom fields and sharing are common to every module. */
+  fields: Record<string, FieldDescriptor>;
+  /** API sort key -> column; `defaultSort` is one of them. */
+  sortColumns: Record<string, SortColumn>;
+  defaultSort: string;
+  /** The folded name (JS `foldText`) that serves the default order, the A-Z index and the fragment filter. */
+  sortKeyColumn: string;
+  /** What the fragment filter `q` searches (folded name, lower-cased primary e-mail). */
+  searchColumns: string[];
+  /** The module has a photo or logo (`photo_file_id`). */
+  photo: boolean;
+  /** Columns whose non-empty values, joined by a space, name a record where only a name fits (recycle bin, lookups). */
+  nameColumns: string[];
+}

@@ -1,0 +1,85 @@
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { Module } from '@kontor/contract/custom-fields';
+import type { DB } from '../../db/schema.ts';
+import { notFound } from '../../errors.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { visibleOrAll } from '../permissions/access.ts';
+import { descriptorOf } from './registry.ts';
+
+/**
+ * Visibility by construction: the only way to read a record table (a lint rule forbids `selectFrom` on record
+ * tables anywhere else, and importing the raw visibility condition). Every list, detail, related list, count,
+ * aggregate and lookup starts here, so a hidden record can never be read, counted or named by a path that forgot.
+ */
+
+type Liveness = { deleted?: boolean | 'any' };
+
+const liveness = (alias: string, opts: Liveness): RawBuilder<boolean> => {
+  const col = sql.ref(`${alias}.deleted_at`);
+  if (opts.deleted === 'any') return sql<boolean>`1 = 1`;
+  return opts.deleted ? sql<boolean>`${col} is not null` : sql<boolean>`${col} is null`;
+};
+
+/** Rows of `module` the actor may see: live ones, or with `deleted` those in the recycle bin (`'any'`: both). */
+export function visibleRecords<M extends Module>(db: Kysely<DB>, actor: Actor, module: M, opts: Liveness = {}): SelectQueryBuilder<DB, M, object> {
+  const qb = db.selectFrom(module) as unknown as SelectQueryBuilder<DB, M, object>;
+  return qb.where(liveness(module, opts)).where(visibleOrAll(actor, module));
+}
+
+/**
+ * The condition for joining a record table under an alias (a contact's account, an account's parent): the joined
+ * row counts only when it is live and visible, so a hidden name never reaches a list row.
+ */
+export function joinableRecord(actor: Actor, module: Module, alias: string, opts: Liveness = {}): RawBuilder<boolean> {
+  return sql<boolean>`(${liveness(alias, opts)} and ${visibleOrAll(actor, module, alias)})`;
+}
+
+/** `exists (visible live record of module where <on>)` for correlated conditions (aggregates, filters). */
+export function visibleExists(actor: Actor, module: Module, alias: string, on: RawBuilder<boolean>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from ${sql.table(module)} as ${sql.ref(alias)} where ${on} and ${joinableRecord(actor, module, alias)})`;
+}
+
+/** What access checks, photo and recycle-bin paths need of a record. */
+export interface RecordKey {
+  id: number;
+  owner_id: number | null;
+  restricted: number;
+  version: number;
+  photo_file_id: number | null;
+}
+
+/** A record of any module that the actor can see (live, or in the recycle bin with `deleted`); undefined otherwise. */
+export async function findVisibleRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number, opts: Liveness = {}): Promise<RecordKey | undefined> {
+  const qb = visibleRecords(db, actor, module, opts) as unknown as SelectQueryBuilder<DB, 'accounts', object>;
+  return qb.select(['id', 'owner_id', 'restricted', 'version', 'photo_file_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A live record the actor can see; 404 otherwise (hidden and missing answer the same). */
+export async function visibleRecordOr404(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<RecordKey> {
+  const row = await findVisibleRecord(db, actor, module, id);
+  if (!row) throw notFound(descriptorOf(module).noun);
+  return row;
+}
+
+/**
+ * Optimistic locking, once for every module: changes the row only while its version is still `version` and bumps
+ * it; answers whether it did (false: someone else changed it first, or it is gone).
+ */
+export async function updateVersioned<M extends Module>(db: Kysely<DB>, module: M, id: number, version: number, set: Updateable<DB[M]>): Promise<boolean> {
+  const table = db.updateTable(module as 'accounts');
+  const res = await table
+    .set({ ...(set as Updateable<DB['accounts']>), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Rows of `module` regardless of who asks, for rules that must weigh records the actor cannot see and never answer
+ * with their content: the parent chain of a cycle check, whether a parent is still live on restore. Each caller says
+ * why in a comment; a list, a detail or a count never uses it.
+ */
+export function recordsForRules<M extends Module>(db: Kysely<DB>, module: M): SelectQueryBuilder<DB, M, object> {
+  return db.selectFrom(module) as unknown as SelectQueryBuilder<DB, M, object>;
+}

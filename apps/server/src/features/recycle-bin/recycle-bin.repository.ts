@@ -1,0 +1,105 @@
+import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { Module } from '@kontor/contract/custom-fields';
+import type { DB } from '../../db/schema.ts';
+import { nowIso } from '../../lib/time.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { descriptorOf } from '../records/registry.ts';
+import { recordsForRules, updateVersioned, visibleRecords } from '../records/visible-records.ts';
+
+/** The recycle bin's SQL: soft deletes and restores (versioned), the links they cut or mend, and the bin's pages. */
+
+const deletedStamps = (actor: Actor) => ({ deleted_at: nowIso(), deleted_by: actor.id, updated_at: nowIso(), updated_by: actor.id });
+const restoredStamps = (actor: Actor) => ({ deleted_at: null, deleted_by: null, updated_at: nowIso(), updated_by: actor.id });
+
+/** Moves one record to the bin, if its version is still `version`. */
+export const markDeleted = (db: Kysely<DB>, module: Module, id: number, version: number, actor: Actor) => updateVersioned(db, module, id, version, deletedStamps(actor));
+
+/** Brings one record back, if its version is still `version`; `unlink` clears a link whose target is gone. */
+export const markRestored = (db: Kysely<DB>, module: Module, id: number, version: number, actor: Actor, unlink: Record<string, null> = {}) =>
+  updateVersioned(db, module, id, version, { ...restoredStamps(actor), ...(module === 'contacts' && { deleted_with_account_id: null }), ...unlink });
+
+/** Contacts deleted together with their account (restored with it). */
+export async function deleteContactsWithAccount(trx: Transaction<DB>, ids: number[], accountId: number, actor: Actor): Promise<void> {
+  if (!ids.length) return;
+  await trx
+    .updateTable('contacts')
+    .set((eb) => ({ ...deletedStamps(actor), deleted_with_account_id: accountId, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Live contacts of a deleted account stay, without an account. */
+export async function detachLiveContacts(trx: Transaction<DB>, accountId: number, actor: Actor): Promise<void> {
+  await trx
+    .updateTable('contacts')
+    .set((eb) => ({ account_id: null, version: eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }))
+    .where('account_id', '=', accountId)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** Member accounts of a deleted or purged account become top-level. */
+export async function orphanMembers(trx: Transaction<DB>, accountId: number): Promise<void> {
+  await trx.updateTable('accounts').set({ parent_account_id: null }).where('parent_account_id', '=', accountId).execute();
+}
+
+export async function restoreContactsDeletedWith(trx: Transaction<DB>, accountId: number, actor: Actor): Promise<void> {
+  await trx
+    .updateTable('contacts')
+    .set((eb) => ({ ...restoredStamps(actor), deleted_with_account_id: null, version: eb('version', '+', 1) }))
+    .where('deleted_with_account_id', '=', accountId)
+    .where('deleted_at', 'is not', null)
+    .execute();
+}
+
+/** Is this account live? For a rule (restore keeps a link only to a live account), whoever may see it. */
+export async function accountIsLive(db: Kysely<DB>, id: number): Promise<boolean> {
+  return (await recordsForRules(db, 'accounts').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) != null;
+}
+
+/** The account a deleted record links to (a contact's or deal's account, an account's parent), as the actor sees the deleted row. */
+export async function deletedRecordLink(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<number | null> {
+  if (module === 'accounts') {
+    const r = await visibleRecords(db, actor, 'accounts', { deleted: true }).select('parent_account_id').where('id', '=', id).executeTakeFirst();
+    return r?.parent_account_id ?? null;
+  }
+  const r = await (visibleRecords(db, actor, module, { deleted: true }) as unknown as SelectQueryBuilder<DB, 'contacts', object>)
+    .select('account_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r?.account_id ?? null;
+}
+
+/** Removes a purged record's row and every link to it. */
+export async function purgeRows(trx: Transaction<DB>, module: Module, id: number, photoFileId: number | null): Promise<void> {
+  if (module === 'accounts') {
+    await trx.updateTable('contacts').set({ account_id: null, deleted_with_account_id: null }).where('account_id', '=', id).execute();
+    await trx.updateTable('contacts').set({ deleted_with_account_id: null }).where('deleted_with_account_id', '=', id).execute();
+    await orphanMembers(trx, id);
+    await trx.updateTable('deals').set({ account_id: null }).where('account_id', '=', id).execute();
+  }
+  if (module === 'contacts') await trx.updateTable('deals').set({ contact_id: null }).where('contact_id', '=', id).execute();
+  await trx.deleteFrom(module as 'accounts').where('id', '=', id).execute();
+  if (photoFileId != null) await trx.deleteFrom('files').where('id', '=', photoFileId).execute();
+}
+
+export interface BinRow {
+  id: number;
+  name: string;
+  deleted_at: string;
+  deleted_by: number | null;
+}
+
+/** One page of the bin (plus one row to tell whether another follows), newest deletion first, keyset on (deleted_at, id). */
+export async function binPage(db: Kysely<DB>, actor: Actor, module: Module, after: { value: string | number; id: number } | null, limit: number): Promise<BinRow[]> {
+  const names = descriptorOf(module).nameColumns;
+  let q = (visibleRecords(db, actor, module, { deleted: true }) as unknown as SelectQueryBuilder<DB, 'accounts', object>).select(['id', 'deleted_at', 'deleted_by']);
+  if (after) q = q.where((eb) => eb.or([eb('deleted_at', '<', String(after.value)), eb.and([eb('deleted_at', '=', String(after.value)), eb('id', '<', after.id)])]));
+  const rows = (await q
+    .select(names.map((c) => `${module}.${c}` as 'accounts.name'))
+    .orderBy('deleted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute()) as unknown as Array<Record<string, unknown> & { id: number; deleted_at: string; deleted_by: number | null }>;
+  return rows.map((r) => ({ id: r.id, deleted_at: r.deleted_at, deleted_by: r.deleted_by, name: names.map((c) => r[c]).filter((v) => typeof v === 'string' && v).join(' ') }));
+}
