@@ -78,7 +78,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/server/src/features/**/*.routes.ts'],
+    files: ['apps/server/src/features/**/*.routes.ts', 'apps/server/src/features/**/*.service.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -86,8 +86,9 @@ export default tseslint.config(
         recordTableRead,
         {
           selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]',
-          message: 'Routes hold no SQL: call a service (rules) that calls a repository (SQL).',
+          message: 'Routes and services hold no SQL: SQL lives in repositories (and the record machinery).',
         },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Routes and services hold no SQL: SQL lives in repositories (and the record machinery).' },
       ],
     },
   },

@@ -100,3 +100,5 @@ export const inviteCreatedSchema = z.object({ user: userSchema, invitePath: z.st
 export const inviteInfoSchema = z.object({ email: z.string(), name: z.string(), expiresAt: z.string() });
 export const inviteAcceptSchema = z.object({ password: passwordSchema });
 export const inviteTokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
+/** How many records of each module a transfer moved. */
+export const transferredSchema = z.object({ accounts: z.number().int(), contacts: z.number().int(), deals: z.number().int() });

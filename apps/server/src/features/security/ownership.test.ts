@@ -10,7 +10,7 @@ import type { Contact } from '@kontor/contract/contacts';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { OrgDefault } from '@kontor/contract/permissions';
 import { useHarness, type TestClient } from '../../test/harness.ts';
-import { makeAccount, makeContact } from '../../test/factories.ts';
+import { makeAccount, makeContact, makeDeal } from '../../test/factories.ts';
 
 const { h, admin } = useHarness();
 
@@ -108,8 +108,9 @@ describe('write access does not become ownership', () => {
     const heir = await h.client('sales');
     const a = await makeAccount(leaving);
     const c = await makeContact(leaving);
-    expect((await admin.post(`/api/v1/users/${leaving.userId}/transfer`, { toUserId: heir.userId })).json()).toEqual({ accounts: 1, contacts: 1 });
-    for (const [module, id] of [['accounts', a.id], ['contacts', c.id]] as const) {
+    const d = await makeDeal(leaving);
+    expect((await admin.post(`/api/v1/users/${leaving.userId}/transfer`, { toUserId: heir.userId })).json()).toEqual({ accounts: 1, contacts: 1, deals: 1 });
+    for (const [module, id] of [['accounts', a.id], ['contacts', c.id], ['deals', d.id]] as const) {
       expect((await history(admin, module, id)).map((e) => e.details)).toEqual([{ fromOwnerId: leaving.userId, toOwnerId: heir.userId, via: 'transfer' }]);
     }
   });

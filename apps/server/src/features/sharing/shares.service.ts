@@ -5,11 +5,13 @@ import type { Share, shareCreateSchema } from '@kontor/contract/permissions';
 import type { DB } from '../../db/schema.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { fromApiId, toApiId, toApiIdOrNull } from '../../lib/ids.ts';
-import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertRecordRight } from '../permissions/access.ts';
 import { visibleRecordOr404 } from '../records/visible-records.ts';
 import { audit } from '../audit/audit.service.ts';
+import { findUserRow } from '../users/users.repository.ts';
+import { findRoleRow } from '../permissions/roles.repository.ts';
+import { deleteShareRow, findShareRow, listShareRows, replaceShare } from './shares.repository.ts';
 
 const present = (r: { id: number; user_id: number | null; role_id: number | null; access: string; created_at: string }): Share => ({
   id: toApiId(r.id),
@@ -22,8 +24,7 @@ const present = (r: { id: number; user_id: number | null; role_id: number | null
 export async function listShares(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<Share[]> {
   assertCan(actor, 'view', module);
   await visibleRecordOr404(db, actor, module, id);
-  const rows = await db.selectFrom('record_shares').selectAll().where('module', '=', module).where('record_id', '=', id).orderBy('id').execute();
-  return rows.map(present);
+  return (await listShareRows(db, module, id)).map(present);
 }
 
 /** Shares a record with a user or a role (and the roles below it), read or read/write; sharing again changes the access. */
@@ -32,18 +33,9 @@ export async function shareRecord(db: Kysely<DB>, actor: Actor, module: Module, 
   await assertRecordRight(db, actor, module, await visibleRecordOr404(db, actor, module, id), 'share');
   const userId = input.userId ? fromApiId(input.userId) : null;
   const roleId = input.roleId ? fromApiId(input.roleId) : null;
-  if (userId != null && !(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) throw invalid({ userId: 'no such user' });
-  if (roleId != null && !(await db.selectFrom('roles').select('id').where('id', '=', roleId).executeTakeFirst())) throw invalid({ roleId: 'no such role' });
-  const row = await db.transaction().execute(async (trx) => {
-    let q = trx.deleteFrom('record_shares').where('module', '=', module).where('record_id', '=', id);
-    q = userId != null ? q.where('user_id', '=', userId) : q.where('role_id', '=', roleId);
-    await q.execute();
-    return trx
-      .insertInto('record_shares')
-      .values({ module, record_id: id, user_id: userId, role_id: roleId, access: input.access, created_at: nowIso(), created_by: actor.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
+  if (userId != null && !(await findUserRow(db, userId))) throw invalid({ userId: 'no such user' });
+  if (roleId != null && !(await findRoleRow(db, roleId))) throw invalid({ roleId: 'no such role' });
+  const row = await replaceShare(db, { module, recordId: id, userId, roleId, access: input.access, createdBy: actor.id });
   await audit(db, actor, 'record.share', { type: module, id: String(id) }, { userId: input.userId ?? null, roleId: input.roleId ?? null, access: input.access }, ip);
   return present(row);
 }
@@ -51,9 +43,9 @@ export async function shareRecord(db: Kysely<DB>, actor: Actor, module: Module, 
 export async function unshareRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number, shareId: number, ip: string | null): Promise<void> {
   assertCan(actor, 'share', module);
   await assertRecordRight(db, actor, module, await visibleRecordOr404(db, actor, module, id), 'share');
-  const share = await db.selectFrom('record_shares').selectAll().where('id', '=', shareId).where('module', '=', module).where('record_id', '=', id).executeTakeFirst();
+  const share = await findShareRow(db, module, id, shareId);
   if (!share) throw notFound('share');
-  await db.deleteFrom('record_shares').where('id', '=', shareId).execute();
+  await deleteShareRow(db, shareId);
   // The history says with whom the record stopped being shared.
   const { userId, roleId, access } = present(share);
   await audit(db, actor, 'record.unshare', { type: module, id: String(id) }, { shareId: String(shareId), userId, roleId, access }, ip);

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { SessionInfo } from '@kontor/contract/users';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
-import { nowIso } from '../../lib/time.ts';
 import { audit } from '../audit/audit.service.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { listApiTokens, revokeAllApiTokens, revokeApiToken } from '../auth/api-tokens.ts';
-import { recordOwnerChanges } from '../records/record-history.ts';
+import { modules, type Module } from '@kontor/contract/custom-fields';
+import { perModule } from '@kontor/contract/permissions';
+import { transferOwnership } from '../records/ownership.ts';
 import { getUser } from './users.service.ts';
 import { assertMayManageUser } from './user-admin-rules.ts';
 import { findUserRow, setUserPassword } from './users.repository.ts';
@@ -87,7 +88,7 @@ export async function revokeUserToken(db: Kysely<DB>, actor: Actor, userId: numb
 }
 
 /** Moves every record a user owns to another active user (when someone leaves, before or after deactivation). */
-export async function transferRecords(db: Kysely<DB>, actor: Actor, fromUserId: number, toUserId: number, ip: string | null): Promise<{ accounts: number; contacts: number }> {
+export async function transferRecords(db: Kysely<DB>, actor: Actor, fromUserId: number, toUserId: number, ip: string | null): Promise<Record<Module, number>> {
   await managedUser(db, actor, fromUserId, { self: true });
   const to = await findUserRow(db, toUserId);
   if (!to) throw invalid({ toUserId: 'no such user' });
@@ -96,16 +97,8 @@ export async function transferRecords(db: Kysely<DB>, actor: Actor, fromUserId: 
   // The receiver gains what they receive: only someone the actor may manage (or the actor) can be given records.
   await assertMayManageUser(db, actor, to, { self: true });
   const counts = await db.transaction().execute(async (trx) => {
-    const out = { accounts: 0, contacts: 0 };
-    for (const table of ['accounts', 'contacts'] as const) {
-      await recordOwnerChanges(trx, actor, table, { fromOwnerId: fromUserId, toOwnerId: toUserId, via: 'transfer' }, ip);
-      const res = await trx
-        .updateTable(table)
-        .set((eb) => ({ owner_id: toUserId, version: eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }))
-        .where('owner_id', '=', fromUserId)
-        .executeTakeFirst();
-      out[table] = Number(res.numUpdatedRows);
-    }
+    const out = perModule(() => 0);
+    for (const module of modules) out[module] = await transferOwnership(trx, actor, module, fromUserId, toUserId, ip);
     return out;
   });
   await audit(db, actor, 'user.transfer_records', { type: 'user', id: String(fromUserId) }, { toUserId: String(toUserId), ...counts }, ip);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import { inviteCreatedSchema, userInviteSchema, passwordChangedSchema, passwordChangeSchema, passwordResetSchema, sessionInfoSchema, tokenSchema, transferRecordsSchema, userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
+import { inviteCreatedSchema, userInviteSchema, passwordChangedSchema, passwordChangeSchema, passwordResetSchema, sessionInfoSchema, tokenSchema, transferRecordsSchema, transferredSchema, userCreateSchema, userSchema, userUpdateSchema } from '@kontor/contract/users';
 import { idParamsSchema, idSchema } from '@kontor/contract/common';
 import type { DB } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
@@ -61,7 +61,7 @@ export function usersRoutes(app: FastifyInstance, db: Kysely<DB>): void {
 
   r.post(
     '/api/v1/users/:id/transfer',
-    { schema: { tags, params: idParamsSchema, body: transferRecordsSchema, response: { 200: z.object({ accounts: z.number(), contacts: z.number() }) } } },
+    { schema: { tags, params: idParamsSchema, body: transferRecordsSchema, response: { 200: transferredSchema } } },
     async (req) => transferRecords(db, actorOf(req), fromApiId(req.params.id), fromApiId(req.body.toUserId), req.ip),
   );
 
