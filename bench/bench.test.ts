@@ -6,8 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/db/open.ts';
-import { seedScale } from '../apps/server/src/cli/seed-scale.ts';
-import type { Target } from './raw.ts';
+import { benchUserEmail, seedScale } from '../apps/server/src/cli/seed-scale.ts';
+import { openRaw, type Target } from './raw.ts';
 import { toMarkdown } from './report.ts';
 import { runBench } from './suite.ts';
 import { workloads } from './workloads.ts';
@@ -41,8 +41,20 @@ beforeAll(async () => {
 
 afterAll(async () => cleanup?.());
 
+async function query(sql: string, params: unknown[] = []) {
+  const raw = await openRaw(target);
+  try {
+    return await raw.all(sql, params);
+  } finally {
+    await raw.close();
+  }
+}
+
 describe('bench smoke', () => {
   it('runs every workload over HTTP and raw, then the mixed workload, with consistent results', async () => {
+    // The board has full columns to page (before deal.win closes some of them).
+    const columns = await query(`select stage_id, count(*) as n from deals where status = 'open' and pipeline_id = (select id from pipelines where is_default = 1) group by stage_id`);
+    expect(Math.max(...columns.map((c) => Number(c.n)))).toBeGreaterThan(50);
     const report = await runBench({ target, warmupMs: 50, durationMs: 150, mixed: { clients: 8, durationMs: 1500 }, twoProcesses: Boolean(url) });
     expect(report.contacts).toBeGreaterThanOrEqual(2000);
     expect(report.workloads.map((w) => w.name)).toEqual(workloads.map((w) => w.name));
@@ -58,5 +70,8 @@ describe('bench smoke', () => {
       expect(m.consistency.ok, JSON.stringify(m.consistency)).toBe(true);
     }
     expect(toMarkdown(report, 'smoke')).toContain('| list.first |');
+    // The bench user won deals over HTTP.
+    const won = await query(`select count(*) as n from deals d join users u on u.id = d.updated_by where d.status = 'won' and d.version > 1 and u.email = ?`, [benchUserEmail(5)]);
+    expect(Number(won[0]?.n)).toBeGreaterThan(0);
   }, 90_000);
 });

@@ -15,6 +15,13 @@ export interface BenchContext {
   updatePool: Array<{ id: number; version: number }>;
   /** Disjoint pools for the mixed workload's clients (so updates never conflict with each other). */
   mixedPools: Array<Array<{ id: number; version: number }>>;
+  /** Accounts with deals, spread over the table (the account page with its deals). */
+  dealAccountIds: number[];
+  /** The default pipeline (the deal board). */
+  pipelineId: number;
+  /** Open deals the win workload closes over HTTP, with the version it last saw; `winRawIds` are others, for the raw UPDATE. */
+  winPool: Array<{ id: number; version: number }>;
+  winRawIds: number[];
   runId: string;
 }
 
@@ -56,6 +63,13 @@ export async function loadContext(raw: RawDb, clients: number): Promise<BenchCon
   const withVersions = (list: number[]) => pool(list).map((p) => ({ ...p, version: versions.get(p.id) ?? 1 }));
   const single = updates.slice(0, Math.floor(updates.length / 4));
   const rest = updates.slice(single.length);
+  const maxDeal = Number((await raw.all('select max(id) as m from deals'))[0]?.m ?? 0);
+  const dealAccounts = await raw.all(
+    `select account_id as id from deals where deleted_at is null and restricted = 0 and account_id is not null and id % ? = 0 group by account_id order by account_id`,
+    [Math.max(1, Math.floor(maxDeal / 4000))],
+  );
+  const open = await raw.all(`select id, version from deals where deleted_at is null and restricted = 0 and status = 'open' and id % ? = 0 order by id`, [Math.max(1, Math.floor(maxDeal / 12000))]);
+  const pipeline = await raw.all(`select id from pipelines where is_default = 1 order by id limit 1`);
   return {
     contactIds: every(reads, 2000),
     accountIds: every(accounts.map((r) => Number(r.id)), 1000),
@@ -65,6 +79,10 @@ export async function loadContext(raw: RawDb, clients: number): Promise<BenchCon
     searchTerms: ['mül', 'schmid', 'popesc', 'wagner', 'ionescu', 'thompson', '王', 'elena'],
     updatePool: withVersions(single),
     mixedPools: Array.from({ length: clients }, (_, c) => withVersions(rest.filter((_, i) => i % clients === c))),
+    dealAccountIds: every(dealAccounts.map((r) => Number(r.id)), 1000),
+    pipelineId: Number(pipeline[0]?.id ?? 1),
+    winPool: open.filter((_, i) => i % 2 === 0).map((r) => ({ id: Number(r.id), version: Number(r.version) })),
+    winRawIds: open.filter((_, i) => i % 2 === 1).map((r) => Number(r.id)),
     runId: `${Date.now().toString(36)}`,
   };
 }

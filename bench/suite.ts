@@ -63,6 +63,11 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     ctx.cursors = await collectCursors(client);
     const report: BenchReport = { engine: o.target.engine, contacts, startupMs: server.startupMs, firstPageMs, idleMemory: server.memory(), workloads: [], mixed: [] };
     for (const w of workloads.filter((x) => !o.only || o.only.includes(x.name))) {
+      const why = w.unavailable?.(ctx);
+      if (why) {
+        log(`${w.name.padEnd(16)} skipped: ${why}`);
+        continue;
+      }
       const api = await measure((i) => w.http(client, ctx, i).then(() => undefined), { warmupMs: o.warmupMs, durationMs: o.durationMs });
       const floor = await measure((i) => w.raw(raw, ctx, i).then(() => undefined), { warmupMs: o.warmupMs, durationMs: Math.min(o.durationMs, 3000) });
       report.workloads.push({ name: w.name, description: w.description, targetP95Ms: w.targetP95Ms, api, raw: floor });

@@ -1,40 +1,17 @@
 import type { BenchContext } from './context.ts';
 import type { Client } from './http.ts';
-import type { RawDb } from './raw.ts';
+import { dealWorkloads } from './deal-workloads.ts';
+import type { RawDb, RawRow } from './raw.ts';
+import { accountPageRaw, at, pageTags as tagsOf, type Saved, type Workload } from './workload.ts';
 
-/**
- * The named workloads. Each is one user-visible operation: the HTTP request(s) the web app or an API client makes,
- * and the same data fetched or written directly on the engine (the raw floor). Adding a workload is adding an entry
- * here; `mixed` picks entries by `mixWeight`.
- */
-export interface Workload {
-  name: string;
-  description: string;
-  kind: 'read' | 'write';
-  /** The issue's target for p95 over HTTP, one client, on SQLite at 1M contacts. */
-  targetP95Ms?: number;
-  /** Share of the 32-client mixed workload (reads add up to 80, writes to 20). */
-  mixWeight?: number;
-  http(c: Client, ctx: BenchContext, i: number, pool?: Array<{ id: number; version: number }>): Promise<unknown>;
-  raw(db: RawDb, ctx: BenchContext, i: number): Promise<unknown>;
-}
-
-const at = <T>(list: T[], i: number): T => {
-  const v = list[i % list.length];
-  if (v === undefined) throw new Error('empty sample list: is the data set seeded?');
-  return v;
-};
+export type { Workload } from './workload.ts';
 
 interface Page { data: Array<{ id: string }>; nextCursor: string | null }
-interface Saved { id: string; version: number }
 
 // What a list page shows: the rows, the account name and owner joined, and the page's tags in one more query.
 const listSelect = `select c.*, a.name as account_name, u.name as owner_name from contacts c
   left join accounts a on a.id = c.account_id left join users u on u.id = c.owner_id where c.deleted_at is null`;
-const pageTags = async (db: RawDb, rows: Array<Record<string, unknown>>) =>
-  db.all(`select rt.record_id, t.name from record_tags rt join tags t on t.id = rt.tag_id where rt.module = 'contacts' and ${db.inIds('rt.record_id')}`, [
-    db.idsParam(rows.map((r) => Number(r.id))),
-  ]);
+const pageTags = (db: RawDb, rows: RawRow[]) => tagsOf(db, 'contacts', rows);
 
 const contactBody = (ctx: BenchContext, tag: string) => ({
   firstName: 'Bench',
@@ -45,6 +22,10 @@ const contactBody = (ctx: BenchContext, tag: string) => ({
   phones: [{ label: 'work', value: '+49 30 1234567', primary: true }, { label: 'mobile', value: '+49 151 2345678' }],
 });
 
+/**
+ * The named workloads (see workload.ts): contacts and accounts here, deals in deal-workloads.ts. Adding a workload is
+ * adding an entry; `mixed` picks entries by `mixWeight`.
+ */
 export const workloads: Workload[] = [
   {
     name: 'list.first',
@@ -111,15 +92,7 @@ export const workloads: Workload[] = [
       await c.ok('GET', `/api/v1/accounts/${id}/contacts?limit=20`);
       return c.ok('GET', `/api/v1/accounts/${id}/members?limit=20`);
     },
-    raw: async (db, ctx, i) => {
-      const id = at(ctx.accountIds, i);
-      await db.all(`select * from accounts where id = ?`, [id]);
-      await db.all(`select * from contact_points where module = 'accounts' and record_id = ? order by kind, position`, [id]);
-      await db.all(`select count(*) as n from contacts where account_id = ? and deleted_at is null`, [id]);
-      await db.all(`select count(*) as n from accounts where parent_account_id = ? and deleted_at is null`, [id]);
-      await db.all(`select * from contacts where account_id = ? and deleted_at is null order by sort_name, id limit 21`, [id]);
-      return db.all(`select * from accounts where parent_account_id = ? and deleted_at is null order by name_sort, id limit 21`, [id]);
-    },
+    raw: (db, ctx, i) => accountPageRaw(db, at(ctx.accountIds, i), 20),
   },
   {
     name: 'search.list',
@@ -176,6 +149,7 @@ export const workloads: Workload[] = [
       return db.run(`update contacts set position = ?, updated_at = ?, updated_by = ?, version = version + 1 where id = ?`, [`Raw ${i % 97}`, new Date().toISOString(), ctx.ownerId, id]);
     },
   },
+  ...dealWorkloads,
 ];
 
 export async function collectCursors(c: Client, n = 20): Promise<string[]> {

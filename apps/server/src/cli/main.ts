@@ -17,8 +17,8 @@ Commands:
   migrate                                 bring the database schema up to date
   user create --email E --password P --role admin|manager|sales|readonly [--name N]
   token create --email E [--name N] [--days D]   print a new API token (last line)
-  seed --demo                             load a demo company (~200 accounts, ~800 contacts)
-  seed --scale N [--force] [--seed S]     bulk-load a deterministic data set: N contacts, N/4 accounts, 200 users
+  seed --demo                             load a demo company (~200 accounts, ~800 contacts, ~250 deals)
+  seed --scale N [--force] [--seed S]     bulk-load a deterministic data set: N contacts, N/4 accounts, N/2 deals, 200 users
   copy-to postgres://... [--schema S]     copy this SQLite instance to an empty PostgreSQL, verified by counts and checksums
 
 The CLI reads the same DATA_DIR / DATABASE_URL as the server and works while it runs.`;

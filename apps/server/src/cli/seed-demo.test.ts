@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
+import type { Account, AccountListItem } from '@kontor/contract/accounts';
+import type { DealBoard } from '@kontor/contract/deals';
+import { buildApp } from '../app.ts';
 import type { DB } from '../db/schema.ts';
+import { createApiToken } from '../features/auth/api-tokens.ts';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { seedDemo } from './seed-demo.ts';
 import { DEMO_TAG } from './seed-demo/tags.ts';
 
 // Seeding writes ~1,000 records through the services; PostgreSQL takes a few seconds more than SQLite.
 const SLOW = 180_000;
-const noEnvAdmin = { admin: { email: null, password: null } };
+const noEnvAdmin = { admin: { email: null, password: null }, today: '2026-12-01' };
 
-const count = async (db: Kysely<DB>, table: 'accounts' | 'contacts' | 'users') =>
+const count = async (db: Kysely<DB>, table: 'accounts' | 'contacts' | 'users' | 'deals') =>
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 /** What must be the same on every run: names, links and contact points, in creation order. */
@@ -22,7 +26,16 @@ async function fingerprint(db: Kysely<DB>) {
     .select(['c.first_name', 'c.last_name', 'c.birthday', 'c.primary_email', 'c.primary_phone', 'a.name as account', 'u.email as owner'])
     .orderBy('c.id')
     .execute();
-  return { accounts, contacts };
+  const deals = await db
+    .selectFrom('deals as d')
+    .innerJoin('pipeline_stages as s', 's.id', 'd.stage_id')
+    .leftJoin('accounts as a', 'a.id', 'd.account_id')
+    .leftJoin('contacts as c', 'c.id', 'd.contact_id')
+    .leftJoin('users as u', 'u.id', 'd.owner_id')
+    .select(['d.name', 'd.amount', 'd.currency', 'd.status', 'd.lost_reason', 'd.expected_close_date', 's.name as stage', 'a.name as account', 'c.primary_email as contact', 'u.email as owner'])
+    .orderBy('d.id')
+    .execute();
+  return { accounts, contacts, deals };
 }
 
 describe('kontor seed --demo', () => {
@@ -122,6 +135,68 @@ describe('kontor seed --demo', () => {
     expect(n(DEMO_TAG, 'accounts')).toBe(accounts.length);
     expect(n(DEMO_TAG, 'contacts')).toBe(await count(first.db, 'contacts'));
     for (const tag of ['VIP', 'Partner', 'Newsletter', 'Trade fair 2026', '供应商', 'Clienți']) expect(n(tag, 'accounts') + n(tag, 'contacts')).toBeGreaterThan(0);
+  });
+
+  it('adds about 250 deals over two pipelines: won, lost with a reason, open across the stages, in the account\'s currency', async () => {
+    const deals = await first.db
+      .selectFrom('deals as d')
+      .innerJoin('pipelines as p', 'p.id', 'd.pipeline_id')
+      .innerJoin('pipeline_stages as s', 's.id', 'd.stage_id')
+      .innerJoin('accounts as a', 'a.id', 'd.account_id')
+      .leftJoin('contacts as c', 'c.id', 'd.contact_id')
+      .select(['d.status', 'd.lost_reason', 'd.closed_at', 'd.currency', 'd.amount', 'd.owner_id', 'd.expected_close_date', 'p.name as pipeline', 's.id as stage', 's.pipeline_id', 'a.billing_country', 'a.owner_id as account_owner', 'c.account_id as contact_account', 'd.account_id'])
+      .execute();
+    expect(deals.length).toBeGreaterThanOrEqual(200);
+    expect(deals.length).toBeLessThanOrEqual(300);
+    expect(await count(first.db, 'deals')).toBe(deals.length); // every deal is on an account
+    expect(summary).toContain(`${deals.length} deals`);
+    const status = (s: string) => deals.filter((d) => d.status === s);
+    expect(status('won').length).toBeGreaterThan(deals.length / 5);
+    expect(status('lost').length).toBeGreaterThan(deals.length / 10);
+    expect(status('open').length).toBeGreaterThan(deals.length / 3);
+    expect(status('lost').every((d) => d.lost_reason)).toBe(true);
+    expect(deals.filter((d) => d.status !== 'open').every((d) => d.closed_at)).toBe(true);
+    expect(new Set(deals.map((d) => d.pipeline))).toEqual(new Set(['Sales pipeline', 'Renewals']));
+    expect(deals.every((d) => d.pipeline_id === Number(deals.find((x) => x.stage === d.stage)?.pipeline_id))).toBe(true);
+    expect(new Set(status('open').map((d) => d.stage)).size).toBeGreaterThanOrEqual(7); // 5 + 3 stages, most in use
+    const currency: Record<string, string> = { Deutschland: 'EUR', România: 'RON', 中国: 'CNY', 'United Kingdom': 'GBP', 'United States': 'USD' };
+    expect(deals.filter((d) => currency[d.billing_country ?? '']).length).toBeGreaterThan(deals.length / 2);
+    for (const d of deals) if (currency[d.billing_country ?? '']) expect(d.currency, d.billing_country ?? '').toBe(currency[d.billing_country ?? '']);
+    expect(deals.filter((d) => d.amount == null).length).toBeLessThan(deals.length / 10);
+    const withContact = deals.filter((d) => d.contact_account != null);
+    expect(withContact.length).toBeGreaterThan(deals.length / 3);
+    expect(withContact.every((d) => d.contact_account === d.account_id)).toBe(true);
+    expect(deals.filter((d) => d.owner_id === d.account_owner).length).toBeGreaterThan(deals.length * 0.7);
+    expect(deals.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.expected_close_date ?? ''))).toBe(true);
+    expect(status('open').some((d) => (d.expected_close_date ?? '') < '2026-12-01') && status('open').some((d) => (d.expected_close_date ?? '') > '2027-01-01')).toBe(true);
+    const tagged = await first.db.selectFrom('record_tags').innerJoin('tags', 'tags.id', 'record_tags.tag_id').select('tags.name').where('record_tags.module', '=', 'deals').where('tags.name', '=', DEMO_TAG).execute();
+    expect(tagged.length).toBe(deals.length);
+  });
+
+  it('makes some accounts customers, as the API shows them', async () => {
+    const app = await buildApp(first.config, first);
+    try {
+      const admin = await first.db.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
+      const { token } = await createApiToken(first.db, admin.id, 'seed-demo test');
+      const get = async <T>(url: string) => {
+        const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+        expect(res.statusCode, url).toBe(200);
+        return res.json<T>();
+      };
+      const customers = await get<{ data: AccountListItem[]; total: number }>('/api/v1/accounts?customer=true&count=true&limit=200');
+      expect(customers.total).toBeGreaterThan(40);
+      expect(customers.total).toBeLessThan(await count(first.db, 'accounts'));
+      expect(customers.data.every((a) => a.isCustomer)).toBe(true);
+      const german = customers.data.find((a) => a.billingCountry === 'Deutschland');
+      const account = await get<Account>(`/api/v1/accounts/${german?.id}`);
+      expect(account.deals.isCustomer).toBe(true);
+      expect(account.deals.wonDealsValue[0]).toMatchObject({ currency: 'EUR', amount: expect.any(Number) });
+      const board = await get<DealBoard>('/api/v1/deals/board');
+      expect(board.pipeline.name).toBe('Sales pipeline');
+      expect(board.columns.filter((c) => c.count > 0).length).toBeGreaterThanOrEqual(4);
+    } finally {
+      await app.close();
+    }
   });
 
   it('does nothing when run again', async () => {

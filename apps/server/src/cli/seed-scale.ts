@@ -1,6 +1,8 @@
 import SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import { foldText } from '../db/dialect.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
 import { contactSortName } from '../features/contacts/contacts.columns.ts';
@@ -11,6 +13,7 @@ import { insertRowsPg, type Row } from './copy-to.ts';
  * `kontor seed --scale N`: a deterministic, realistic data set written through the bulk path (prepared multi-row
  * inserts in big transactions, secondary indexes dropped during the load and rebuilt after). Rows are exactly what the
  * app writes: folded sort keys, primary e-mail/phone copied to the row, ISO timestamps, 0/1 flags, JSON custom fields.
+ * N contacts, N/4 accounts, N/2 deals over the default pipeline and a second one ("Renewals").
  */
 export interface SeedScaleOptions {
   scale: number;
@@ -48,6 +51,24 @@ const departments = words('Sales Purchasing Finance IT Operations Marketing Lega
 const industries = words('manufacturing software logistics construction consulting banking retail energy');
 const leadSources = words('advertisement cold_call web_form trade_show partner web_research');
 type Locale = keyof typeof names;
+// Deals: what they are called, why they were lost, the currencies each locale sells in (with euros -> currency).
+const list = (s: string) => s.split('|');
+const dealKinds: Record<Locale, string[]> = {
+  de: list('Rahmenvertrag|Wartungsvertrag|Lizenzen|Erweiterung|Pilotprojekt|Ersatzteile|Schulung'),
+  en: list('Framework agreement|Service contract|Licences|Expansion|Pilot project|Spare parts|Training'),
+  ro: list('Contract-cadru|Contract de mentenanță|Licențe|Extindere|Proiect pilot|Piese de schimb|Instruire'),
+  zh: list('框架协议|维保合同|软件许可|扩建项目|试点项目|备件|培训服务'),
+};
+const renewalWord: Record<Locale, string> = { de: 'Verlängerung', en: 'Renewal', ro: 'Reînnoire', zh: '续约' };
+const lostReasons: Record<Locale, string[]> = {
+  de: list('Preis zu hoch|Wettbewerber|Kein Budget|Projekt verschoben'),
+  en: list('Price too high|Went with a competitor|No budget|Project postponed'),
+  ro: list('Preț prea mare|Au ales un concurent|Fără buget|Proiect amânat'),
+  zh: list('价格过高|选择了竞争对手|没有预算|项目推迟'),
+};
+const dealCurrencies: Record<Locale, string[]> = { de: ['EUR'], en: ['GBP', 'USD'], ro: ['RON', 'RON', 'EUR'], zh: ['CNY', 'CNY', 'USD'] };
+const perEuro: Record<string, number> = { EUR: 1, GBP: 0.86, USD: 1.08, RON: 4.97, CNY: 7.8 };
+const BENCH_PIPELINE = { name: 'Renewals', stages: [['Renewal due', 50], ['Quote sent', 70], ['Negotiation', 85]] as const };
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number) {
@@ -125,7 +146,29 @@ function pgSink(client: pg.Client): Sink {
   };
 }
 
-const bulkTables = ['accounts', 'contacts', 'contact_points', 'record_tags', 'record_access'];
+const bulkTables = ['accounts', 'contacts', 'contact_points', 'record_tags', 'record_access', 'deals'];
+type BenchPipeline = { id: number; stages: number[] };
+/** The default pipeline (migration 008) and "Renewals", written with the sink unless an earlier run left it: ids and stage ids in order. */
+async function benchPipelines(db: Kysely<DB>, sink: Sink, now: string): Promise<[BenchPipeline, BenchPipeline]> {
+  const rows = await db.selectFrom('pipelines').select(['id', 'name', 'position', 'is_default']).orderBy('position').orderBy('id').execute();
+  const stages = await db.selectFrom('pipeline_stages').select(['id', 'pipeline_id']).orderBy('position').orderBy('id').execute();
+  const stagesOf = (id: number) => stages.filter((s) => s.pipeline_id === id).map((s) => s.id);
+  const main = rows.find((p) => p.is_default === 1) ?? rows[0];
+  if (!main || stagesOf(main.id).length === 0) throw new Error('There is no default pipeline with stages: run the migrations first.');
+  const second = rows.find((p) => p.name === BENCH_PIPELINE.name && p.id !== main.id && stagesOf(p.id).length > 0);
+  if (second) return [{ id: main.id, stages: stagesOf(main.id) }, { id: second.id, stages: stagesOf(second.id) }];
+  const id = Math.max(0, ...rows.map((p) => p.id)) + 1;
+  let stageId = Math.max(0, ...stages.map((s) => s.id));
+  await sink.put('pipelines', ['id', 'name', 'position', 'is_default', 'created_at', 'updated_at', 'version'], [id, BENCH_PIPELINE.name, Math.max(0, ...rows.map((p) => p.position)) + 1, 0, now, now, 1]);
+  const ids: number[] = [];
+  for (const [position, [name, probability]] of BENCH_PIPELINE.stages.entries()) {
+    ids.push(++stageId);
+    await sink.put('pipeline_stages', ['id', 'pipeline_id', 'name', 'position', 'probability'], [stageId, id, name, position, probability]);
+  }
+  await sink.flush();
+  return [{ id: main.id, stages: stagesOf(main.id) }, { id, stages: ids }];
+}
+
 /** Secondary indexes of the bulk tables (not those behind a primary key or unique constraint), to drop and rebuild. */
 async function secondaryIndexes(sink: Sink, engine: 'sqlite' | 'postgres'): Promise<Array<{ name: string; def: string }>> {
   const list = bulkTables.map((t) => `'${t}'`).join(',');
@@ -184,10 +227,11 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     await db.insertInto('custom_field_defs').values({ module, key, label: key.replace('_', ' '), type, options: JSON.stringify(options), required: 0, position, created_at: now, updated_at: now })
       .onConflict((oc) => oc.columns(['module', 'key']).doNothing()).execute();
   }
-  const maxId = async (t: 'accounts' | 'contacts' | 'contact_points') => Number((await db.selectFrom(t).select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
+  const maxId = async (t: 'accounts' | 'contacts' | 'contact_points' | 'deals') => Number((await db.selectFrom(t).select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
   let accountId = await maxId('accounts');
   let contactId = await maxId('contacts');
   let pointId = await maxId('contact_points');
+  let dealId = await maxId('deals');
 
   if (engine === 'postgres' && !opts.postgres) throw new Error('seedScale on PostgreSQL needs opts.postgres');
   const client = opts.postgres ? new pg.Client({ connectionString: opts.postgres.url, options: opts.postgres.schema ? `-c search_path=${opts.postgres.schema}` : undefined }) : null;
@@ -207,11 +251,27 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
   const phone = (loc: Locale) => { const v = `${phonePrefix[loc]}${digits(r, 8)}`; return [v, v.replace(/ /g, '')] as const; };
   const stamp = (spanDays: number) => new Date(Date.now() - r.next() * spanDays * 86_400_000).toISOString();
   const tx = (sqlText: string) => sink.exec(sqlText);
+  const written = () => Object.values(counts).reduce((a, b) => a + b, 0);
+  /** `row(i)` for i < total, in transactions of 50,000, logging the rate after each. */
+  const inChunks = async (label: string, total: number, row: (i: number) => Promise<void>) => {
+    const CHUNK = 50_000;
+    let [lap, before] = [Date.now(), written()];
+    for (let i = 0; i < total; i++) {
+      if (i % CHUNK === 0) await tx('begin');
+      await row(i);
+      if ((i + 1) % CHUNK !== 0 && i + 1 !== total) continue;
+      await sink.flush();
+      await tx('commit');
+      log(`${label}: ${i + 1}/${total}, ${Math.round(((written() - before) * 1000) / Math.max(1, Date.now() - lap))} rows/s`);
+      [lap, before] = [Date.now(), written()];
+    }
+  };
 
   const nAccounts = Math.max(1, Math.floor(opts.scale / 4));
   const accountCols = ['id', 'name', 'name_sort', 'owner_id', 'parent_account_id', 'website', 'phone', 'industry', 'account_type', 'employees', 'annual_revenue', 'billing_city', 'billing_country',
     'contact_type_id', 'custom_fields', 'primary_email', 'primary_phone', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'restricted'];
-  const accountInfo: Array<{ id: number; owner: number; domain: string; loc: Locale }> = [];
+  /** `contact`: the first live, unrestricted contact of the account (0 until there is one), for its deals. */
+  const accountInfo: Array<{ id: number; owner: number; domain: string; loc: Locale; contact: number }> = [];
   let lap = Date.now();
   await tx('begin');
   for (let i = 0; i < nAccounts; i++) {
@@ -230,7 +290,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     await point('accounts', id, 'emails', 'work', `info@${domain}`, null, true, 0);
     await point('accounts', id, 'phones', 'work', ph, phE164, true, 0);
     await point('accounts', id, 'websites', 'website', `https://www.${domain}`, null, true, 0);
-    accountInfo.push({ id, owner, domain, loc });
+    accountInfo.push({ id, owner, domain, loc, contact: 0 });
   }
   await sink.flush();
   await tx('commit');
@@ -238,11 +298,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
 
   const contactCols = ['id', 'salutation', 'first_name', 'last_name', 'sort_name', 'position', 'department', 'birthday', 'email_opt_out', 'lead_source', 'description', 'owner_id', 'account_id',
     'contact_type_id', 'custom_fields', 'primary_email', 'primary_phone', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'deleted_at', 'deleted_by', 'restricted'];
-  lap = Date.now();
-  let rowsBefore = Object.values(counts).reduce((a, b) => a + b, 0);
-  const CHUNK = 50_000;
-  for (let i = 0; i < opts.scale; i++) {
-    if (i % CHUNK === 0) await tx('begin');
+  await inChunks('contacts', opts.scale, async (i) => {
     const acc = r.next() < 0.85 ? accountInfo[Math.min(accountInfo.length - 1, Math.floor(i / 4) + r.int(3))] : undefined;
     const loc = acc && r.next() < 0.8 ? acc.loc : r.locale();
     const first = personName(r.pick(names[loc][0]));
@@ -270,20 +326,44 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     for (let t = 0; t < nTags; t++) tagSet.add(r.pick(tagIds));
     for (const tag of tagSet) await put('record_tags', ['module', 'record_id', 'tag_id'], ['contacts', id, tag]);
     if (restricted) for (const u of new Set([owner, r.pick(owners)])) await put('record_access', ['module', 'record_id', 'user_id'], ['contacts', id, u]);
-    if ((i + 1) % CHUNK === 0 || i + 1 === opts.scale) {
-      await sink.flush();
-      await tx('commit');
-      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-      log(`contacts: ${i + 1}/${opts.scale}, ${Math.round(((rows - rowsBefore) * 1000) / Math.max(1, Date.now() - lap))} rows/s`);
-      rowsBefore = rows;
-      lap = Date.now();
-    }
-  }
+    if (acc && !acc.contact && !deleted && !restricted) acc.contact = id;
+  });
+
+  // Deals: N/2, about two per account, 70% in the default pipeline; 20% won (last stage), 10% lost, the rest open
+  // with the early stages fuller; a contact of the account on half; the account's owner on most.
+  const [main, second] = await benchPipelines(db, sink, now);
+  const nDeals = Math.floor(opts.scale / 2);
+  const dealCols = ['id', 'name', 'name_sort', 'amount', 'currency', 'pipeline_id', 'stage_id', 'status', 'lost_reason', 'expected_close_date', 'closed_at', 'account_id', 'contact_id', 'owner_id',
+    'description', 'custom_fields', 'restricted', 'photo_file_id', 'deleted_at', 'deleted_by', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version'];
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await inChunks('deals', nDeals, async (i) => {
+    const acc = accountInfo[Math.min(accountInfo.length - 1, Math.floor((i * accountInfo.length) / nDeals) + r.int(2))] as (typeof accountInfo)[number];
+    const pipe = r.next() < 0.7 ? main : second;
+    const x = r.next();
+    const status = x < 0.2 ? 'won' : x < 0.3 ? 'lost' : 'open';
+    const n = pipe.stages.length;
+    const stage = pipe.stages[status === 'won' ? n - 1 : status === 'lost' ? r.int(n) : Math.floor(r.next() ** 1.3 * n)] as number;
+    const currency = r.pick(dealCurrencies[acc.loc]);
+    const amount = r.next() < 0.05 ? null : Math.round((1000 * Math.exp(r.next() * Math.log(500)) * (perEuro[currency] ?? 1)) / 100) * 100;
+    const kind = r.pick(dealKinds[acc.loc]);
+    const year = 2025 + r.int(3);
+    const what = acc.loc === 'zh' ? `${year}年${kind}` : `${kind} ${year}`;
+    const name = pipe === second ? `${renewalWord[acc.loc]} ${what}` : what;
+    const created = stamp(730);
+    const touched = r.next() < 0.6 ? stamp(90) : created;
+    const updated = touched < created ? created : touched;
+    const closed = status === 'open' ? null : updated;
+    const owner = r.next() < 0.8 ? acc.owner : r.pick(owners);
+    await put('deals', dealCols, [++dealId, name, foldText(name), amount, currency, pipe.id, stage, status, status === 'lost' ? r.pick(lostReasons[acc.loc]) : null, closed ? closed.slice(0, 10) : day(r.int(210) - 30),
+      closed, acc.id, acc.contact && r.next() < 0.5 ? acc.contact : null, owner, null, '{}', 0, null, null, null, created, owner, updated, owner, 1]);
+    if (r.next() < 0.2) for (const tag of new Set([r.pick(tagIds), r.pick(tagIds)])) await put('record_tags', ['module', 'record_id', 'tag_id'], ['deals', dealId, tag]);
+  });
+
   lap = Date.now();
   for (const ix of indexes) await sink.exec(ix.def);
   log(`rebuilt ${indexes.length} indexes in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
   if (client) {
-    for (const t of ['accounts', 'contacts', 'contact_points']) await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select coalesce(max(id), 1) from ${t}))`);
+    for (const t of ['accounts', 'contacts', 'contact_points', 'pipelines', 'pipeline_stages', 'deals']) await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select coalesce(max(id), 1) from ${t}))`);
     await client.query('analyze');
     await client.end();
   } else {

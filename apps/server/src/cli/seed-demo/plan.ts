@@ -1,6 +1,7 @@
 /** The plan: everything is decided in memory first, then `seedDemo` writes it through the services. */
 import { planAccounts, type PlannedAccount } from './plan-accounts.ts';
 import { planContact, type PlannedContact } from './plan-contacts.ts';
+import { planDeals, type PlannedDeal } from './plan-deals.ts';
 import { Rng } from './random.ts';
 
 const SEED = 20260401;
@@ -8,12 +9,14 @@ const SEED = 20260401;
 export interface Plan {
   accounts: PlannedAccount[];
   contacts: PlannedContact[];
+  deals: PlannedDeal[];
 }
 
 export const DEMO_CONTACTS = 800;
 const CONTACTS_WITHOUT_ACCOUNT = 40;
 
-export function planDemo(seed = SEED): Plan {
+/** `today` (YYYY-MM-DD) anchors the deals' close dates: the same day gives the same plan. */
+export function planDemo(today: string, seed = SEED): Plan {
   const r = new Rng(seed);
   const accounts = planAccounts(r);
   // Larger companies get more contacts; a few prospects get none.
@@ -34,5 +37,7 @@ export function planDemo(seed = SEED): Plan {
     const at = r.int(0, contacts.length);
     contacts.splice(at, 0, planContact(r, null, usedNames, usedEmails, new Set()));
   }
-  return { accounts, contacts };
+  // Deals draw from their own sequence, so the accounts and contacts stay what they were before deals existed.
+  const deals = planDeals(new Rng(seed + 9), accounts, contacts, today);
+  return { accounts, contacts, deals };
 }

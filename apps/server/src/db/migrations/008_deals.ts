@@ -26,6 +26,8 @@ export function dealsSchema(engine: Engine): string[] {
       version integer not null default 1)`,
     `create index deals_name on deals (name_sort, id) where deleted_at is null`,
     `create index deals_board on deals (stage_id, status, updated_at, id) where deleted_at is null`,
+    // The board's column totals read only this index (count and sum per stage and currency, visibility columns included).
+    `create index deals_stage_totals on deals (pipeline_id, status, stage_id, currency, amount, owner_id, restricted) where deleted_at is null`,
     `create index deals_account on deals (account_id, status) where deleted_at is null`,
     `create index deals_contact on deals (contact_id, status) where deleted_at is null`,
     `create index deals_owner on deals (owner_id, id) where deleted_at is null`,

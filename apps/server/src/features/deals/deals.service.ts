@@ -72,9 +72,10 @@ async function placement(db: Kysely<DB>, input: { pipelineId?: string; stageId?:
     return { pipeline_id: fromApiId(pipeline.id), stage_id: fromApiId(first.id) };
   }
   if (current) return current;
-  const first = (await defaultPipeline(db)).stages[0];
+  const pipeline = await defaultPipeline(db);
+  const first = pipeline.stages[0];
   if (!first) throw new AppError('unprocessable', 'The default pipeline has no stage; an administrator must add one.');
-  return { pipeline_id: fromApiId((await defaultPipeline(db)).id), stage_id: fromApiId(first.id) };
+  return { pipeline_id: fromApiId(pipeline.id), stage_id: fromApiId(first.id) };
 }
 
 /** Won and lost deals are closed (closedAt); reopening clears it and the lost reason; a lost reason needs `lost`. */
