@@ -113,7 +113,7 @@ export const dealSchema = z
     ownerId: z.string().nullable(),
     description: z.string().nullable(),
     tags: z.array(z.string()),
-    customFields: z.record(z.string(), z.unknown()),
+    customFields: customFieldValues,
     restrictedTo: z.array(z.string()).nullable(),
     access: recordAccessSchema,
   })

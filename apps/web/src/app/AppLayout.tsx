@@ -4,11 +4,12 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { ActionIcon, Avatar, Box, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import {
-  IconAddressBook, IconBuilding, IconKey, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
+  IconAddressBook, IconBuilding, IconKey, IconReportMoney, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
 } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { useCurrentUser, useLogout } from '../features/auth/session';
+import { useMyRights } from '../features/auth/permissions';
 
 interface NavItemProps {
   to: string;
@@ -81,6 +82,7 @@ function UserMenu({ collapsed }: { collapsed: boolean }) {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const rights = useMyRights();
   const narrow = useMediaQuery('(max-width: 900px)');
   const [collapsedPref, setCollapsed] = useLocalStorage({ key: 'kontor.sidebarCollapsed', defaultValue: false });
   const collapsed = collapsedPref || Boolean(narrow);
@@ -99,6 +101,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Group>
         <NavItem to="/accounts" label={t('nav.accounts')} icon={<IconBuilding {...icon} />} collapsed={collapsed} testId="nav-accounts" />
         <NavItem to="/contacts" label={t('nav.contacts')} icon={<IconAddressBook {...icon} />} collapsed={collapsed} testId="nav-contacts" />
+        {rights.can('deals', 'view') ? <NavItem to="/deals" label={t('nav.deals')} icon={<IconReportMoney {...icon} />} collapsed={collapsed} testId="nav-deals" /> : null}
         <Box style={{ flex: 1 }} />
         <NavItem to="/recycle-bin" label={t('nav.recycleBin')} icon={<IconTrash {...icon} />} collapsed={collapsed} testId="nav-recycle-bin" />
         <NavItem to="/settings" label={t('nav.settings')} icon={<IconSettings {...icon} />} collapsed={collapsed} testId="nav-settings" />

@@ -9,6 +9,9 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { ContactPage } from '../features/contacts/ContactPage';
+import { DealsPage } from '../features/deals/DealsPage';
+import { DealPage } from '../features/deals/DealPage';
+import { PipelinesSettings } from '../features/settings/PipelinesSettings';
 import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
 import { SettingsLayout } from '../features/settings/SettingsLayout';
 import { UsersSettings } from '../features/settings/UsersSettings';
@@ -23,7 +26,7 @@ import { SharingDefaultsSettings } from '../features/settings/SharingDefaultsSet
 import { AuditLogSettings } from '../features/settings/AuditLogSettings';
 import { SecuritySettings } from '../features/settings/SecuritySettings';
 import { useSettingsItems } from '../features/settings/items';
-import { parseListSearch, type ListSearch } from '../features/records/search';
+import { parseDealSearch, parseListSearch, type DealSearch } from '../features/records/search';
 import { EmptyState } from '../components/States';
 import { PageHeader } from '../components/PageHeader';
 
@@ -69,9 +72,9 @@ const inviteRoute = createRoute({
 
 const indexRoute = createRoute({ getParentRoute: () => appRoute, path: '/', beforeLoad: () => { throw redirect({ to: '/accounts' }); } });
 
-const patchSearch = (patch: Partial<ListSearch>) => (prev: ListSearch): ListSearch => {
+const patchSearch = <S extends object>(patch: Partial<S>) => (prev: S): S => {
   const next = { ...prev, ...patch };
-  return Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as ListSearch;
+  return Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as S;
 };
 
 const accountsRoute = createRoute({
@@ -110,6 +113,24 @@ const contactRoute = createRoute({
     return <ContactPage key={contactId} id={contactId} />;
   },
 });
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals',
+  validateSearch: parseDealSearch,
+  component: function DealsRoute() {
+    const search = dealsRoute.useSearch();
+    const navigate = useNavigate();
+    return <DealsPage search={search} onSearchChange={(p) => void navigate({ to: '/deals', search: patchSearch<DealSearch>(p), replace: true })} />;
+  },
+});
+const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/$dealId',
+  component: function DealRoute() {
+    const { dealId } = dealRoute.useParams();
+    return <DealPage key={dealId} id={dealId} />;
+  },
+});
 const recycleBinRoute = createRoute({ getParentRoute: () => appRoute, path: '/recycle-bin', component: RecycleBinPage });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsLayout });
@@ -120,6 +141,7 @@ const settingsChildren = [
   createRoute({ getParentRoute: () => settingsRoute, path: '/contact-types', component: ContactTypesSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/custom-fields', component: CustomFieldsSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/business-card', component: BusinessCardSettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/pipelines', component: PipelinesSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/tokens', component: TokensSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/roles', component: RolesSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/profiles', component: ProfilesSettings }),
@@ -147,6 +169,8 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     contactsRoute,
     contactRoute,
+    dealsRoute,
+    dealRoute,
     recycleBinRoute,
     settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
   ]),

@@ -22,6 +22,32 @@ export function formatNumber(n: number | null | undefined, fractionDigits = 0): 
 /** Revenue without a currency (the API keeps none): grouped, up to two decimals. */
 export const formatAmount = (n: number | null | undefined): string => formatNumber(n, 2);
 
+/**
+ * Money in the user's locale ("€12,500", "12.500 €", "¥12,500"): whole amounts without decimals, others with two.
+ * An unknown currency code still shows, after the number.
+ */
+export function formatMoney(amount: number | null | undefined, currency: string): string {
+  if (amount === null || amount === undefined) return '';
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  try {
+    return numberFormat({ style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  } catch {
+    return `${formatNumber(amount, 2)} ${currency}`;
+  }
+}
+
+/** Sums per currency, largest first ("€12,500 · ¥30,000"); never added across currencies; zero sums left out. */
+export function formatSums(sums: { currency: string; amount: number }[], separator = ' · '): string {
+  return nonZero(sums).map((s) => formatMoney(s.amount, s.currency)).join(separator);
+}
+export const nonZero = <T extends { amount: number }>(sums: T[]): T[] => [...sums].filter((s) => s.amount !== 0).sort((a, b) => b.amount - a.amount);
+
+/** Today as YYYY-MM-DD in the user's time zone (for "overdue" checks against calendar dates). */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);

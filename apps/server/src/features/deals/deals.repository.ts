@@ -106,11 +106,14 @@ export async function dealTotals(db: Kysely<DB>, actor: Actor, where: { accountI
   return rows.map((r) => ({ status: r.status, currency: r.currency, count: Number(r.n), total: Number(r.total ?? 0) }));
 }
 
-/** Money per currency, largest first (ties by code), rounded to cents. */
+/** Money per currency, largest first (ties by code), rounded to cents; currencies that sum to nothing are left out. */
 export function moneyOf(rows: Array<{ currency: string; total: number }>): Money[] {
   const by = new Map<string, number>();
   for (const r of rows) by.set(r.currency, (by.get(r.currency) ?? 0) + r.total);
-  return [...by].map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })).sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency));
+  return [...by]
+    .filter(([, amount]) => amount !== 0) // deals without an amount add nothing worth showing
+    .map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 }))
+    .sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency));
 }
 
 /**

@@ -4,15 +4,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Loader, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { ListResponse } from '@kontor/contract/common';
-import { api } from '../../lib/api';
+import { api, type QueryValue } from '../../lib/api';
 
 interface Props<T> {
-  module: 'accounts' | 'contacts';
+  module: 'accounts' | 'contacts' | 'deals';
   label: string;
   value: string | null;
   /** Name of the currently chosen record, so it shows before any search. */
   valueLabel: string | null;
-  onChange: (id: string | null, label: string | null) => void;
+  /** The chosen record's row comes along when it was found by a search. */
+  onChange: (id: string | null, label: string | null, row?: T) => void;
+  /** More filters for the search (contacts of one account). */
+  params?: Record<string, QueryValue>;
   error?: string;
   placeholder?: string;
   testId?: string;
@@ -31,8 +34,8 @@ export function RecordSearchSelect<T extends { id: string }>(p: Props<T>) {
   const [debounced] = useDebouncedValue(search, 250);
   const q = debounced === p.valueLabel ? '' : debounced;
   const results = useQuery({
-    queryKey: [p.module, 'search', q],
-    queryFn: () => api.get<ListResponse<T>>(`/${p.module}`, { q: q || undefined, limit: 20 }),
+    queryKey: [p.module, 'search', q, p.params ?? {}],
+    queryFn: () => api.get<ListResponse<T>>(`/${p.module}`, { ...p.params, q: q || undefined, limit: 20 }),
     staleTime: 10_000,
   });
   const options = (results.data?.data ?? []).filter((r) => !p.exclude?.includes(r.id)).map((r) => ({ value: r.id, label: p.itemLabel(r) }));
@@ -44,7 +47,7 @@ export function RecordSearchSelect<T extends { id: string }>(p: Props<T>) {
       placeholder={p.placeholder ?? t('common.searchToChoose')}
       data={options}
       value={p.value}
-      onChange={(id, option) => p.onChange(id, option?.label ?? null)}
+      onChange={(id, option) => p.onChange(id, option?.label ?? null, results.data?.data.find((r) => r.id === id))}
       searchable
       clearable
       searchValue={search}

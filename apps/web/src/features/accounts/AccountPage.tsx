@@ -8,6 +8,8 @@ import { RecordLoader, RecordPageFrame, type FieldOf } from '../records/RecordPa
 import { AccountForm } from './AccountForm';
 import { deleteAccount, useAccount } from './api';
 import { AccountContactsSection, AccountMembersSection } from './RelatedLists';
+import { CustomerBadge, DealSums } from '../deals/CustomerBadge';
+import { RelatedDealsSection } from '../deals/RelatedDeals';
 
 const infoFields = ['name', 'ownerId', 'parentAccountId', 'accountType', 'industry', 'ownership', 'rating', 'employees', 'annualRevenue', 'website', 'phone', 'fax', 'tickerSymbol', 'accountNumber', 'accountSite', 'contactType'];
 const infoField: FieldOf<Account> = (t, key, a, defs) => (key === 'name' ? { label: t('fields.name'), value: a.name } : accountField(t, key, a, defs));
@@ -26,6 +28,8 @@ function AccountView({ account: a }: { account: Account }) {
   const navigate = useNavigate();
   const rights = useMyRights();
   const readOnly = !a.access.edit;
+  const seesDeals = rights.can('deals', 'view');
+  const summary = seesDeals ? a.deals : undefined;
   const subtitle = [a.industry ? t(`picklist.industries.${a.industry}`) : null, a.billingAddress.city || null].filter(Boolean).join(' · ');
 
   return (
@@ -47,9 +51,12 @@ function AccountView({ account: a }: { account: Account }) {
       form={(f, close, onSaved) => <AccountForm init={f && { mode: f.mode, account: f.record }} onClose={close} onSaved={onSaved} />}
       open={(accountId) => void navigate({ to: '/accounts/$accountId', params: { accountId } })}
       contactCount={a.contactCount}
+      sidebarBadges={summary?.isCustomer ? <CustomerBadge /> : null}
+      sidebarExtra={summary ? <DealSums summary={summary} /> : null}
       onDelete={(choice) => deleteAccount(a.id, choice)}
     >
       <AccountContactsSection account={a} readOnly={readOnly || !rights.can('contacts', 'create')} />
+      {seesDeals ? <RelatedDealsSection module="accounts" id={a.id} account={{ id: a.id, name: a.name }} canCreate={!readOnly && rights.can('deals', 'create')} canLink={rights.can('deals', 'edit')} /> : null}
       <AccountMembersSection account={a} readOnly={!rights.can('accounts', 'create')} />
     </RecordPageFrame>
   );

@@ -7,6 +7,7 @@ import type { Column } from '../../components/DataTable';
 import { ContactTypeBadge, TagList } from '../../components/Badges';
 import { formatAmount, formatNumber } from '../../lib/format';
 import { MailCell, Muted, NameCell, PhoneCell } from '../records/cells';
+import { CustomerMark } from '../deals/CustomerBadge';
 
 const pick = (t: TFunction, list: string, v: string | null) => (v ? t(`picklist.${list}.${v}`) : '');
 
@@ -14,7 +15,7 @@ export function accountColumns(t: TFunction, variant: 'list' | 'members' = 'list
   const cols: (Column<AccountListItem> | false)[] = [
     {
       key: 'name', header: t('fields.name'), sortKey: 'name', width: 210,
-      render: (a) => <NameCell to={`/accounts/${a.id}`} name={a.name} photoUrl={a.photoUrl} restricted={a.restricted} />,
+      render: (a) => <NameCell to={`/accounts/${a.id}`} name={a.name} photoUrl={a.photoUrl} restricted={a.restricted} badge={a.isCustomer ? <CustomerMark /> : null} />,
     },
     variant === 'list' && { key: 'email', header: t('fields.primaryEmail'), width: 200, render: (a) => <MailCell email={a.primaryEmail} /> },
     { key: 'phone', header: t('fields.phone'), sortKey: 'phone', width: 140, render: (a) => <PhoneCell phone={a.primaryPhone ?? a.phone} /> },

@@ -9,6 +9,8 @@ import { RecordLoader, RecordPageFrame } from '../records/RecordPageFrame';
 import { deleteContact, useContact } from './api';
 import { ContactForm } from './ContactForm';
 import { MoveContactModal } from './MoveContactModal';
+import { useMyRights } from '../auth/permissions';
+import { RelatedDealsSection } from '../deals/RelatedDeals';
 
 const infoFields = ['salutation', 'firstName', 'lastName', 'position', 'department', 'accountId', 'ownerId', 'birthday', 'leadSource', 'emailOptOut', 'contactType'];
 
@@ -25,6 +27,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [moving, setMoving] = useState(false);
+  const rights = useMyRights();
 
   return (
     <RecordPageFrame<Contact>
@@ -43,6 +46,16 @@ function ContactView({ contact: c }: { contact: Contact }) {
       form={(f, close, onSaved) => <ContactForm init={f && { mode: f.mode, contact: f.record }} onClose={close} onSaved={onSaved} />}
       open={(contactId) => void navigate({ to: '/contacts/$contactId', params: { contactId } })}
       onDelete={() => deleteContact(c.id)}
-    />
+    >
+      {rights.can('deals', 'view') ? (
+        <RelatedDealsSection
+          module="contacts"
+          id={c.id}
+          account={c.accountId && c.accountName ? { id: c.accountId, name: c.accountName } : null}
+          contact={{ id: c.id, name: c.fullName }}
+          canCreate={c.access.edit && rights.can('deals', 'create')}
+        />
+      ) : null}
+    </RecordPageFrame>
   );
 }

@@ -1,19 +1,27 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, CloseButton, Group, Select, TextInput } from '@mantine/core';
+import { Button, Chip, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useContactTypeOptions, useTags, userOptions, useUsers } from '../../lib/reference';
-import { hasFilters, LETTERS, type ListSearch } from './search';
+import { useMyRights } from '../auth/permissions';
+import { clearedFilters, hasFilters, LETTERS, type ListSearch } from './search';
+
+/** The quick filters a list offers besides the name box. */
+export type QuickFilter = 'contactType' | 'status' | 'tag' | 'owner' | 'customer' | 'withOpenDeals';
+export const personFilters: QuickFilter[] = ['contactType', 'tag', 'owner', 'customer', 'withOpenDeals'];
 
 interface Props {
   search: ListSearch;
   onChange: (patch: Partial<ListSearch>) => void;
+  filters?: QuickFilter[];
 }
 
-/** Name box and quick filters (contact type, tag, owner). */
-export function ListFilters({ search, onChange }: Props) {
+/** Name box and quick filters (contact type or deal status, tag, owner; customers only, with open deals). */
+export function ListFilters({ search, onChange, filters = personFilters }: Props) {
   const { t } = useTranslation();
+  const rights = useMyRights();
+  const show = (f: QuickFilter) => filters.includes(f) && (f === 'customer' || f === 'withOpenDeals' ? rights.can('deals', 'view') : true);
   const [q, setQ] = useState(search.q ?? '');
   const [debounced] = useDebouncedValue(q, 300);
   const typeOptions = useContactTypeOptions();
@@ -33,7 +41,7 @@ export function ListFilters({ search, onChange }: Props) {
   }
 
   return (
-    <Group gap="xs" wrap="wrap" align="flex-end">
+    <Group gap="xs" wrap="wrap" align="center">
       <TextInput
         aria-label={t('list.search')}
         placeholder={t('list.searchPlaceholder')}
@@ -41,9 +49,22 @@ export function ListFilters({ search, onChange }: Props) {
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         rightSection={q ? <CloseButton size="sm" aria-label={t('common.clear')} onClick={() => setQ('')} /> : null}
-        w={240}
+        w={220}
         data-testid="list-search"
       />
+      {show('status') ? (
+        <Select
+          aria-label={t('deals.fields.status')}
+          placeholder={t('deals.fields.status')}
+          data={(['open', 'won', 'lost'] as const).map((v) => ({ value: v, label: t(`deals.status.${v}`) }))}
+          value={search.status ?? null}
+          onChange={(v) => onChange({ status: v ?? undefined })}
+          clearable
+          w={140}
+          data-testid="filter-status"
+        />
+      ) : null}
+      {show('contactType') ? (
       <Select
         aria-label={t('fields.contactType')}
         placeholder={t('fields.contactType')}
@@ -51,9 +72,10 @@ export function ListFilters({ search, onChange }: Props) {
         value={search.contactType ?? null}
         onChange={(v) => onChange({ contactType: v ?? undefined })}
         clearable
-        w={150}
+        w={140}
         data-testid="filter-contact-type"
       />
+      ) : null}
       <Select
         aria-label={t('fields.tags')}
         placeholder={t('list.tag')}
@@ -63,7 +85,7 @@ export function ListFilters({ search, onChange }: Props) {
         searchable
         clearable
         nothingFoundMessage={t('common.nothingFound')}
-        w={150}
+        w={140}
         data-testid="filter-tag"
       />
       <Select
@@ -75,9 +97,19 @@ export function ListFilters({ search, onChange }: Props) {
         searchable
         clearable
         nothingFoundMessage={t('common.nothingFound')}
-        w={170}
+        w={160}
         data-testid="filter-owner"
       />
+      {show('customer') ? (
+        <Chip checked={Boolean(search.customer)} onChange={(on) => onChange({ customer: on ? 'true' : undefined })} variant="outline" size="sm" data-testid="filter-customer">
+          {t('deals.filters.customers')}
+        </Chip>
+      ) : null}
+      {show('withOpenDeals') ? (
+        <Chip checked={Boolean(search.withOpenDeals)} onChange={(on) => onChange({ withOpenDeals: on ? 'true' : undefined })} variant="outline" size="sm" data-testid="filter-open-deals">
+          {t('deals.filters.withOpenDeals')}
+        </Chip>
+      ) : null}
       {hasFilters(search) ? (
         <Button
           variant="subtle"
@@ -85,7 +117,7 @@ export function ListFilters({ search, onChange }: Props) {
           leftSection={<IconFilterOff size={16} />}
           onClick={() => {
             setQ('');
-            onChange({ q: undefined, letter: undefined, contactType: undefined, tag: undefined, ownerId: undefined });
+            onChange(clearedFilters);
           }}
           data-testid="clear-filters"
         >

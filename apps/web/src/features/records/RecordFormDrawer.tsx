@@ -30,8 +30,8 @@ interface Options<V, R> {
   initial: V;
   /** The record being edited (a version conflict reloads it). */
   recordId?: string;
-  /** Another module whose lists show this one's records. */
-  related?: RecordModule;
+  /** Other modules whose lists or pages show this one's records. */
+  related?: RecordModule | RecordModule[];
   onClose: () => void;
   onSaved: (saved: R, mode: Mode) => void;
 }
@@ -56,7 +56,7 @@ export function useRecordFormDrawer<V extends object, R extends { id: string }>(
       qc.setQueryData(recordKeys.detail(module, saved.id), saved);
       void qc.invalidateQueries({ queryKey: recordKeys.module(module) });
       void invalidateHistory(qc, module, saved.id);
-      if (related) void qc.invalidateQueries({ queryKey: recordKeys.module(related) });
+      for (const m of related === undefined ? [] : Array.isArray(related) ? related : [related]) void qc.invalidateQueries({ queryKey: recordKeys.module(m) });
       void qc.invalidateQueries({ queryKey: ['tags'] });
       onSaved(saved, mode);
       onClose();

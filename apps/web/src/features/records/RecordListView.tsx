@@ -7,8 +7,8 @@ import { formatNumber } from '../../lib/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState } from '../../components/States';
 import { recordKeys, usePagedList, useRecordCount, type RecordModule } from './api';
-import { LetterIndex, ListFilters } from './ListFilters';
-import { hasFilters, type ListSearch } from './search';
+import { LetterIndex, ListFilters, type QuickFilter } from './ListFilters';
+import { clearedFilters, hasFilters, type ListSearch } from './search';
 
 interface Props<T extends { id: string }> {
   module: RecordModule;
@@ -19,10 +19,14 @@ interface Props<T extends { id: string }> {
   onOpen: (row: T) => void;
   onNew?: () => void;
   emptyIcon: ReactNode;
+  /** Quick filters (default: those of accounts and contacts). */
+  filters?: QuickFilter[];
+  /** The A-Z index (not for deals). */
+  letters?: boolean;
 }
 
 /** The list page body shared by accounts and contacts: filters, A-Z, table, count on demand, load more. */
-export function RecordListView<T extends { id: string }>({ module, search, defaultSort, onSearchChange, columns, onOpen, onNew, emptyIcon }: Props<T>) {
+export function RecordListView<T extends { id: string }>({ module, search, defaultSort, onSearchChange, columns, onOpen, onNew, emptyIcon, filters, letters = true }: Props<T>) {
   const { t } = useTranslation();
   const params: Record<string, QueryValue> = { ...search, sort: search.sort ?? defaultSort };
   const list = usePagedList<T>(recordKeys.list(module, params), `/${module}`, params);
@@ -33,9 +37,9 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
 
   return (
     <Stack gap="sm">
-      <ListFilters search={search} onChange={onSearchChange} />
-      <Group justify="space-between" gap="xs" wrap="wrap">
-        <LetterIndex value={search.letter} onChange={(letter) => onSearchChange({ letter })} />
+      <ListFilters search={search} onChange={onSearchChange} filters={filters} />
+      <Group justify={letters ? 'space-between' : 'flex-end'} gap="xs" wrap="wrap">
+        {letters ? <LetterIndex value={search.letter} onChange={(letter) => onSearchChange({ letter })} /> : null}
         <Group gap={6} wrap="nowrap">
           {countAsked && count.data !== undefined ? (
             <Text size="sm" c="dimmed" data-testid="record-count">
@@ -53,7 +57,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
       ) : !list.isPending && rows.length === 0 ? (
         <Paper withBorder radius="md">
           {filtered ? (
-            <EmptyState icon={emptyIcon} title={t('list.noMatchTitle')} description={t('list.noMatchText')} action={<Button variant="default" onClick={() => onSearchChange({ q: undefined, letter: undefined, contactType: undefined, tag: undefined, ownerId: undefined })}>{t('list.clearFilters')}</Button>} />
+            <EmptyState icon={emptyIcon} title={t('list.noMatchTitle')} description={t('list.noMatchText')} action={<Button variant="default" onClick={() => onSearchChange(clearedFilters)}>{t('list.clearFilters')}</Button>} />
           ) : (
             <EmptyState
               icon={emptyIcon}

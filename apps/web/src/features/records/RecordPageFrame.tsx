@@ -41,7 +41,7 @@ export function RecordLoader<R>({ module, query, children }: { module: RecordMod
 }
 
 interface Props<R extends PageRecord> {
-  module: RecordModule;
+  module: 'accounts' | 'contacts';
   record: R;
   name: string;
   subtitle: string;
@@ -56,6 +56,10 @@ interface Props<R extends PageRecord> {
   extraActions?: ReactNode;
   /** Sections of the module's own, after the custom fields. */
   children?: ReactNode;
+  /** Badges under the name in the sidebar (an account's "Customer"). */
+  sidebarBadges?: ReactNode;
+  /** More of the sidebar, after the business card (an account's deal sums). */
+  sidebarExtra?: ReactNode;
   /** Dialogs of the module's own. */
   dialogs?: ReactNode;
   /** The edit/clone drawer; `onSaved` opens a clone once it is saved. */
@@ -68,7 +72,7 @@ interface Props<R extends PageRecord> {
 
 /** A record page: header with Edit and More, the sidebar, the sections, and the edit, sharing and delete dialogs. */
 export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
-  const { module, record: r, name, subtitle, fieldOf, infoFields, infoField = fieldOf, infoExtra, descriptionTestId, extraActions, children, dialogs, form, open, contactCount, onDelete } = props;
+  const { module, record: r, name, subtitle, fieldOf, infoFields, infoField = fieldOf, infoExtra, descriptionTestId, extraActions, children, sidebarBadges, sidebarExtra, dialogs, form, open, contactCount, onDelete } = props;
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -116,6 +120,8 @@ export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
             onPatch={patch}
             readOnly={readOnly}
             restricted={r.restrictedTo !== null}
+            badges={sidebarBadges}
+            extra={sidebarExtra}
           />
           <Stack gap="md" style={{ minWidth: 0 }}>
             <RecordSection title={t('sections.info')} testId="section-info">

@@ -19,10 +19,14 @@ interface Props<T> {
   readOnly?: boolean;
   /** Access is restricted to a list of users: a badge under the name says so. */
   restricted?: boolean;
+  /** More badges under the name. */
+  badges?: ReactNode;
+  /** More after the business card. */
+  extra?: ReactNode;
 }
 
 /** Left column of a record page: photo, name, the business card, owner, contact type and tags. */
-export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhotoChanged, onPatch, readOnly, restricted }: Props<T>) {
+export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhotoChanged, onPatch, readOnly, restricted, badges, extra }: Props<T>) {
   const { t } = useTranslation();
   const types = useContactTypes();
   const typeOptions = useContactTypeOptions();
@@ -39,6 +43,7 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
               {subtitle}
             </Text>
           ) : null}
+          {badges}
           {readOnly ? (
             <Tooltip label={t('records.viewOnlyHint')}>
               <Badge mt={8} mx={4} size="sm" variant="light" color="gray" leftSection={<IconEye size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-view-only">
@@ -60,6 +65,12 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
             </FieldItem>
           ))}
         </Stack>
+        {extra ? (
+          <>
+            <Divider />
+            {extra}
+          </>
+        ) : null}
         <Divider />
         {card.some((f) => f.key === 'ownerId') ? null : <FieldItem label={t('fields.owner')}>{record.owner?.name}</FieldItem>}
         <div>

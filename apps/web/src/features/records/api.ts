@@ -1,8 +1,10 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ListResponse } from '@kontor/contract/common';
+import type { Module } from '@kontor/contract/custom-fields';
 import { api, type QueryValue } from '../../lib/api';
 
-export type RecordModule = 'accounts' | 'contacts';
+/** The record modules (accounts, contacts, deals): lists, detail pages, shares, history, the recycle bin. */
+export type RecordModule = Module;
 
 export const recordKeys = {
   module: (m: RecordModule) => [m] as const,

@@ -16,7 +16,7 @@ export function RestrictedIcon({ size = 14 }: { size?: number }) {
 }
 
 /** Name cell: avatar + a real link (so it opens in a new tab and is keyboard reachable); a lock when access is restricted. */
-export function NameCell({ to, name, photoUrl, sub, restricted }: { to: string; name: string; photoUrl: string | null; sub?: ReactNode; restricted?: boolean }) {
+export function NameCell({ to, name, photoUrl, sub, restricted, badge }: { to: string; name: string; photoUrl: string | null; sub?: ReactNode; restricted?: boolean; badge?: ReactNode }) {
   return (
     <Group gap={8} wrap="nowrap">
       <RecordAvatar name={name} photoUrl={photoUrl} size={24} />
@@ -26,6 +26,7 @@ export function NameCell({ to, name, photoUrl, sub, restricted }: { to: string; 
             {name}
           </Anchor>
           {restricted ? <RestrictedIcon /> : null}
+          {badge}
         </Group>
         {sub ? (
           <Text size="xs" c="dimmed" truncate="end">

@@ -15,7 +15,9 @@ export function showUndoToast(opts: { t: TFunction; qc: QueryClient; module: Rec
       await restoreRecord(module, id);
       await qc.invalidateQueries({ queryKey: recordKeys.module(module) });
       void qc.invalidateQueries({ queryKey: ['recycle-bin'] });
-      if (module === 'accounts') void qc.invalidateQueries({ queryKey: recordKeys.module('contacts') });
+      // an account's contacts come back with it; a deal counts again in its account's and contact's sums
+      if (module === 'accounts' || module === 'deals') void qc.invalidateQueries({ queryKey: recordKeys.module('contacts') });
+      if (module === 'deals') void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
       notifications.show({ color: 'teal', message: t('delete.restored', { name }), autoClose: 3000 });
       onRestored();
     } catch (e) {

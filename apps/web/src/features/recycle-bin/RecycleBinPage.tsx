@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Group, Modal, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { IconRestore, IconTrash, IconTrashX } from '@tabler/icons-react';
 import type { RecycleBinItem } from '@kontor/contract/recycle-bin';
+import { modules } from '@kontor/contract/custom-fields';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/errors';
@@ -17,6 +18,7 @@ import { recordKeys, restoreRecord, usePagedList, type RecordModule } from '../r
 export function RecycleBinPage() {
   const { t } = useTranslation();
   const [module, setModule] = useState<RecordModule>('accounts');
+  const rights = useMyRights();
   return (
     <>
       <PageHeader title={t('nav.recycleBin')} />
@@ -25,14 +27,13 @@ export function RecycleBinPage() {
           <Text size="sm" c="dimmed">
             {t('recycleBin.intro')}
           </Text>
-          <Tabs value={module} onChange={(v) => setModule(v === 'contacts' ? 'contacts' : 'accounts')}>
+          <Tabs value={module} onChange={(v) => setModule(modules.find((m) => m === v) ?? 'accounts')}>
             <Tabs.List>
-              <Tabs.Tab value="accounts" data-testid="bin-tab-accounts">
-                {t('nav.accounts')}
-              </Tabs.Tab>
-              <Tabs.Tab value="contacts" data-testid="bin-tab-contacts">
-                {t('nav.contacts')}
-              </Tabs.Tab>
+              {modules.filter((m) => m === module || rights.can(m, 'view')).map((m) => (
+                <Tabs.Tab key={m} value={m} data-testid={`bin-tab-${m}`}>
+                  {t(`nav.${m}`)}
+                </Tabs.Tab>
+              ))}
             </Tabs.List>
           </Tabs>
           <BinList key={module} module={module} />
@@ -54,7 +55,8 @@ function BinList({ module }: { module: RecordModule }) {
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['recycle-bin'] });
     void qc.invalidateQueries({ queryKey: recordKeys.module(module) });
-    if (module === 'accounts') void qc.invalidateQueries({ queryKey: recordKeys.module('contacts') });
+    if (module === 'accounts' || module === 'deals') void qc.invalidateQueries({ queryKey: recordKeys.module('contacts') });
+    if (module === 'deals') void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
   };
   const restore = async (item: RecycleBinItem) => {
     setBusy(item.id);

@@ -9,14 +9,16 @@ import { profileLabel, roleLabel, useProfiles, useRoles, useUsers } from '../../
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState } from '../../components/States';
 import { usePagedList } from '../records/api';
+import { usePipelines } from '../deals/api';
+import { pipelineLabel } from '../deals/labels';
 import { AdminOnly, SettingsIntro } from './SettingsLayout';
 
 /** Action prefixes to filter by (the API matches the start of the action). */
-const filters = ['login.', 'logout', 'user.', 'session.', 'token.', 'role.', 'profile.', 'settings.', 'record.'] as const;
+const filters = ['login.', 'logout', 'user.', 'session.', 'token.', 'role.', 'profile.', 'settings.', 'pipeline.', 'record.'] as const;
 const known = new Set([
   'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.password_reset', 'user.password_change', 'user.transfer_records', 'session.revoke', 'token.create',
   'token.revoke', 'role.create', 'role.update', 'role.delete', 'profile.create', 'profile.update', 'profile.delete', 'settings.update', 'record.share',
-  'record.unshare', 'record.restrict', 'record.purge', 'export',
+  'record.unshare', 'record.restrict', 'record.purge', 'export', 'pipeline.create', 'pipeline.update', 'pipeline.delete',
 ]);
 const actionColor = (a: string) => (a === 'login.failure' ? 'red' : a.startsWith('login') || a === 'logout' ? 'teal' : a.startsWith('record.') ? 'orange' : a.startsWith('user.') || a.startsWith('session.') ? 'blue' : 'gray');
 
@@ -35,6 +37,7 @@ function AuditLog() {
   const users = useUsers();
   const roles = useRoles();
   const profiles = useProfiles();
+  const pipelines = usePipelines();
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
 
   const target = (e: AuditEntry) => {
@@ -43,6 +46,7 @@ function AuditLog() {
     switch (e.targetType) {
       case 'accounts':
       case 'contacts':
+      case 'deals':
         return <Anchor component={Link} to={`/${e.targetType}/${id}`} size="sm">{t(`audit.target_${e.targetType}`, { id })}</Anchor>;
       case 'user':
         return users.data?.find((u) => u.id === id)?.name ?? t('audit.target_user', { id });
@@ -53,6 +57,10 @@ function AuditLog() {
       case 'profile': {
         const p = profiles.data?.find((x) => x.id === id);
         return p ? profileLabel(t, p.name) : t('audit.target_profile', { id });
+      }
+      case 'pipeline': {
+        const p = pipelines.data?.find((x) => x.id === id);
+        return p ? pipelineLabel(t, p.name) : t('audit.target_pipeline', { id });
       }
       default:
         return `${e.targetType} ${id}`;

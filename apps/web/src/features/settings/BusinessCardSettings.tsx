@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
-import type { Module } from '@kontor/contract/custom-fields';
 import type { Settings } from '@kontor/contract/settings';
 import { api } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
@@ -27,7 +26,10 @@ export function BusinessCardSettings() {
   );
 }
 
-function CardEditor({ module, settings }: { module: Module; settings: Settings }) {
+/** The modules with a business card (a deal's page has none: its header shows what matters). */
+type CardModule = keyof Settings['businessCard'];
+
+function CardEditor({ module, settings }: { module: CardModule; settings: Settings }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const defs = useCustomFields(module).data ?? [];

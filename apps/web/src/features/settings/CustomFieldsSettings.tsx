@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Switch, Tabs, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconForms, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { customFieldCreateSchema, customFieldTypes, type CustomFieldDefinition, type CustomFieldType, type Module } from '@kontor/contract/custom-fields';
+import { customFieldCreateSchema, customFieldTypes, modules, type CustomFieldDefinition, type CustomFieldType, type Module } from '@kontor/contract/custom-fields';
 import { api, ApiError } from '../../lib/api';
 import { errorMessage, fieldMessage, notifyError, zodFieldErrors } from '../../lib/errors';
 import { refKeys, useCustomFields } from '../../lib/reference';
@@ -20,10 +20,11 @@ export function CustomFieldsSettings() {
   return (
     <AdminOnly right="fields">
       <SettingsIntro>{t('settings.customFields.intro')}</SettingsIntro>
-      <Tabs value={module} onChange={(v) => setModule(v === 'contacts' ? 'contacts' : 'accounts')} mb="md">
+      <Tabs value={module} onChange={(v) => setModule(modules.find((m) => m === v) ?? 'accounts')} mb="md">
         <Tabs.List>
-          <Tabs.Tab value="accounts">{t('nav.accounts')}</Tabs.Tab>
-          <Tabs.Tab value="contacts" data-testid="cf-tab-contacts">{t('nav.contacts')}</Tabs.Tab>
+          {modules.map((m) => (
+            <Tabs.Tab key={m} value={m} data-testid={`cf-tab-${m}`}>{t(`nav.${m}`)}</Tabs.Tab>
+          ))}
         </Tabs.List>
       </Tabs>
       <FieldsList key={module} module={module} />

@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Select, TextInput } from '@mantine/core';
-import type { Profile, Rights } from '@kontor/contract/permissions';
+import { noRights, type Profile } from '@kontor/contract/permissions';
 import { api } from '../../lib/api';
 import { profileLabel, refKeys } from '../../lib/reference';
 import { FormModal } from '../../components/FormModal';
 import { useNameSave } from './useNameSave';
-
-const noRights: Rights = { modules: { accounts: [], contacts: [] }, admin: [] };
 
 /** Name a new profile (its rights copied from another) or rename one. */
 export function ProfileNameModal({ profiles, profile, onClose, onSaved }: { profiles: Profile[]; profile?: Profile; onClose: () => void; onSaved: (p: Profile) => void }) {

@@ -1,0 +1,304 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Divider, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconEye, IconLock, IconThumbDown, IconTrophy } from '@tabler/icons-react';
+import type { CustomFieldDefinition, CustomFieldValue } from '@kontor/contract/custom-fields';
+import type { Deal, Stage } from '@kontor/contract/deals';
+import { formatDate, formatDateTime, formatMoney, todayIso } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../lib/errors';
+import { useCustomFields } from '../../lib/reference';
+import { PageHeader } from '../../components/PageHeader';
+import { useMyRights } from '../auth/permissions';
+import type { SharingDialog } from '../sharing/api';
+import { SharingMenuItems, SharingSection } from '../sharing/SharingSection';
+import { recordKeys } from '../records/api';
+import { DeleteDialog } from '../records/DeleteDialog';
+import { customValue } from '../records/field-values';
+import { FieldItem } from '../records/FieldItem';
+import { HistorySection } from '../records/HistorySection';
+import { InlineTags } from '../records/InlineTags';
+import { RecordLoader } from '../records/RecordPageFrame';
+import { RecordActions } from '../records/RecordMoreMenu';
+import { RecordSection } from '../records/RecordSection';
+import { BackLink } from '../records/RecordUnavailable';
+import { StampsView } from '../records/StampsView';
+import { showUndoToast } from '../records/undo';
+import { cloneDeal, deleteDeal, useDeal, usePipelines } from './api';
+import { invalidateDealViews, LostReasonModal, useDealPatch } from './actions';
+import { DealForm } from './DealForm';
+import type { DealFormInit } from './deal-form-values';
+import { pipelineLabel, stageLabel, statusColor, statusLabel } from './labels';
+import { PipelineProgress } from './PipelineProgress';
+
+export function DealPage({ id }: { id: string }) {
+  const query = useDeal(id);
+  return (
+    <RecordLoader module="deals" query={query}>
+      {(d) => <DealView deal={d} />}
+    </RecordLoader>
+  );
+}
+
+export function StatusBadge({ deal, size = 'sm' }: { deal: Pick<Deal, 'status'>; size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size={size} variant={deal.status === 'open' ? 'light' : 'filled'} color={statusColor[deal.status]} radius="sm" styles={{ label: { textTransform: 'none' } }} data-testid="deal-status">
+      {statusLabel(t, deal.status)}
+    </Badge>
+  );
+}
+
+const isOverdue = (d: Pick<Deal, 'status' | 'expectedCloseDate'>) => d.status === 'open' && d.expectedCloseDate !== null && d.expectedCloseDate < todayIso();
+
+/** Label and display value of a deal's field. */
+function dealField(t: TFunction, key: string, d: Deal, defs: CustomFieldDefinition[]): { label: string; value: ReactNode } {
+  if (key.startsWith('customFields.')) {
+    const k = key.slice('customFields.'.length);
+    const def = defs.find((x) => x.key === k);
+    return { label: def?.label ?? k, value: customValue(t, def, d.customFields[k] as CustomFieldValue | undefined) };
+  }
+  switch (key) {
+    case 'amount':
+      return { label: t('deals.fields.amount'), value: d.amount === null ? null : formatMoney(d.amount, d.currency) };
+    case 'pipelineId':
+      return { label: t('deals.fields.pipeline'), value: pipelineLabel(t, d.pipelineName) };
+    case 'stageId':
+      return { label: t('deals.fields.stage'), value: stageLabel(t, d.stageName) };
+    case 'probability':
+      return { label: t('deals.fields.probability'), value: `${d.probability} %` };
+    case 'expectedCloseDate':
+      return {
+        label: t('deals.fields.expectedCloseDate'),
+        value: d.expectedCloseDate ? (
+          <Text span size="sm" c={isOverdue(d) ? 'red.7' : undefined} fw={isOverdue(d) ? 600 : undefined}>
+            {formatDate(d.expectedCloseDate)}
+            {isOverdue(d) ? ` · ${t('deals.overdue')}` : ''}
+          </Text>
+        ) : null,
+      };
+    case 'accountId':
+      return { label: t('fields.account'), value: d.accountId ? <Anchor component={Link} to={`/accounts/${d.accountId}`} size="sm" data-testid="deal-account-link">{d.accountName}</Anchor> : null };
+    case 'contactId':
+      return { label: t('fields.contact'), value: d.contactId ? <Anchor component={Link} to={`/contacts/${d.contactId}`} size="sm" data-testid="deal-contact-link">{d.contactName}</Anchor> : null };
+    case 'ownerId':
+      return { label: t('fields.owner'), value: d.owner?.name };
+    case 'status':
+      return { label: t('deals.fields.status'), value: statusLabel(t, d.status) };
+    case 'closedAt':
+      return { label: t('deals.fields.closedAt'), value: formatDateTime(d.closedAt) };
+    case 'lostReason':
+      return { label: t('deals.fields.lostReason'), value: d.lostReason };
+    default:
+      return { label: key, value: null };
+  }
+}
+
+function DealView({ deal: d }: { deal: Deal }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const rights = useMyRights();
+  const defs = useCustomFields('deals').data ?? [];
+  const pipelines = usePipelines();
+  const patch = useDealPatch();
+  const [form, setForm] = useState<DealFormInit | null>(null);
+  const [dialog, setDialog] = useState<'lost' | 'delete' | null>(null);
+  const [sharing, setSharing] = useState<SharingDialog>(null);
+  const [busy, setBusy] = useState(false);
+  const canEdit = d.access.edit;
+  const stages = pipelines.data?.find((p) => p.id === d.pipelineId)?.stages ?? [];
+  const closed = d.status !== 'open';
+  const field = (key: string) => dealField(t, key, d, defs);
+
+  const change = async (p: Parameters<typeof patch>[1], done?: string) => {
+    setBusy(true);
+    const saved = await patch(d, p);
+    setBusy(false);
+    if (saved && done) notifySuccess(done);
+    return saved !== null;
+  };
+  const moveTo = (s: Stage) => void change({ stageId: s.id }, t('deals.movedTo', { name: d.name, stage: stageLabel(t, s.name) }));
+  const clone = async () => {
+    setBusy(true);
+    try {
+      const copy = await cloneDeal(d.id);
+      qc.setQueryData(recordKeys.detail('deals', copy.id), copy);
+      invalidateDealViews(qc);
+      notifySuccess(t('deals.cloned', { name: copy.name }));
+      void navigate({ to: '/deals/$dealId', params: { dealId: copy.id } });
+    } catch (e) {
+      notifyError(t, e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const statusActions = canEdit ? (
+    closed ? (
+      <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => void change({ status: 'open' }, t('deals.reopened', { name: d.name }))} loading={busy} data-testid="deal-reopen">
+        {t('deals.reopen')}
+      </Button>
+    ) : (
+      <>
+        <Button color="teal" leftSection={<IconTrophy size={16} />} onClick={() => void change({ status: 'won' }, t('deals.wonToast', { name: d.name }))} loading={busy} data-testid="deal-won">
+          {t('deals.markWon')}
+        </Button>
+        <Button color="red" variant="light" leftSection={<IconThumbDown size={16} />} onClick={() => setDialog('lost')} disabled={busy} data-testid="deal-lost">
+          {t('deals.markLost')}
+        </Button>
+      </>
+    )
+  ) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={d.name}
+        before={<BackLink to="/deals" label={t('nav.deals')} />}
+        actions={
+          <>
+            {statusActions}
+            <RecordActions
+              access={d.access}
+              canClone={rights.can('deals', 'create')}
+              onEdit={() => setForm({ mode: 'edit', deal: d })}
+              onClone={() => void clone()}
+              onDelete={() => setDialog('delete')}
+              sharing={d.access.share ? <SharingMenuItems restricted={d.restrictedTo !== null} onDialog={setSharing} /> : undefined}
+            />
+          </>
+        }
+      />
+      <div className="k-page">
+        <div className="k-record-grid">
+          <Paper withBorder radius="md" p="lg" data-testid="deal-sidebar">
+            <Stack gap="md">
+              <div>
+                <Group gap={6} mb={6}>
+                  <StatusBadge deal={d} size="md" />
+                  {canEdit ? null : (
+                    <Tooltip label={t('records.viewOnlyHint')}>
+                      <Badge size="sm" variant="light" color="gray" leftSection={<IconEye size={12} />} styles={{ label: { textTransform: 'none' } }}>
+                        {t('records.viewOnly')}
+                      </Badge>
+                    </Tooltip>
+                  )}
+                  {d.restrictedTo !== null ? (
+                    <Badge size="sm" variant="light" color="orange" leftSection={<IconLock size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-restricted">
+                      {t('sharing.restricted')}
+                    </Badge>
+                  ) : null}
+                </Group>
+                <Title order={2} fz={19} style={{ overflowWrap: 'anywhere' }} data-testid="record-name">
+                  {d.name}
+                </Title>
+                <Text fz={24} fw={650} mt={4} data-testid="deal-amount" c={d.amount === null ? 'dimmed' : undefined}>
+                  {d.amount === null ? t('deals.noAmount') : formatMoney(d.amount, d.currency)}
+                </Text>
+                {d.status === 'lost' && d.lostReason ? (
+                  <Text size="sm" c="red.8" mt={4} data-testid="deal-lost-reason">
+                    {t('deals.lostBecause', { reason: d.lostReason })}
+                  </Text>
+                ) : null}
+                {closed && d.closedAt ? (
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {t(d.status === 'won' ? 'deals.wonOn' : 'deals.lostOn', { date: formatDate(d.closedAt) })}
+                  </Text>
+                ) : null}
+              </div>
+              <Divider />
+              <Stack gap={10}>
+                {['accountId', 'contactId', 'expectedCloseDate', 'ownerId'].map((k) => {
+                  const f = field(k);
+                  return (
+                    <FieldItem key={k} label={f.label} testId={`card-${k}`}>
+                      {f.value}
+                    </FieldItem>
+                  );
+                })}
+              </Stack>
+              <Divider />
+              <div>
+                <div className="k-field-label" style={{ marginBottom: 4 }}>
+                  {t('fields.tags')}
+                </div>
+                <InlineTags tags={d.tags} onSave={async (tags) => { await patch(d, { tags }); }} readOnly={!canEdit} />
+              </div>
+            </Stack>
+          </Paper>
+          <Stack gap="md" style={{ minWidth: 0 }}>
+            <RecordSection title={t('deals.progress', { pipeline: pipelineLabel(t, d.pipelineName) })} testId="section-progress">
+              {stages.length ? (
+                <PipelineProgress stages={stages} stageId={d.stageId} status={d.status} onMove={canEdit && !closed ? moveTo : undefined} busy={busy} />
+              ) : (
+                <Text size="sm">{stageLabel(t, d.stageName)}</Text>
+              )}
+              {closed && canEdit ? (
+                <Text size="xs" c="dimmed" mt={8}>
+                  {t('deals.closedHint')}
+                </Text>
+              ) : null}
+            </RecordSection>
+            <RecordSection title={t('sections.info')} testId="section-info">
+              <div className="k-fields">
+                {['amount', 'probability', 'pipelineId', 'stageId', 'expectedCloseDate', 'status', 'accountId', 'contactId', 'ownerId', ...(closed ? ['closedAt'] : []), ...(d.status === 'lost' ? ['lostReason'] : [])].map((k) => {
+                  const f = field(k);
+                  return (
+                    <FieldItem key={k} label={f.label} testId={`value-${k}`}>
+                      {f.value}
+                    </FieldItem>
+                  );
+                })}
+                <FieldItem label={t('fields.description')} span testId="value-description">
+                  {d.description ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{d.description}</Text> : null}
+                </FieldItem>
+              </div>
+            </RecordSection>
+            {defs.length ? (
+              <RecordSection title={t('sections.customFields')} testId="section-custom-fields">
+                <div className="k-fields">
+                  {defs.map((def) => {
+                    const f = field(`customFields.${def.key}`);
+                    return (
+                      <FieldItem key={def.id} label={f.label} testId={`value-cf-${def.key}`}>
+                        {f.value}
+                      </FieldItem>
+                    );
+                  })}
+                </div>
+              </RecordSection>
+            ) : null}
+            <SharingSection module="deals" record={d} name={d.name} dialog={sharing} onDialog={setSharing} onRestrict={async (restrictedTo) => (await patch(d, { restrictedTo })) !== null} />
+            <HistorySection module="deals" id={d.id} />
+            <RecordSection title={t('sections.recordInfo')}>
+              <StampsView record={d} />
+            </RecordSection>
+          </Stack>
+        </div>
+      </div>
+      <DealForm init={form} onClose={() => setForm(null)} onSaved={() => invalidateDealViews(qc)} />
+      {dialog === 'lost' ? (
+        <LostReasonModal name={d.name} onClose={() => setDialog(null)} onConfirm={(lostReason) => change({ status: 'lost', lostReason }, t('deals.lostToast', { name: d.name }))} />
+      ) : null}
+      {dialog === 'delete' ? (
+        <DeleteDialog
+          opened
+          onClose={() => setDialog(null)}
+          name={d.name}
+          onConfirm={async () => {
+            await deleteDeal(d.id);
+            qc.removeQueries({ queryKey: recordKeys.detail('deals', d.id) });
+            void qc.invalidateQueries({ queryKey: recordKeys.module('deals') });
+            invalidateDealViews(qc);
+            void qc.invalidateQueries({ queryKey: ['recycle-bin'] });
+            showUndoToast({ t, qc, module: 'deals', id: d.id, name: d.name, onRestored: () => void navigate({ to: '/deals/$dealId', params: { dealId: d.id } }) });
+            void navigate({ to: '/deals' });
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Deal, DealUpdate } from '@kontor/contract/deals';
+import { ApiError } from '../../lib/api';
+import { fieldMessage, notifyError } from '../../lib/errors';
+import { FormModal } from '../../components/FormModal';
+import { recordKeys } from '../records/api';
+import { invalidateHistory } from '../records/history';
+import { updateDeal } from './api';
+
+type Patch = Omit<DealUpdate, 'version'>;
+
+/** What shows a deal besides its own page: lists, the board, the account's and contact's deal lists and sums. */
+export function invalidateDealViews(qc: QueryClient, opts: { board?: boolean } = {}): void {
+  void qc.invalidateQueries({ queryKey: recordKeys.lists('deals') });
+  void qc.invalidateQueries({ queryKey: recordKeys.count('deals', {}).slice(0, 2) });
+  if (opts.board !== false) void qc.invalidateQueries({ queryKey: ['deals', 'board'] });
+  // an account's "customer" badge and sums, and the deal lists on account and contact pages
+  void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
+  void qc.invalidateQueries({ queryKey: recordKeys.module('contacts') });
+}
+
+/**
+ * A change of a deal from its page (stage, won, lost, reopen, tags): PATCH with the version; a conflict reloads the
+ * deal and says so. The saved deal, or null.
+ */
+export function useDealPatch() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  return async (deal: Pick<Deal, 'id' | 'version'>, patch: Patch): Promise<Deal | null> => {
+    try {
+      const saved = await updateDeal(deal.id, { ...patch, version: deal.version });
+      qc.setQueryData(recordKeys.detail('deals', saved.id), saved);
+      invalidateDealViews(qc);
+      if ('tags' in patch) void qc.invalidateQueries({ queryKey: ['tags'] });
+      if ('restrictedTo' in patch || 'ownerId' in patch) void invalidateHistory(qc, 'deals', saved.id);
+      return saved;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'version_conflict') {
+        notifications.show({ color: 'orange', title: t('errors.version_conflict_title'), message: t('errors.version_conflict_reloaded'), autoClose: 8000 });
+        void qc.invalidateQueries({ queryKey: recordKeys.detail('deals', deal.id) });
+      } else notifyError(t, e);
+      return null;
+    }
+  };
+}
+
+/** Reasons offered when a deal is lost (the user may type any other). */
+const REASONS = ['price', 'competitor', 'noBudget', 'noDecision', 'timing', 'noResponse'] as const;
+
+
+/** "Why was it lost?": the reason is kept on the deal (at most 200 characters). */
+export function LostReasonModal({ name, onClose, onConfirm }: { name: string; onClose: () => void; onConfirm: (reason: string | null) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const r = reason.trim();
+    if (r.length > 200) return setError(fieldMessage(t, 'at most 200 characters'));
+    setBusy(true);
+    const ok = await onConfirm(r || null);
+    setBusy(false);
+    if (ok) onClose();
+  };
+  return (
+    <FormModal title={t('deals.lostTitle', { name })} onClose={onClose} onSubmit={() => void submit()} roomy submit={{ label: t('deals.markLost'), color: 'red', busy, testId: 'lost-confirm' }} testId="lost-modal">
+      <Stack gap={6}>
+        <Text size="sm">{t('deals.lostText')}</Text>
+        <TextInput
+          label={t('deals.fields.lostReason')}
+          placeholder={t('deals.lostReasonPlaceholder')}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            setError(null);
+          }}
+          error={error}
+          maxLength={200}
+          data-autofocus
+          data-testid="lost-reason"
+        />
+        <Group gap={6} mt={4} role="group" aria-label={t('deals.lostReasonsLabel')}>
+          {REASONS.map((k) => {
+            const text = t(`deals.lostReasons.${k}`);
+            return (
+              <Button key={k} size="compact-xs" variant={reason === text ? 'filled' : 'light'} color="gray" radius="xl" onClick={() => setReason(text)} aria-pressed={reason === text} data-testid={`lost-reason-${k}`}>
+                {text}
+              </Button>
+            );
+          })}
+        </Group>
+      </Stack>
+    </FormModal>
+  );
+}
