@@ -5,7 +5,7 @@ import { Button, Center, Group, Paper, SegmentedControl, Select } from '@mantine
 import { useLocalStorage } from '@mantine/hooks';
 import { IconLayoutKanban, IconList, IconPlus, IconReportMoney } from '@tabler/icons-react';
 import type { DealListItem } from '@kontor/contract/deals';
-import { useTags, userOptions, useUsers } from '../../lib/reference';
+import { OwnerTagFilters } from '../records/OwnerTagFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
 import { useMyRights } from '../auth/permissions';
@@ -167,8 +167,6 @@ function BoardFilters({ search, onChange, pipelines, pipelineId, onPipeline }: {
   onPipeline: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const users = useUsers();
-  const tags = useTags();
   return (
     <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }} data-testid="board-filters">
       {pipelines.length > 1 ? (
@@ -182,30 +180,7 @@ function BoardFilters({ search, onChange, pipelines, pipelineId, onPipeline }: {
           data-testid="board-pipeline"
         />
       ) : null}
-      <Select
-        aria-label={t('fields.owner')}
-        placeholder={t('fields.owner')}
-        data={userOptions(users.data, search.ownerId)}
-        value={search.ownerId ?? null}
-        onChange={(v) => onChange({ ownerId: v ?? undefined })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.nothingFound')}
-        w={160}
-        data-testid="board-filter-owner"
-      />
-      <Select
-        aria-label={t('fields.tags')}
-        placeholder={t('list.tag')}
-        data={(tags.data ?? []).map((tg) => tg.name)}
-        value={search.tag ?? null}
-        onChange={(v) => onChange({ tag: v ?? undefined })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.nothingFound')}
-        w={140}
-        data-testid="board-filter-tag"
-      />
+      <OwnerTagFilters ownerId={search.ownerId} tag={search.tag} onChange={onChange} testIdPrefix="board-filter" />
     </Group>
   );
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button, Chip, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useContactTypeOptions, useTags, userOptions, useUsers } from '../../lib/reference';
+import { useContactTypeOptions } from '../../lib/reference';
+import { OwnerTagFilters } from './OwnerTagFilters';
 import { useMyRights } from '../auth/permissions';
 import { clearedFilters, hasFilters, LETTERS, type ListSearch } from './search';
 
@@ -25,8 +26,6 @@ export function ListFilters({ search, onChange, filters = personFilters }: Props
   const [q, setQ] = useState(search.q ?? '');
   const [debounced] = useDebouncedValue(q, 300);
   const typeOptions = useContactTypeOptions();
-  const tags = useTags();
-  const users = useUsers();
 
   useEffect(() => {
     if ((debounced || undefined) !== search.q) onChange({ q: debounced || undefined });
@@ -76,30 +75,7 @@ export function ListFilters({ search, onChange, filters = personFilters }: Props
         data-testid="filter-contact-type"
       />
       ) : null}
-      <Select
-        aria-label={t('fields.tags')}
-        placeholder={t('list.tag')}
-        data={(tags.data ?? []).map((tg) => tg.name)}
-        value={search.tag ?? null}
-        onChange={(v) => onChange({ tag: v ?? undefined })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.nothingFound')}
-        w={140}
-        data-testid="filter-tag"
-      />
-      <Select
-        aria-label={t('fields.owner')}
-        placeholder={t('fields.owner')}
-        data={userOptions(users.data, search.ownerId)}
-        value={search.ownerId ?? null}
-        onChange={(v) => onChange({ ownerId: v ?? undefined })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.nothingFound')}
-        w={160}
-        data-testid="filter-owner"
-      />
+      <OwnerTagFilters ownerId={search.ownerId} tag={search.tag} onChange={onChange} testIdPrefix="filter" />
       {show('customer') ? (
         <Chip checked={Boolean(search.customer)} onChange={(on) => onChange({ customer: on ? 'true' : undefined })} variant="outline" size="sm" data-testid="filter-customer">
           {t('deals.filters.customers')}
