@@ -102,7 +102,7 @@ export async function updatePipeline(db: Kysely<DB>, actor: Actor, id: number, i
   return getPipeline(db, id);
 }
 
-/** Deletes a pipeline; its deals move to the first stage of `moveTo` (required when it has any). The default stays. */
+/** Deletes a pipeline; its deals move to the first stage of `moveTo` (required when it holds deals). The default stays. */
 export async function deletePipeline(db: Kysely<DB>, actor: Actor, id: number, moveTo: number | undefined, ip: string | null): Promise<void> {
   assertAdmin(actor, 'fields');
   const current = await findPipelineRow(db, id);
