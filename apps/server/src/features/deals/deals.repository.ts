@@ -7,7 +7,7 @@ import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
-import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
+import { joinableRecord, visibleExists, visibleRecords } from '../records/visible-records.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { dealsModule } from './deals.module.ts';
 
@@ -123,5 +123,5 @@ export function moneyOf(rows: Array<{ currency: string; total: number }>): Money
 export function dealExists(actor: Actor, link: 'accounts' | 'contacts', status: 'won' | 'open'): RawBuilder<boolean> {
   if (!can(actor, 'view', 'deals')) return sql<boolean>`1 = 0`;
   const column = link === 'accounts' ? 'account_id' : 'contact_id';
-  return sql<boolean>`exists (select 1 from deals as d where d.${sql.raw(column)} = ${sql.ref(`${link}.id`)} and d.status = ${status} and ${joinableRecord(actor, 'deals', 'd')})`;
+  return visibleExists(actor, 'deals', 'd', sql<boolean>`d.${sql.raw(column)} = ${sql.ref(`${link}.id`)} and d.status = ${status}`);
 }
