@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nameText, positionSchema, versionSchema } from './common.ts';
 
 /** The record modules: adding one here gives it rights, sharing defaults, custom fields, shares, history and the recycle bin. */
-export const modules = ['accounts', 'contacts', 'deals'] as const;
+export const modules = ['accounts', 'contacts', 'deals', 'activities', 'leads'] as const;
 export type Module = (typeof modules)[number];
 
 export const customFieldTypes = ['text', 'longtext', 'number', 'currency', 'date', 'checkbox', 'picklist', 'multiselect', 'url', 'email', 'phone'] as const;

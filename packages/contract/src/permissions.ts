@@ -24,7 +24,7 @@ function withNewModules(value: unknown): unknown {
 
 const moduleRightList = z.array(z.enum(moduleRights));
 export const rightsSchema = z.object({
-  modules: z.preprocess(withNewModules, z.object({ accounts: moduleRightList, contacts: moduleRightList, deals: moduleRightList } satisfies Record<Module, unknown>)),
+  modules: z.preprocess(withNewModules, z.object({ accounts: moduleRightList, contacts: moduleRightList, deals: moduleRightList, activities: moduleRightList, leads: moduleRightList } satisfies Record<Module, unknown>)),
   admin: z.array(z.enum(adminRights)),
 });
 export type Rights = z.infer<typeof rightsSchema>;
@@ -70,7 +70,7 @@ export const orgDefaults = ['private', 'read_only', 'read_write'] as const;
 export type OrgDefault = (typeof orgDefaults)[number];
 export const orgDefaultsSchema = z.preprocess(
   withNewModules,
-  z.object({ accounts: z.enum(orgDefaults), contacts: z.enum(orgDefaults), deals: z.enum(orgDefaults) } satisfies Record<Module, unknown>),
+  z.object({ accounts: z.enum(orgDefaults), contacts: z.enum(orgDefaults), deals: z.enum(orgDefaults), activities: z.enum(orgDefaults), leads: z.enum(orgDefaults) } satisfies Record<Module, unknown>),
 );
 export type OrgDefaults = z.infer<typeof orgDefaultsSchema>;
 

@@ -8,6 +8,9 @@ import { listIndexes } from './migrations/004_list_indexes.ts';
 import { securitySchema } from './migrations/006_security.ts';
 import { defaultContactTypesData } from './migrations/007_default_contact_types.ts';
 import { dealsSchema } from './migrations/008_deals.ts';
+import { activitiesSchema } from './migrations/009_activities.ts';
+import { leadsExtraSchema } from './migrations/012_leads_extra.ts';
+import { kanbanExtraSchema } from './migrations/013_kanban_extra.ts';
 
 interface Migration {
   id: string;
@@ -24,6 +27,9 @@ export const migrations: Migration[] = [
   { id: '006_security', statements: securitySchema },
   { id: '007_default_contact_types', statements: defaultContactTypesData },
   { id: '008_deals', statements: dealsSchema },
+  { id: '009_activities', statements: activitiesSchema },
+  { id: '012_leads_extra', statements: leadsExtraSchema },
+  { id: '013_kanban_extra', statements: kanbanExtraSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

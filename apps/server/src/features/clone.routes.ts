@@ -11,20 +11,24 @@ import type { Actor } from './permissions/actor.ts';
 import { cloneAccount } from './accounts/accounts.service.ts';
 import { cloneContact } from './contacts/contacts.service.ts';
 import { cloneDeal } from './deals/deals.service.ts';
+import { cloneActivity } from './activities/activities.service.ts';
 
-/** Every record module can be cloned; a new module must say how (a compile error otherwise). */
-const cloners: Record<Module, (db: Kysely<DB>, actor: Actor, id: number) => Promise<unknown>> = {
+/** The record modules that can be cloned (activities and leads: see their own routes for what a copy means). */
+const cloners: Partial<Record<Module, (db: Kysely<DB>, actor: Actor, id: number) => Promise<unknown>>> = {
   accounts: cloneAccount,
   contacts: cloneContact,
   deals: cloneDeal,
+  activities: cloneActivity,
 };
 
 /** `POST /{module}/{id}/clone`: a new record with the source's fields, owned by the caller; answers it (201). */
 export function cloneRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const module of modules) {
+    const cloner = cloners[module];
+    if (!cloner) continue;
     r.post(`/api/v1/${module}/:id/clone`, { schema: { tags: [module], params: idParamsSchema } }, async (req, reply) =>
-      reply.status(201).send(await cloners[module](db, actorOf(req), fromApiId(req.params.id))),
+      reply.status(201).send(await cloner(db, actorOf(req), fromApiId(req.params.id))),
     );
   }
 }

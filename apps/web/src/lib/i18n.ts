@@ -1,10 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '@kontor/contract/users';
-import en from '../locales/en.json';
-import de from '../locales/de.json';
-import zhCN from '../locales/zh-CN.json';
-import ro from '../locales/ro.json';
+import { translations } from '../locales/resources.ts';
 
 const STORAGE_KEY = 'kontor.locale';
 
@@ -25,7 +22,7 @@ function initialLocale(): Locale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, de: { translation: de }, 'zh-CN': { translation: zhCN }, ro: { translation: ro } },
+  resources: Object.fromEntries(Object.entries(translations).map(([lang, tree]) => [lang, { translation: tree }])),
   lng: initialLocale(),
   fallbackLng: 'en',
   supportedLngs: [...locales],

@@ -1,13 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import de from './de.json';
-import zhCN from './zh-CN.json';
-import ro from './ro.json';
+import { translations, type Tree } from './resources.ts';
 
-type Tree = { [k: string]: string | Tree };
-const all: Record<string, Tree> = { en, de, 'zh-CN': zhCN, ro };
+const all: Record<string, Tree> = translations;
+const en = translations.en;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { accountCreateSchema, type Account, type AccountListItem, type accountUpdateSchema } from '@kontor/contract/accounts';
 import { cloneInput } from '../records/clone.ts';
@@ -15,6 +15,7 @@ import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, recordAccess } from '../permissions/access.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
+import { beforeEdit, recordCreate, recordEdit } from '../timeline/record-edits.ts';
 import { dealSummary } from '../deals/deals.service.ts';
 import { updateVersioned } from '../records/visible-records.ts';
 import { checkReferences, userNames } from '../records/references.ts';
@@ -122,27 +123,34 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCrea
   await checkRestrictedUsers(db, input.restrictedTo);
 }
 
+/**
+ * Writes a new account (row, contact points, tags, restriction, its `created` event) in the caller's transaction:
+ * the one insert of a new account and of a lead's conversion. Rights and references are the caller's to check.
+ */
+export async function insertAccountInTrx(trx: Transaction<DB>, actor: Actor, input: AccountCreateIn): Promise<number> {
+  const [defs, settings] = await Promise.all([listCustomFields(trx, 'accounts'), getSettings(trx)]);
+  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
+  const newId = await insertAccountRow(trx, {
+    ...accountColumns(input),
+    name: input.name,
+    name_sort: foldText(input.name),
+    owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+    custom_fields: JSON.stringify(custom),
+    ...primaryValues(input),
+    ...createdStamps(actor),
+  });
+  await recordCreate(trx, actor, 'accounts', newId, {});
+  await replaceContactPoints(trx, 'accounts', newId, input, settings.defaultPhoneRegion);
+  if (input.tags) await setRecordTags(trx, 'accounts', newId, input.tags);
+  if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', newId, input.restrictedTo);
+  return newId;
+}
+
 export async function createAccount(db: Kysely<DB>, actor: Actor, input: AccountCreateIn): Promise<Account> {
   assertCan(actor, 'create', 'accounts');
   if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'accounts');
   await validate(db, actor, input);
-  const [defs, settings] = await Promise.all([listCustomFields(db, 'accounts'), getSettings(db)]);
-  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
-  const id = await db.transaction().execute(async (trx) => {
-    const newId = await insertAccountRow(trx, {
-      ...accountColumns(input),
-      name: input.name,
-      name_sort: foldText(input.name),
-      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
-      custom_fields: JSON.stringify(custom),
-      ...primaryValues(input),
-      ...createdStamps(actor),
-    });
-    await replaceContactPoints(trx, 'accounts', newId, input, settings.defaultPhoneRegion);
-    if (input.tags) await setRecordTags(trx, 'accounts', newId, input.tags);
-    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', newId, input.restrictedTo);
-    return newId;
-  });
+  const id = await db.transaction().execute((trx) => insertAccountInTrx(trx, actor, input));
   if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'accounts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
   return loadAccount(db, actor, id);
 }
@@ -159,14 +167,12 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, in
   const [defs, settings] = await Promise.all([listCustomFields(db, 'accounts'), getSettings(db)]);
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
   const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'accounts', current);
+  const before = await beforeEdit(db, 'accounts', id, current, input);
   await db.transaction().execute(async (trx) => {
-    const ok = await updateVersioned(trx, 'accounts', id, input.version, {
-      ...accountColumns(input),
-      ...(custom && { custom_fields: JSON.stringify(custom) }),
-      ...primaryValues(input),
-      ...updatedStamps(actor, current.version),
-    });
+    const set = { ...accountColumns(input), ...(custom && { custom_fields: JSON.stringify(custom) }), ...primaryValues(input) };
+    const ok = await updateVersioned(trx, 'accounts', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
     if (!ok) throw versionConflict(current.version + 1);
+    await recordEdit(trx, actor, 'accounts', id, before, set, { tags: input.tags, points: input, customFields: custom });
     await replaceContactPoints(trx, 'accounts', id, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'accounts', id, input.tags);
     if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', id, input.restrictedTo);

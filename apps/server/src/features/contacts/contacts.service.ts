@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ListResponse } from '@kontor/contract/common';
 import { contactCreateSchema, type Contact, type ContactListItem, type contactMoveSchema, type contactUpdateSchema } from '@kontor/contract/contacts';
@@ -15,6 +15,7 @@ import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, recordAccess } from '../permissions/access.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
+import { beforeEdit, recordCreate, recordEdit } from '../timeline/record-edits.ts';
 import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
@@ -85,30 +86,38 @@ async function validateRefs(
   await checkRestrictedUsers(db, input.restrictedTo);
 }
 
+/**
+ * Writes a new contact (row, contact points, tags, restriction, its `created` event) in the caller's transaction:
+ * the one insert of a new contact and of a lead's conversion. Rights and references are the caller's to check.
+ */
+export async function insertContactInTrx(trx: Transaction<DB>, actor: Actor, input: ContactCreateIn): Promise<number> {
+  const [defs, settings] = await Promise.all([listCustomFields(trx, 'contacts'), getSettings(trx)]);
+  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
+  const first = input.firstName ?? null;
+  const last = input.lastName ?? null;
+  const row = {
+    ...contactColumns(input),
+    first_name: first,
+    last_name: last,
+    sort_name: contactSortName(first, last),
+    owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+    custom_fields: JSON.stringify(custom),
+    ...primaryValues(input),
+    ...createdStamps(actor),
+  };
+  const newId = await insertContactRow(trx, row);
+  await recordCreate(trx, actor, 'contacts', newId, row);
+  await replaceContactPoints(trx, 'contacts', newId, input, settings.defaultPhoneRegion);
+  if (input.tags) await setRecordTags(trx, 'contacts', newId, input.tags);
+  if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'contacts', newId, input.restrictedTo);
+  return newId;
+}
+
 export async function createContact(db: Kysely<DB>, actor: Actor, input: ContactCreateIn): Promise<Contact> {
   assertCan(actor, 'create', 'contacts');
   if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'contacts');
   await validateRefs(db, actor, input);
-  const [defs, settings] = await Promise.all([listCustomFields(db, 'contacts'), getSettings(db)]);
-  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
-  const first = input.firstName ?? null;
-  const last = input.lastName ?? null;
-  const id = await db.transaction().execute(async (trx) => {
-    const newId = await insertContactRow(trx, {
-      ...contactColumns(input),
-      first_name: first,
-      last_name: last,
-      sort_name: contactSortName(first, last),
-      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
-      custom_fields: JSON.stringify(custom),
-      ...primaryValues(input),
-      ...createdStamps(actor),
-    });
-    await replaceContactPoints(trx, 'contacts', newId, input, settings.defaultPhoneRegion);
-    if (input.tags) await setRecordTags(trx, 'contacts', newId, input.tags);
-    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'contacts', newId, input.restrictedTo);
-    return newId;
-  });
+  const id = await db.transaction().execute((trx) => insertContactInTrx(trx, actor, input));
   if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'contacts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
   return loadContact(db, actor, id);
 }
@@ -144,15 +153,17 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
   const [defs, settings] = await Promise.all([listCustomFields(db, 'contacts'), getSettings(db)]);
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
   const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'contacts', current);
+  const before = await beforeEdit(db, 'contacts', id, current, input);
   await db.transaction().execute(async (trx) => {
-    const ok = await updateVersioned(trx, 'contacts', id, input.version, {
+    const set = {
       ...contactColumns(input),
       sort_name: contactSortName(first ?? null, last ?? null),
       ...(custom && { custom_fields: JSON.stringify(custom) }),
       ...primaryValues(input),
-      ...updatedStamps(actor, current.version),
-    });
+    };
+    const ok = await updateVersioned(trx, 'contacts', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
     if (!ok) throw versionConflict(current.version + 1);
+    await recordEdit(trx, actor, 'contacts', id, before, set, { tags: input.tags, points: input, customFields: custom });
     await replaceContactPoints(trx, 'contacts', id, input, settings.defaultPhoneRegion);
     if (input.tags) await setRecordTags(trx, 'contacts', id, input.tags);
     if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'contacts', id, input.restrictedTo);
@@ -169,8 +180,7 @@ export async function moveContact(db: Kysely<DB>, actor: Actor, id: number, inpu
   await assertRecordRight(db, actor, 'contacts', current, 'edit');
   if (current.version !== input.version) throw versionConflict(current.version);
   await validateRefs(db, actor, { accountId: input.accountId });
-  const ok = await updateVersioned(db, 'contacts', id, input.version, { account_id: fromApiIdOrNull(input.accountId), ...updatedStamps(actor, current.version) });
-  if (!ok) throw versionConflict(current.version + 1);
+  await setContactAccount(db, actor, current, fromApiIdOrNull(input.accountId), input.version);
   return loadContact(db, actor, id);
 }
 
@@ -183,9 +193,17 @@ export async function addContactToAccount(db: Kysely<DB>, actor: Actor, accountI
   await assertRecordRight(db, actor, 'contacts', current, 'edit');
   if (current.account_id === accountId) return loadContact(db, actor, contactId);
   await assertAccountChangeAllowed(db, actor, current, accountId);
-  const ok = await updateVersioned(db, 'contacts', contactId, current.version, { account_id: accountId, ...updatedStamps(actor, current.version) });
-  if (!ok) throw versionConflict(current.version + 1);
+  await setContactAccount(db, actor, current, accountId, current.version);
   return loadContact(db, actor, contactId);
+}
+
+/** Links a contact to an account (or none) at the version the caller saw, with its timeline entries. */
+async function setContactAccount(db: Kysely<DB>, actor: Actor, current: ContactRow, accountId: number | null, version: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const set = { account_id: accountId };
+    if (!(await updateVersioned(trx, 'contacts', current.id, version, { ...set, ...updatedStamps(actor, current.version) }))) throw versionConflict(current.version + 1);
+    await recordEdit(trx, actor, 'contacts', current.id, { row: current, tags: null, points: null }, set);
+  });
 }
 
 /** A copy of a contact the actor can see, owned by the actor, at the same account. */

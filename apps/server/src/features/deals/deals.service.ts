@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
@@ -15,6 +15,7 @@ import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRig
 import { defaultPipeline, getPipeline } from '../pipelines/pipelines.service.ts';
 import { findStageRow } from '../pipelines/pipelines.repository.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
+import { beforeEdit, recordCreate, recordEdit } from '../timeline/record-edits.ts';
 import { checkReferences, userNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { updateVersioned, visibleRecords } from '../records/visible-records.ts';
@@ -97,30 +98,39 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<DealCreateI
   await checkRestrictedUsers(db, input.restrictedTo);
 }
 
+/**
+ * Writes a new deal (row, tags, restriction, its `created` event) in the caller's transaction: the one insert of a
+ * new deal and of a lead's conversion. Its stage is read in the same transaction, so a stage deleted meanwhile is
+ * refused and nothing is written. Rights and references are the caller's to check.
+ */
+export async function insertDealInTrx(trx: Transaction<DB>, actor: Actor, input: DealCreateIn): Promise<number> {
+  const [defs, settings, place] = await Promise.all([listCustomFields(trx, 'deals'), getSettings(trx), placement(trx, input)]);
+  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
+  const row = {
+    ...dealColumns(input),
+    name: input.name,
+    name_sort: dealColumns({ name: input.name }).name_sort ?? '',
+    currency: input.currency ?? settings.defaultCurrency,
+    ...place,
+    status: 'open',
+    ...statusColumns(input.status, input.lostReason),
+    owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+    custom_fields: JSON.stringify(custom),
+    photo_file_id: null,
+    ...createdStamps(actor),
+  };
+  const newId = await insertDealRow(trx, row);
+  await recordCreate(trx, actor, 'deals', newId, row);
+  if (input.tags) await setRecordTags(trx, 'deals', newId, input.tags);
+  if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'deals', newId, input.restrictedTo);
+  return newId;
+}
+
 export async function createDeal(db: Kysely<DB>, actor: Actor, input: DealCreateIn): Promise<Deal> {
   assertCan(actor, 'create', 'deals');
   if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'deals');
   await validate(db, actor, input);
-  const [defs, settings, place] = await Promise.all([listCustomFields(db, 'deals'), getSettings(db), placement(db, input)]);
-  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
-  const id = await db.transaction().execute(async (trx) => {
-    const newId = await insertDealRow(trx, {
-      ...dealColumns(input),
-      name: input.name,
-      name_sort: dealColumns({ name: input.name }).name_sort ?? '',
-      currency: input.currency ?? settings.defaultCurrency,
-      ...place,
-      status: 'open',
-      ...statusColumns(input.status, input.lostReason),
-      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
-      custom_fields: JSON.stringify(custom),
-      photo_file_id: null,
-      ...createdStamps(actor),
-    });
-    if (input.tags) await setRecordTags(trx, 'deals', newId, input.tags);
-    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'deals', newId, input.restrictedTo);
-    return newId;
-  });
+  const id = await db.transaction().execute((trx) => insertDealInTrx(trx, actor, input));
   if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'deals', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
   return loadDeal(db, actor, id);
 }
@@ -141,15 +151,17 @@ export async function updateDeal(db: Kysely<DB>, actor: Actor, id: number, input
   const defs = input.customFields ? await listCustomFields(db, 'deals') : [];
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
   const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'deals', current);
+  const before = await beforeEdit(db, 'deals', id, current, input);
   await db.transaction().execute(async (trx) => {
-    const ok = await updateVersioned(trx, 'deals', id, input.version, {
+    const set = {
       ...dealColumns(input),
       ...place,
       ...statusColumns(input.status, input.lostReason, current),
       ...(custom && { custom_fields: JSON.stringify(custom) }),
-      ...updatedStamps(actor, current.version),
-    });
+    };
+    const ok = await updateVersioned(trx, 'deals', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
     if (!ok) throw versionConflict(current.version + 1);
+    await recordEdit(trx, actor, 'deals', id, before, set, { tags: input.tags, customFields: custom });
     if (input.tags) await setRecordTags(trx, 'deals', id, input.tags);
     if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'deals', id, input.restrictedTo);
     await recordAccessEdits(trx, actor, 'deals', id, { ownerId: current.owner_id, restrictedTo: restrictedBefore }, input, null);

@@ -3,6 +3,8 @@ import type { Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
+import { toApiId } from '../../lib/ids.ts';
+import { recordEventsForRows } from '../timeline/timeline-events.ts';
 import { recordOwnerChanges } from './record-history.ts';
 
 /**
@@ -11,6 +13,7 @@ import { recordOwnerChanges } from './record-history.ts';
  */
 export async function transferOwnership(trx: Transaction<DB>, actor: Actor, module: Module, fromOwnerId: number, toOwnerId: number, ip: string | null): Promise<number> {
   await recordOwnerChanges(trx, actor, module, { fromOwnerId, toOwnerId, via: 'transfer' }, ip);
+  await recordEventsForRows(trx, actor, module, 'owner_changed', { equals: { owner_id: fromOwnerId } }, { fromOwnerId: toApiId(fromOwnerId), toOwnerId: toApiId(toOwnerId), via: 'transfer' });
   const res = await trx
     .updateTable(module as 'accounts')
     .set((eb) => ({ owner_id: toOwnerId, version: eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }))

@@ -35,8 +35,29 @@ export function joinableRecord(actor: Actor, module: Module, alias: string, opts
 }
 
 /** `exists (visible live record of module where <on>)` for correlated conditions (aggregates, filters). */
-export function visibleExists(actor: Actor, module: Module, alias: string, on: RawBuilder<boolean>): RawBuilder<boolean> {
-  return sql<boolean>`exists (select 1 from ${sql.table(module)} as ${sql.ref(alias)} where ${on} and ${joinableRecord(actor, module, alias)})`;
+export function visibleExists(actor: Actor, module: Module, alias: string, on: RawBuilder<boolean>, opts: Liveness = {}): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from ${sql.table(module)} as ${sql.ref(alias)} where ${on} and ${joinableRecord(actor, module, alias, opts)})`;
+}
+
+/** The records a recursive walk may follow down from a parent, and the column that points at the parent. */
+const selfReferences = { accounts: 'parent_account_id' } as const;
+
+/**
+ * A record and everything below it through its self-reference (an account's members at every level), as a derived
+ * table of `(id, depth)` rows, the root at depth 0. The walk steps only onto live records the actor can see, so a
+ * hidden member hides its whole branch: nothing below it is reached, counted or named. It goes at most `maxDepth`
+ * levels down, which also ends cycles left in old data; each id appears once, at its shallowest depth. No rows when
+ * the root itself is hidden. Use it as `db.selectFrom(visibleDescendants(...).as('tree'))` or in `where … in`.
+ */
+export function visibleDescendants(actor: Actor, module: keyof typeof selfReferences, id: number, maxDepth = 20): RawBuilder<{ id: number; depth: number }> {
+  const table = sql.table(module);
+  const parent = sql.ref(`c.${selfReferences[module]}`);
+  return sql<{ id: number; depth: number }>`(with recursive walk(id, depth) as (
+      select r.id, 0 from ${table} as r where r.id = ${id} and ${joinableRecord(actor, module, 'r')}
+      union all
+      select c.id, w.depth + 1 from walk as w join ${table} as c on ${parent} = w.id
+      where w.depth < ${sql.lit(maxDepth)} and ${joinableRecord(actor, module, 'c')}
+    ) select id, min(depth) as depth from walk group by id)`;
 }
 
 /** What access checks, photo and recycle-bin paths need of a record. */

@@ -1,9 +1,10 @@
-import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { descriptorOf } from '../records/registry.ts';
+import { descriptorOf, recordModules } from '../records/registry.ts';
+import { linkColumnsOf } from '../timeline/timeline-events.ts';
 import { recordsForRules, updateVersioned, visibleRecords } from '../records/visible-records.ts';
 
 /** The recycle bin's SQL: soft deletes and restores (versioned), the links they cut or mend, and the bin's pages. */
@@ -63,6 +64,7 @@ export async function deletedRecordLink(db: Kysely<DB>, actor: Actor, module: Mo
     const r = await visibleRecords(db, actor, 'accounts', { deleted: true }).select('parent_account_id').where('id', '=', id).executeTakeFirst();
     return r?.parent_account_id ?? null;
   }
+  if (!linkColumnsOf(module).includes('account_id')) return null;
   const r = await (visibleRecords(db, actor, module, { deleted: true }) as unknown as SelectQueryBuilder<DB, 'contacts', object>)
     .select('account_id')
     .where('id', '=', id)
@@ -70,15 +72,21 @@ export async function deletedRecordLink(db: Kysely<DB>, actor: Actor, module: Mo
   return r?.account_id ?? null;
 }
 
-/** Removes a purged record's row and every link to it. */
+/**
+ * Removes a purged record's row and every link to it: each reference field of every module that points at it (read
+ * from the registry, so a new module's links are cut too), its notes and its timeline.
+ */
 export async function purgeRows(trx: Transaction<DB>, module: Module, id: number, photoFileId: number | null): Promise<void> {
-  if (module === 'accounts') {
-    await trx.updateTable('contacts').set({ account_id: null, deleted_with_account_id: null }).where('account_id', '=', id).execute();
-    await trx.updateTable('contacts').set({ deleted_with_account_id: null }).where('deleted_with_account_id', '=', id).execute();
-    await orphanMembers(trx, id);
-    await trx.updateTable('deals').set({ account_id: null }).where('account_id', '=', id).execute();
+  if (module === 'accounts') await trx.updateTable('contacts').set({ deleted_with_account_id: null }).where('deleted_with_account_id', '=', id).execute();
+  for (const other of Object.values(recordModules)) {
+    for (const field of Object.values(other.fields)) {
+      if (field.type !== 'reference' || field.references !== module) continue;
+      const column = field.column.slice(field.column.indexOf('.') + 1);
+      await sql`update ${sql.table(other.module)} set ${sql.ref(column)} = null where ${sql.ref(column)} = ${id}`.execute(trx);
+    }
   }
-  if (module === 'contacts') await trx.updateTable('deals').set({ contact_id: null }).where('contact_id', '=', id).execute();
+  await trx.deleteFrom('notes').where('module', '=', module).where('record_id', '=', id).execute();
+  await trx.deleteFrom('timeline_events').where('module', '=', module).where('record_id', '=', id).execute();
   await trx.deleteFrom(module as 'accounts').where('id', '=', id).execute();
   if (photoFileId != null) await trx.deleteFrom('files').where('id', '=', photoFileId).execute();
 }

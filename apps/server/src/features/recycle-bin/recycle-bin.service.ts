@@ -15,6 +15,8 @@ import { audit } from '../audit/audit.service.ts';
 import { userNames, userRef } from '../records/references.ts';
 import { deleteRecordTags } from '../tags/record-tags.ts';
 import { countLive } from '../accounts/accounts.repository.ts';
+import { refreshAccountActivity } from '../activities/account-activity.ts';
+import { contextOfRecord, recordEvent, recordEventsForRows, type TimelineContext } from '../timeline/timeline-events.ts';
 import {
   accountIsLive,
   binPage,
@@ -67,18 +69,33 @@ export async function deleteAccount(db: Kysely<DB>, actor: Actor, id: number, op
     const visible = await visibleRecords(db, actor, 'contacts').selectAll().where('account_id', '=', id).execute();
     for (const c of visible) if ((await recordAccess(db, actor, 'contacts', c)).delete) deletable.push(c.id);
   }
+  const unlinked = { field: 'accountId', target: { module: 'accounts', id: toApiId(id) } };
   await db.transaction().execute(async (trx) => {
     if (!(await markDeleted(trx, 'accounts', id, row.version, actor))) throw versionConflict(row.version + 1);
+    await recordEvent(trx, actor, { kind: 'deleted', module: 'accounts', recordId: id, context: { account_id: id } });
     await deleteContactsWithAccount(trx, deletable, id, actor);
+    await recordEventsForRows(trx, actor, 'contacts', 'deleted', { ids: deletable });
+    await recordEventsForRows(trx, actor, 'contacts', 'unlinked', { equals: { account_id: id }, deleted: false }, unlinked);
     await detachLiveContacts(trx, id, actor);
+    await recordEventsForRows(trx, actor, 'accounts', 'unlinked', { equals: { parent_account_id: id } }, { ...unlinked, field: 'parentAccountId' });
     await orphanMembers(trx, id);
   });
 }
 
-/** Moves a record without dependants of its own (a contact, a deal) to the recycle bin. */
-export async function deleteRecord(db: Kysely<DB>, actor: Actor, module: 'contacts' | 'deals', id: number, opts: { version?: number }): Promise<void> {
+/** What else a record's deletion or restore changes: an activity moves its account's next and last activity. */
+async function afterLivenessChange(trx: Kysely<DB>, module: Module, context: TimelineContext): Promise<void> {
+  if (module === 'activities') await refreshAccountActivity(trx, [context.account_id]);
+}
+
+/** Moves a record without dependants of its own (a contact, a deal, an activity, a lead) to the recycle bin. */
+export async function deleteRecord(db: Kysely<DB>, actor: Actor, module: Exclude<Module, 'accounts'>, id: number, opts: { version?: number }): Promise<void> {
   const row = await deletableOr404(db, actor, module, id, opts.version);
-  if (!(await markDeleted(db, module, id, row.version, actor))) throw versionConflict(row.version + 1);
+  const context = await contextOfRecord(db, module, id);
+  await db.transaction().execute(async (trx) => {
+    if (!(await markDeleted(trx, module, id, row.version, actor))) throw versionConflict(row.version + 1);
+    await recordEvent(trx, actor, { kind: 'deleted', module, recordId: id, context });
+    await afterLivenessChange(trx, module, context);
+  });
 }
 
 /** Restores a record: an account with the contacts deleted together with it; a link to an account in the bin is cut. */
@@ -90,7 +107,13 @@ export async function restoreRecord(db: Kysely<DB>, actor: Actor, module: Module
   const unlink: Record<string, null> = link == null || (await accountIsLive(db, link)) ? {} : { [module === 'accounts' ? 'parent_account_id' : 'account_id']: null };
   await db.transaction().execute(async (trx) => {
     if (!(await markRestored(trx, module, id, row.version, actor, unlink))) throw versionConflict(row.version + 1);
-    if (module === 'accounts') await restoreContactsDeletedWith(trx, id, actor);
+    const context = await contextOfRecord(trx, module, id);
+    await recordEvent(trx, actor, { kind: 'restored', module, recordId: id, context });
+    if (module === 'accounts') {
+      await recordEventsForRows(trx, actor, 'contacts', 'restored', { equals: { deleted_with_account_id: id }, deleted: true });
+      await restoreContactsDeletedWith(trx, id, actor);
+    }
+    await afterLivenessChange(trx, module, context);
   });
 }
 

@@ -109,7 +109,7 @@ describe('write access does not become ownership', () => {
     const a = await makeAccount(leaving);
     const c = await makeContact(leaving);
     const d = await makeDeal(leaving);
-    expect((await admin.post(`/api/v1/users/${leaving.userId}/transfer`, { toUserId: heir.userId })).json()).toEqual({ accounts: 1, contacts: 1, deals: 1 });
+    expect((await admin.post(`/api/v1/users/${leaving.userId}/transfer`, { toUserId: heir.userId })).json()).toEqual({ accounts: 1, contacts: 1, deals: 1, activities: 0, leads: 0 });
     for (const [module, id] of [['accounts', a.id], ['contacts', c.id], ['deals', d.id]] as const) {
       expect((await history(admin, module, id)).map((e) => e.details)).toEqual([{ fromOwnerId: leaving.userId, toOwnerId: heir.userId, via: 'transfer' }]);
     }

@@ -32,7 +32,7 @@ describe('users, sessions and tokens', () => {
     expect((await login('leaving@example.com', 'leaving-password')).status).toBe(401);
     expect((await admin.get(`/api/v1/accounts/${account.id}`)).json<Account>().ownerId).toBe(created.id);
     const moved = await admin.post(`/api/v1/users/${created.id}/transfer`, { toUserId: admin.userId });
-    expect(moved.json()).toEqual({ accounts: 1, contacts: 0, deals: 0 });
+    expect(moved.json()).toEqual({ accounts: 1, contacts: 0, deals: 0, activities: 0, leads: 0 });
     expect((await admin.get(`/api/v1/accounts/${account.id}`)).json<Account>().ownerId).toBe(admin.userId);
     expect((await admin.post(`/api/v1/users/${admin.userId}/transfer`, { toUserId: created.id })).statusCode).toBe(400);
     expect(await auditActions()).toEqual(expect.arrayContaining(['user.create', 'user.update', 'user.transfer_records', 'login.success']));
