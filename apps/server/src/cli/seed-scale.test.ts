@@ -92,6 +92,35 @@ describe('seed --scale', () => {
     expect(logged.join('\n')).toContain(`rebuilt ${dropped} indexes`);
   });
 
+  it('writes 2N activities, N/2 notes, N/10 leads, their timeline, and each account\'s next and last activity', async () => {
+    const { db } = t;
+    const activities = await db.selectFrom('activities').selectAll().execute();
+    expect(activities).toHaveLength(800);
+    expect(await db.selectFrom('notes').select('id').execute()).toHaveLength(200);
+    expect(await db.selectFrom('leads').select('id').execute()).toHaveLength(40);
+    const open = activities.filter((a) => a.done === 0);
+    expect(open.length / activities.length).toBeGreaterThan(0.2);
+    expect(open.length / activities.length).toBeLessThan(0.4);
+    for (const a of activities) {
+      expect(a.scheduled_at).toBe(a.type === 'task' ? a.due_at : a.start_at);
+      expect(a.subject_sort).toBe(foldText(a.subject));
+      expect(a.account_id).not.toBeNull();
+    }
+    // The columns as refreshAccountActivity would have left them, for every account.
+    const accounts = await db.selectFrom('accounts').select(['id', 'next_activity_id', 'next_activity_at', 'last_activity_at']).execute();
+    for (const acc of accounts) {
+      const mine = activities.filter((a) => a.account_id === acc.id);
+      const next = mine.filter((a) => a.done === 0).sort((x, y) => String(x.scheduled_at).localeCompare(String(y.scheduled_at)) || x.id - y.id)[0];
+      const last = mine.filter((a) => a.done === 1).map((a) => String(a.scheduled_at)).sort().at(-1);
+      expect([acc.next_activity_id, acc.next_activity_at, acc.last_activity_at]).toEqual([next?.id ?? null, next?.scheduled_at ?? null, last ?? null]);
+    }
+    const events = await db.selectFrom('timeline_events').select(['kind', 'module']).execute();
+    const count = (kind: string, module: string) => events.filter((e) => e.kind === kind && e.module === module).length;
+    expect([count('created', 'accounts'), count('created', 'contacts'), count('created', 'deals'), count('created', 'activities'), count('created', 'leads')]).toEqual([100, 400, 200, 800, 40]);
+    expect(count('activity_completed', 'activities')).toBe(activities.length - open.length);
+    expect(events.filter((e) => e.kind === 'note_added')).toHaveLength(200);
+  });
+
   it('refuses a non-empty database unless forced', async () => {
     await expect(seedScale(t, { scale: 10, postgres: postgres() })).rejects.toThrow(/--force/);
     const again = await seedScale(t, { scale: 10, force: true, postgres: postgres() });

@@ -8,12 +8,15 @@ import { hashPassword } from '../features/auth/passwords.ts';
 import { contactSortName } from '../features/contacts/contacts.columns.ts';
 import { defaultTagColor, tagKey } from '../features/tags/record-tags.ts';
 import { insertRowsPg, type Row } from './copy-to.ts';
+import { ACCOUNT_ACTIVITY_SET } from '../features/activities/account-activity.ts';
+import { createdEvent, seedActivities, TIMELINE_COLS, type ScaleAccount } from './seed-scale-activities.ts';
 
 /**
  * `kontor seed --scale N`: a deterministic, realistic data set written through the bulk path (prepared multi-row
  * inserts in big transactions, secondary indexes dropped during the load and rebuilt after). Rows are exactly what the
  * app writes: folded sort keys, primary e-mail/phone copied to the row, ISO timestamps, 0/1 flags, JSON custom fields.
- * N contacts, N/4 accounts, N/2 deals over the default pipeline and a second one ("Renewals").
+ * N contacts, N/4 accounts, N/2 deals over the default pipeline and a second one ("Renewals"), 2N activities, N/2 notes,
+ * N/10 leads, and the timeline events of all of them.
  */
 export interface SeedScaleOptions {
   scale: number;
@@ -146,7 +149,7 @@ function pgSink(client: pg.Client): Sink {
   };
 }
 
-const bulkTables = ['accounts', 'contacts', 'contact_points', 'record_tags', 'record_access', 'deals'];
+const bulkTables = ['accounts', 'contacts', 'contact_points', 'record_tags', 'record_access', 'deals', 'activities', 'notes', 'leads', 'timeline_events'];
 type BenchPipeline = { id: number; stages: number[] };
 /** The default pipeline (migration 008) and "Renewals", written with the sink unless an earlier run left it: ids and stage ids in order. */
 async function benchPipelines(db: Kysely<DB>, sink: Sink, now: string): Promise<[BenchPipeline, BenchPipeline]> {
@@ -227,7 +230,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     await db.insertInto('custom_field_defs').values({ module, key, label: key.replace('_', ' '), type, options: JSON.stringify(options), required: 0, position, created_at: now, updated_at: now })
       .onConflict((oc) => oc.columns(['module', 'key']).doNothing()).execute();
   }
-  const maxId = async (t: 'accounts' | 'contacts' | 'contact_points' | 'deals') => Number((await db.selectFrom(t).select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
+  const maxId = async (t: 'accounts' | 'contacts' | 'contact_points' | 'deals' | 'activities' | 'notes' | 'leads') => Number((await db.selectFrom(t).select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
   let accountId = await maxId('accounts');
   let contactId = await maxId('contacts');
   let pointId = await maxId('contact_points');
@@ -271,7 +274,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
   const accountCols = ['id', 'name', 'name_sort', 'owner_id', 'parent_account_id', 'website', 'phone', 'industry', 'account_type', 'employees', 'annual_revenue', 'billing_city', 'billing_country',
     'contact_type_id', 'custom_fields', 'primary_email', 'primary_phone', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'restricted'];
   /** `contact`: the first live, unrestricted contact of the account (0 until there is one), for its deals. */
-  const accountInfo: Array<{ id: number; owner: number; domain: string; loc: Locale; contact: number }> = [];
+  const accountInfo: Array<ScaleAccount & { domain: string }> = [];
   let lap = Date.now();
   await tx('begin');
   for (let i = 0; i < nAccounts; i++) {
@@ -290,7 +293,8 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     await point('accounts', id, 'emails', 'work', `info@${domain}`, null, true, 0);
     await point('accounts', id, 'phones', 'work', ph, phE164, true, 0);
     await point('accounts', id, 'websites', 'website', `https://www.${domain}`, null, true, 0);
-    accountInfo.push({ id, owner, domain, loc, contact: 0 });
+    accountInfo.push({ id, owner, domain, loc, contact: 0, deal: 0 });
+    await put('timeline_events', TIMELINE_COLS, createdEvent(created, owner, 'accounts', id, { account: id }));
   }
   await sink.flush();
   await tx('commit');
@@ -327,6 +331,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     for (const tag of tagSet) await put('record_tags', ['module', 'record_id', 'tag_id'], ['contacts', id, tag]);
     if (restricted) for (const u of new Set([owner, r.pick(owners)])) await put('record_access', ['module', 'record_id', 'user_id'], ['contacts', id, u]);
     if (acc && !acc.contact && !deleted && !restricted) acc.contact = id;
+    await put('timeline_events', TIMELINE_COLS, createdEvent(created, owner, 'contacts', id, { account: acc?.id, contact: id }));
   });
 
   // Deals: N/2, about two per account, 70% in the default pipeline; 20% won (last stage), 10% lost, the rest open
@@ -354,16 +359,28 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     const updated = touched < created ? created : touched;
     const closed = status === 'open' ? null : updated;
     const owner = r.next() < 0.8 ? acc.owner : r.pick(owners);
-    await put('deals', dealCols, [++dealId, name, foldText(name), amount, currency, pipe.id, stage, status, status === 'lost' ? r.pick(lostReasons[acc.loc]) : null, closed ? closed.slice(0, 10) : day(r.int(210) - 30),
-      closed, acc.id, acc.contact && r.next() < 0.5 ? acc.contact : null, owner, null, '{}', 0, null, null, null, created, owner, updated, owner, 1]);
+    const lostReason = status === 'lost' ? r.pick(lostReasons[acc.loc]) : null;
+    const closeDate = closed ? closed.slice(0, 10) : day(r.int(210) - 30);
+    const contact = acc.contact && r.next() < 0.5 ? acc.contact : null;
+    await put('deals', dealCols, [++dealId, name, foldText(name), amount, currency, pipe.id, stage, status, lostReason, closeDate, closed, acc.id, contact, owner, null, '{}', 0, null, null, null,
+      created, owner, updated, owner, 1]);
     if (r.next() < 0.2) for (const tag of new Set([r.pick(tagIds), r.pick(tagIds)])) await put('record_tags', ['module', 'record_id', 'tag_id'], ['deals', dealId, tag]);
+    if (status === 'open') acc.deal = dealId;
+    await put('timeline_events', TIMELINE_COLS, createdEvent(created, owner, 'deals', dealId, { account: acc.id, contact, deal: dealId }));
   });
+
+  const ids = { activities: await maxId('activities'), notes: await maxId('notes'), leads: await maxId('leads') };
+  await seedActivities({ r, owners, accounts: accountInfo, put, inChunks, nextId: (t) => (ids[t] += 1) }, opts.scale);
 
   lap = Date.now();
   for (const ix of indexes) await sink.exec(ix.def);
   log(`rebuilt ${indexes.length} indexes in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
+  await tx('begin');
+  await sink.exec(`update accounts set ${ACCOUNT_ACTIVITY_SET}`);
+  await tx('commit');
+  log('next and last activity of every account computed');
   if (client) {
-    for (const t of ['accounts', 'contacts', 'contact_points', 'pipelines', 'pipeline_stages', 'deals']) await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select coalesce(max(id), 1) from ${t}))`);
+    for (const t of ['accounts', 'contacts', 'contact_points', 'pipelines', 'pipeline_stages', 'deals', 'activities', 'notes', 'leads', 'timeline_events']) await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select coalesce(max(id), 1) from ${t}))`);
     await client.query('analyze');
     await client.end();
   } else {

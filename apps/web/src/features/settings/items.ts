@@ -1,4 +1,4 @@
-import { IconAddressBook, IconFileText, IconForms, IconHierarchy2, IconId, IconKey, IconLayoutKanban, IconLock, IconShare, IconShieldCheck, IconTags, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconExternalLink, IconFileText, IconForms, IconHierarchy2, IconId, IconKey, IconLayoutKanban, IconLock, IconShare, IconShieldCheck, IconTags, IconUsers } from '@tabler/icons-react';
 import type { AdminRight } from '@kontor/contract/permissions';
 import { useMyRights } from '../auth/permissions';
 
@@ -22,6 +22,7 @@ export const settingsItems: SettingsItem[] = [
   { to: '/settings/contact-types', key: 'contactTypes', icon: IconAddressBook, right: 'fields', group: 'data' },
   { to: '/settings/custom-fields', key: 'customFields', icon: IconForms, right: 'fields', group: 'data' },
   { to: '/settings/pipelines', key: 'pipelines', icon: IconLayoutKanban, right: 'fields', group: 'data' },
+  { to: '/settings/custom-links', key: 'customLinks', icon: IconExternalLink, right: 'fields', group: 'data' },
   { to: '/settings/business-card', key: 'businessCard', icon: IconId, right: 'settings', group: 'data' },
   { to: '/settings/security', key: 'security', icon: IconLock, right: null, group: 'personal' },
   { to: '/settings/tokens', key: 'tokens', icon: IconKey, right: null, group: 'personal' },
