@@ -199,6 +199,28 @@ describe('kontor seed --demo', () => {
     }
   });
 
+  it('plans activities on most accounts (done, overdue and upcoming), notes, and leads of which some are converted', async () => {
+    const { db } = first;
+    const activities = await db.selectFrom('activities').select(['done', 'scheduled_at', 'account_id', 'type']).execute();
+    const open = activities.filter((a) => a.done === 0);
+    expect(activities.length).toBeGreaterThan(300);
+    expect(open.length).toBeGreaterThan(100);
+    expect(new Set(activities.map((a) => a.type))).toEqual(new Set(['task', 'call', 'meeting']));
+    expect(summary).toContain(`${activities.length} activities (${open.length} planned)`);
+    // Spread around the seed's day: some overdue, some that day, most later.
+    const day = (iso: string | null) => String(iso).slice(0, 10);
+    expect(open.filter((a) => day(a.scheduled_at) < '2026-12-01').length).toBeGreaterThan(5);
+    expect(open.filter((a) => day(a.scheduled_at) === '2026-12-01').length).toBeGreaterThan(5);
+    expect(open.filter((a) => day(a.scheduled_at) > '2026-12-14').length).toBeGreaterThan(5);
+    const planned = await db.selectFrom('accounts').select('id').where('next_activity_id', 'is not', null).execute();
+    expect(planned.length).toBe(new Set(open.map((a) => a.account_id)).size);
+    expect(Number((await db.selectFrom('notes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(30);
+    const leads = await db.selectFrom('leads').select(['status', 'converted_contact_id']).execute();
+    expect(leads).toHaveLength(12);
+    expect(leads.filter((l) => l.status === 'converted' && l.converted_contact_id != null)).toHaveLength(3);
+    expect(summary).toContain('12 leads (3 converted into contacts at 3 new accounts)');
+  });
+
   it('does nothing when run again', async () => {
     const before = { accounts: await count(first.db, 'accounts'), contacts: await count(first.db, 'contacts'), users: await count(first.db, 'users') };
     const again = await seedDemo(first.db, noEnvAdmin);

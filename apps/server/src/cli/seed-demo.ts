@@ -17,6 +17,7 @@ import { createAccount } from '../features/accounts/accounts.service.ts';
 import { randomToken } from '../features/auth/tokens.ts';
 import { createContact } from '../features/contacts/contacts.service.ts';
 import { dealInput, demoPipelines, stageIds, writeDeal, type DealIds } from './seed-demo/write-deals.ts';
+import { writeActivities, writeLeads, writeNotes } from './seed-demo/write-activities.ts';
 import { listCustomFields } from '../features/custom-fields/custom-fields.service.ts';
 import { systemActor } from '../features/permissions/actor.ts';
 import { tagKey } from '../features/tags/record-tags.ts';
@@ -73,7 +74,8 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
     return `Demo data is already loaded (${already} accounts tagged "${DEMO_TAG}"); nothing was added. To load it again, move the records tagged "${DEMO_TAG}" to the recycle bin first.`;
   }
 
-  const plan = planDemo(options.today ?? new Date().toISOString().slice(0, 10));
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const plan = planDemo(today);
   const modules: Module[] = ['accounts', 'contacts', 'deals'];
   const [accountCustom, contactCustom, dealCustom] = await Promise.all(modules.map(async (m) => requiredCustomFields(await listCustomFields(db, m))));
 
@@ -114,6 +116,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
   let members = 0;
   let withoutAccount = 0;
   let dealsDone = 0;
+  let fromLeads = { converted: 0, accounts: 0 };
   // The second pipeline first: configuration, reused when an earlier demo made it.
   const pipelines = await demoPipelines(db, actor);
   try {
@@ -149,6 +152,9 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
       await writeDeal(db, actor, d, dealInput(d, ids, dealCustom));
       dealsDone++;
     }
+    await writeActivities(db, actor, plan.activities, ids, today);
+    await writeNotes(db, actor, plan.notes, ids);
+    fromLeads = await writeLeads(db, actor, plan.leads, ids);
   } catch (err) {
     // Keep the service's error (and its field messages) but say how far the seed got: a rerun sees the Demo tag and stops.
     const where = `Loading the demo data stopped after ${accountIds.size} accounts, ${contactIds.size} contacts and ${dealsDone} deals (all tagged "${DEMO_TAG}"; move them to the recycle bin before trying again)`;
@@ -164,8 +170,9 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
   const outcomes = (o: string) => plan.deals.filter((d) => d.outcome === o).length;
   const dealAccounts = new Set(plan.deals.map((d) => d.account)).size;
   const sentences = [
-    `Loaded the demo company in ${seconds} s: ${plan.accounts.length} accounts (${members} of them members of a parent account${example && exampleParent ? `, e.g. ${example.input.name} under ${exampleParent.input.name}` : ''}) and ${plan.contacts.length} contacts (${withoutAccount} without an account) from Germany, the UK, the US, Romania, China, France and Poland, owned by ${owners}.`,
+    `Loaded the demo company in ${seconds} s: ${plan.accounts.length + fromLeads.accounts} accounts (${members} of them members of a parent account${example && exampleParent ? `, e.g. ${example.input.name} under ${exampleParent.input.name}` : ''}) and ${plan.contacts.length + fromLeads.converted} contacts (${withoutAccount} without an account) from Germany, the UK, the US, Romania, China, France and Poland, owned by ${owners}.`,
     `${plan.deals.length} deals on ${dealAccounts} accounts (${outcomes('won')} won, ${outcomes('lost')} lost, ${outcomes('open')} open) in the pipelines "${pipelines.sales.name}" and "${pipelines.renewals.name}".`,
+    `${plan.activities.length} activities (${plan.activities.filter((a) => !a.done).length} planned), ${plan.notes.length} notes and ${plan.leads.length} leads (${fromLeads.converted} converted into contacts at ${fromLeads.accounts} new accounts).`,
     createdUsers.length
       ? `New demo users: ${createdUsers.join(', ')}; they have random passwords, which an administrator can reset under Users.`
       : null,

@@ -2,6 +2,7 @@
 import { planAccounts, type PlannedAccount } from './plan-accounts.ts';
 import { planContact, type PlannedContact } from './plan-contacts.ts';
 import { planDeals, type PlannedDeal } from './plan-deals.ts';
+import { planActivities, type PlannedActivity, type PlannedLead, type PlannedNote } from './plan-activities.ts';
 import { Rng } from './random.ts';
 
 const SEED = 20260401;
@@ -10,6 +11,9 @@ export interface Plan {
   accounts: PlannedAccount[];
   contacts: PlannedContact[];
   deals: PlannedDeal[];
+  activities: PlannedActivity[];
+  notes: PlannedNote[];
+  leads: PlannedLead[];
 }
 
 export const DEMO_CONTACTS = 800;
@@ -39,5 +43,6 @@ export function planDemo(today: string, seed = SEED): Plan {
   }
   // Deals draw from their own sequence, so the accounts and contacts stay what they were before deals existed.
   const deals = planDeals(new Rng(seed + 9), accounts, contacts, today);
-  return { accounts, contacts, deals };
+  // Activities, notes and leads likewise (issue #10), after everything else.
+  return { accounts, contacts, deals, ...planActivities(new Rng(seed + 17), accounts, contacts) };
 }
