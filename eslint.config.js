@@ -7,7 +7,7 @@ import globals from 'globals';
 
 /** A `selectFrom` on a record table (any alias): only the record machinery may read them. */
 const recordTableRead = {
-  selector: "CallExpression[callee.property.name='selectFrom'][arguments.0.value=/^(accounts|contacts|deals)( as \\w+)?$/]",
+  selector: "CallExpression[callee.property.name='selectFrom'][arguments.0.value=/^(accounts|contacts|deals|activities|leads)( as \\w+)?$/]",
   message: 'Read record tables through visibleRecords() (features/records/visible-records.ts): visibility by construction.',
 };
 

@@ -1,6 +1,7 @@
 import type { BenchContext } from './context.ts';
 import type { Client } from './http.ts';
 import { dealWorkloads } from './deal-workloads.ts';
+import { activityWorkloads } from './activity-workloads.ts';
 import type { RawDb, RawRow } from './raw.ts';
 import { accountPageRaw, at, pageTags as tagsOf, type Saved, type Workload } from './workload.ts';
 
@@ -150,6 +151,7 @@ export const workloads: Workload[] = [
     },
   },
   ...dealWorkloads,
+  ...activityWorkloads,
 ];
 
 export async function collectCursors(c: Client, n = 20): Promise<string[]> {

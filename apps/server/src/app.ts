@@ -67,7 +67,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   authRoutes(app, database.db, { secureCookies: config.secureCookies });
   usersRoutes(app, database.db);
-  featureRoutes(app, database);
+  featureRoutes(app, database, config);
 
   serveWebApp(app, config.webDist);
   return app;

@@ -28,12 +28,21 @@ export interface Config {
   trustProxy: false | number | string[];
   /** How long a resolved caller (rights, role tree) is reused in this process; 0 resolves on every request. */
   actorCacheMs: number;
+  /** The largest file attached to a record (KONTOR_MAX_UPLOAD_MB, default 25 MB), in bytes. */
+  maxUploadBytes: number;
+  /**
+   * Where attached files live (KONTOR_FILE_STORAGE): `database` (1 MB chunks in attachment_chunks, shared by every
+   * process on the same database) or `folder` (files under fileDir, which processes on several machines must share).
+   */
+  fileStorage: 'database' | 'folder';
+  /** The storage folder for `folder` storage (KONTOR_FILE_DIR, default <data dir>/files). */
+  fileDir: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  return {
+  const config: Omit<Config, 'fileDir'> & { fileDir?: string } = {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
@@ -50,8 +59,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: Number(env.KONTOR_RATE_LIMIT ?? 1200),
     actorCacheMs: Number(env.KONTOR_ACTOR_CACHE_MS ?? 5000),
     trustProxy: parseTrustProxy(env.KONTOR_TRUST_PROXY),
+    maxUploadBytes: parseUploadLimit(env.KONTOR_MAX_UPLOAD_MB),
+    fileStorage: parseFileStorage(env.KONTOR_FILE_STORAGE),
     ...overrides,
   };
+  // The storage folder follows the data directory unless it is named (tests and --data-dir move the data directory).
+  return { ...config, fileDir: config.fileDir ?? (env.KONTOR_FILE_DIR ? path.resolve(env.KONTOR_FILE_DIR) : path.join(config.dataDir, 'files')) };
+}
+
+function parseUploadLimit(value: string | undefined): number {
+  const mb = Number(value ?? 25);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`KONTOR_MAX_UPLOAD_MB: "${value}" is not a positive number of megabytes.`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+function parseFileStorage(value: string | undefined): Config['fileStorage'] {
+  const v = (value ?? 'database').trim().toLowerCase();
+  if (v === 'database' || v === 'folder') return v;
+  throw new Error(`KONTOR_FILE_STORAGE: "${value}" is neither database nor folder.`);
 }
 
 const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -14,6 +14,7 @@ export const statusOf = {
   parent_cycle: 422,
   parent_chain_hidden: 422,
   duplicate: 409,
+  lead_converted: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_image: 400,

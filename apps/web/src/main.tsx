@@ -8,6 +8,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import './app/styles.css';
 import i18n from './lib/i18n';
 import { queryClient } from './lib/query-client';

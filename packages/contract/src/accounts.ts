@@ -7,6 +7,7 @@ import { customFieldValues } from './custom-fields.ts';
 import { recordTagsInput } from './tags.ts';
 import { recordAccessSchema } from './permissions.ts';
 import { dealSummarySchema } from './deals.ts';
+import { notContactedDaysSchema } from './activity-board.ts';
 
 export const MAX_EMPLOYEES = 9_999_999_999;
 
@@ -127,6 +128,8 @@ export const accountListQuerySchema = pageQuerySchema.extend({
   customer: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   /** ONLYOFFICE's "with opportunities": accounts with an open deal. */
   withOpenDeals: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** Pipedrive's "not contacted": no completed activity in the last N days (or none ever). */
+  notContactedDays: notContactedDaysSchema.optional(),
 });
 export type AccountListQuery = z.input<typeof accountListQuerySchema>;
 

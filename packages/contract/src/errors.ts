@@ -14,6 +14,7 @@ export const errorCodes = [
   'parent_cycle',
   'parent_chain_hidden',
   'duplicate',
+  'lead_converted',
   'payload_too_large',
   'unsupported_media_type',
   'invalid_image',

@@ -116,7 +116,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
   let members = 0;
   let withoutAccount = 0;
   let dealsDone = 0;
-  let fromLeads = { converted: 0, accounts: 0 };
+  let fromLeads: { converted: number; accounts: number };
   // The second pipeline first: configuration, reused when an earlier demo made it.
   const pipelines = await demoPipelines(db, actor);
   try {

@@ -11,6 +11,7 @@ import { dealsSchema } from './migrations/008_deals.ts';
 import { activitiesSchema } from './migrations/009_activities.ts';
 import { leadsExtraSchema } from './migrations/012_leads_extra.ts';
 import { kanbanExtraSchema } from './migrations/013_kanban_extra.ts';
+import { kanbanBoardSchema } from './migrations/013_kanban_board.ts';
 
 interface Migration {
   id: string;
@@ -30,6 +31,7 @@ export const migrations: Migration[] = [
   { id: '009_activities', statements: activitiesSchema },
   { id: '012_leads_extra', statements: leadsExtraSchema },
   { id: '013_kanban_extra', statements: kanbanExtraSchema },
+  { id: '013_kanban_board', statements: kanbanBoardSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

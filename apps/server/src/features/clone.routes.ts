@@ -11,6 +11,7 @@ import type { Actor } from './permissions/actor.ts';
 import { cloneAccount } from './accounts/accounts.service.ts';
 import { cloneContact } from './contacts/contacts.service.ts';
 import { cloneDeal } from './deals/deals.service.ts';
+import { cloneLead } from './leads/leads.service.ts';
 import { cloneActivity } from './activities/activities.service.ts';
 
 /** The record modules that can be cloned (activities and leads: see their own routes for what a copy means). */
@@ -18,6 +19,7 @@ const cloners: Partial<Record<Module, (db: Kysely<DB>, actor: Actor, id: number)
   accounts: cloneAccount,
   contacts: cloneContact,
   deals: cloneDeal,
+  leads: cloneLead,
   activities: cloneActivity,
 };
 

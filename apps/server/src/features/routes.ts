@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { loadAccount } from './accounts/accounts.service.ts';
@@ -17,14 +18,24 @@ import { recordHistoryRoutes } from './records/record-history.routes.ts';
 import { dealsRoutes } from './deals/deals.routes.ts';
 import { pipelinesRoutes } from './pipelines/pipelines.routes.ts';
 import { cloneRoutes } from './clone.routes.ts';
+import { leadsRoutes } from './leads/leads.routes.ts';
+import { notesRoutes } from './notes/notes.routes.ts';
+import { attachmentsRoutes } from './attachments/attachments.routes.ts';
+import { fileStoreConfig } from './attachments/attachment-store.ts';
+import { activitiesRoutes } from './activities/activities.routes.ts';
+import { timelineRoutes } from './timeline/timeline.routes.ts';
+import { customLinksRoutes } from './custom-links/custom-links.routes.ts';
+import { preferencesRoutes } from './preferences/preferences.routes.ts';
+import { activityBoardRoutes } from './accounts/activity-board.routes.ts';
+import { hierarchyRoutes } from './accounts/hierarchy.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
-export function featureRoutes(app: FastifyInstance, database: Database): void {
+export function featureRoutes(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
   accountsRoutes(app, database);
   contactsRoutes(app, database);
   photosRoutes(app, db, (actor, module, id) => (module === 'accounts' ? loadAccount(db, actor, id) : loadContact(db, actor, id)));
-  recycleBinRoutes(app, db);
+  recycleBinRoutes(app, db, fileStoreConfig(config));
   tagsRoutes(app, db);
   contactTypesRoutes(app, db);
   customFieldsRoutes(app, db);
@@ -35,5 +46,14 @@ export function featureRoutes(app: FastifyInstance, database: Database): void {
   recordHistoryRoutes(app, db);
   dealsRoutes(app, database);
   pipelinesRoutes(app, db);
+  leadsRoutes(app, database);
   cloneRoutes(app, db);
+  notesRoutes(app, database);
+  attachmentsRoutes(app, database, fileStoreConfig(config));
+  activitiesRoutes(app, database);
+  timelineRoutes(app, database);
+  customLinksRoutes(app, db);
+  preferencesRoutes(app, db);
+  activityBoardRoutes(app, database);
+  hierarchyRoutes(app, db);
 }

@@ -4,7 +4,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { ActionIcon, Avatar, Box, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import {
-  IconAddressBook, IconBuilding, IconKey, IconReportMoney, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
+  IconAddressBook, IconBuilding, IconUserSearch, IconCalendarCheck, IconKey, IconReportMoney, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
 } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -102,6 +102,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <NavItem to="/accounts" label={t('nav.accounts')} icon={<IconBuilding {...icon} />} collapsed={collapsed} testId="nav-accounts" />
         <NavItem to="/contacts" label={t('nav.contacts')} icon={<IconAddressBook {...icon} />} collapsed={collapsed} testId="nav-contacts" />
         {rights.can('deals', 'view') ? <NavItem to="/deals" label={t('nav.deals')} icon={<IconReportMoney {...icon} />} collapsed={collapsed} testId="nav-deals" /> : null}
+        {rights.can('leads', 'view') ? <NavItem to="/leads" label={t('nav.leads')} icon={<IconUserSearch {...icon} />} collapsed={collapsed} testId="nav-leads" /> : null}
+        {rights.can('activities', 'view') ? <NavItem to="/activities" label={t('activities.mine')} icon={<IconCalendarCheck {...icon} />} collapsed={collapsed} testId="nav-activities" /> : null}
         <Box style={{ flex: 1 }} />
         <NavItem to="/recycle-bin" label={t('nav.recycleBin')} icon={<IconTrash {...icon} />} collapsed={collapsed} testId="nav-recycle-bin" />
         <NavItem to="/settings" label={t('nav.settings')} icon={<IconSettings {...icon} />} collapsed={collapsed} testId="nav-settings" />

@@ -7,10 +7,16 @@ import { AuthGate } from './AuthGate';
 import { InvitePage } from '../features/auth/InvitePage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AccountPage } from '../features/accounts/AccountPage';
+import { AccountsBoardPage } from '../features/activity-board/AccountsBoardPage';
+import { parseAccountSearch, type AccountSearch } from '../features/activity-board/search';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { DealsPage } from '../features/deals/DealsPage';
 import { DealPage } from '../features/deals/DealPage';
+import { LeadsPage } from '../features/leads/LeadsPage';
+import { LeadPage } from '../features/leads/LeadPage';
+import { parseLeadSearch } from '../features/leads/search';
+import { MyActivitiesPage } from '../features/activities/MyActivitiesPage';
 import { PipelinesSettings } from '../features/settings/PipelinesSettings';
 import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
 import { SettingsLayout } from '../features/settings/SettingsLayout';
@@ -25,6 +31,7 @@ import { ProfilesSettings } from '../features/settings/ProfilesSettings';
 import { SharingDefaultsSettings } from '../features/settings/SharingDefaultsSettings';
 import { AuditLogSettings } from '../features/settings/AuditLogSettings';
 import { SecuritySettings } from '../features/settings/SecuritySettings';
+import { CustomLinksSettings } from '../features/custom-links/CustomLinksSettings';
 import { useSettingsItems } from '../features/settings/items';
 import { parseDealSearch, parseListSearch, type DealSearch } from '../features/records/search';
 import { EmptyState } from '../components/States';
@@ -80,11 +87,21 @@ const patchSearch = <S extends object>(patch: Partial<S>) => (prev: S): S => {
 const accountsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts',
-  validateSearch: parseListSearch,
+  validateSearch: parseAccountSearch,
   component: function AccountsRoute() {
     const search = accountsRoute.useSearch();
     const navigate = useNavigate();
-    return <AccountsPage search={search} onSearchChange={(p) => void navigate({ to: '/accounts', search: patchSearch(p), replace: true })} />;
+    return <AccountsPage search={search} onSearchChange={(p) => void navigate({ to: '/accounts', search: patchSearch<AccountSearch>(p), replace: true })} />;
+  },
+});
+const accountsBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/board',
+  validateSearch: parseAccountSearch,
+  component: function AccountsBoardRoute() {
+    const search = accountsBoardRoute.useSearch();
+    const navigate = useNavigate();
+    return <AccountsBoardPage search={search} onSearchChange={(p) => void navigate({ to: '/accounts/board', search: patchSearch<AccountSearch>(p), replace: true })} />;
   },
 });
 const accountRoute = createRoute({
@@ -131,6 +148,25 @@ const dealRoute = createRoute({
     return <DealPage key={dealId} id={dealId} />;
   },
 });
+const activitiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/activities', component: MyActivitiesPage });
+const leadsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads',
+  validateSearch: parseLeadSearch,
+  component: function LeadsRoute() {
+    const search = leadsRoute.useSearch();
+    const navigate = useNavigate();
+    return <LeadsPage search={search} onSearchChange={(p) => void navigate({ to: '/leads', search: patchSearch(p), replace: true })} />;
+  },
+});
+const leadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/$leadId',
+  component: function LeadRoute() {
+    const { leadId } = leadRoute.useParams();
+    return <LeadPage key={leadId} id={leadId} />;
+  },
+});
 const recycleBinRoute = createRoute({ getParentRoute: () => appRoute, path: '/recycle-bin', component: RecycleBinPage });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsLayout });
@@ -148,6 +184,7 @@ const settingsChildren = [
   createRoute({ getParentRoute: () => settingsRoute, path: '/sharing', component: SharingDefaultsSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/audit-log', component: AuditLogSettings }),
   createRoute({ getParentRoute: () => settingsRoute, path: '/security', component: SecuritySettings }),
+  createRoute({ getParentRoute: () => settingsRoute, path: '/custom-links', component: CustomLinksSettings }),
 ];
 
 /** /settings opens the first page the user may use. */
@@ -166,11 +203,15 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     accountsRoute,
+    accountsBoardRoute,
     accountRoute,
     contactsRoute,
     contactRoute,
     dealsRoute,
     dealRoute,
+    leadsRoute,
+    leadRoute,
+    activitiesRoute,
     recycleBinRoute,
     settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
   ]),

@@ -50,6 +50,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
     switch (error.code) {
       case 'account_has_contacts':
         return t('errors.account_has_contacts', { count: Number(error.details.contactCount ?? 0) });
+      case 'lead_converted':
+        return t('leads.alreadyConverted');
       case 'network':
       case 'validation_failed':
       case 'unauthenticated':

@@ -10,6 +10,7 @@ import type { PlannedAccount } from './plan-accounts.ts';
 import type { PlannedContact } from './plan-contacts.ts';
 import type { Rng } from './random.ts';
 import { DEMO_TAG } from './tags.ts';
+import { slug } from './text.ts';
 import type { UserKey } from './users.ts';
 
 export interface PlannedActivity {
@@ -93,7 +94,7 @@ export function planActivities(r: Rng, accounts: PlannedAccount[], contacts: Pla
       firstName: first,
       lastName: last,
       company,
-      email: lang === 'zh' ? `lead${i}@example.cn` : `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}@lead-${i}.example.com`,
+      email: lang === 'zh' ? `lead${i}@example.cn` : `${slug(first)}.${slug(last)}@lead-${i}.example.com`,
       phone: lang === 'de' ? `+49 30 ${5550100 + i}` : lang === 'ro' ? `+40 21 ${5550100 + i}` : lang === 'zh' ? `+86 10 ${55501000 + i}` : `+44 20 ${75550100 + i}`,
       source: r.pick(leadSources),
       status: r.pick(leadStatuses),

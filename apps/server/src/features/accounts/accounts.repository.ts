@@ -11,6 +11,7 @@ import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
 import { joinableRecord, recordsForRules, visibleRecords } from '../records/visible-records.ts';
 import { dealExists } from '../deals/deals.repository.ts';
+import { daysFromNow } from '../../lib/time.ts';
 
 export type AccountListQuery = z.output<typeof accountListQuerySchema>;
 
@@ -82,7 +83,13 @@ function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   if (q.tag) qb = qb.where(hasTag('accounts', q.tag));
   if (q.customer) qb = qb.where(dealExists(actor, 'accounts', 'won'));
   if (q.withOpenDeals) qb = qb.where(dealExists(actor, 'accounts', 'open'));
+  if (q.notContactedDays) qb = qb.where(notContactedSince(daysFromNow(-q.notContactedDays)));
   return qb;
+}
+
+/** Accounts not contacted since `cutoff` (ISO time): no completed activity at or after it, or none ever. */
+export function notContactedSince(cutoff: string): RawBuilder<boolean> {
+  return sql<boolean>`(accounts.last_activity_at is null or accounts.last_activity_at < ${cutoff})`;
 }
 
 /** A list row: the account plus what the list shows of its owner, parent (if visible) and tags, in one query. */

@@ -26,7 +26,7 @@ const inList = (ids: number[]) => sql.join(ids.map((id) => sql.lit(id)));
  *
  * - restricted records: the owner, users above the owner in the role tree, the users listed, admins;
  * - other records: as above, plus everyone when the org-wide default is read-only or read/write,
- *   plus the users and roles the record is shared with.
+ *   plus the users and roles the record is shared with, plus an activity's participants.
  */
 export function visibleWhere(actor: Actor, module: Module, alias: string = module): RawBuilder<boolean> | null {
   if (actor.isAdmin) return null;
@@ -34,9 +34,12 @@ export function visibleWhere(actor: Actor, module: Module, alias: string = modul
   const owned = sql`${t}.owner_id in (${inList(actor.ownerIds)})`;
   const listed = sql`exists (select 1 from record_access ra where ra.module = ${sql.lit(module)} and ra.record_id = ${t}.id and ra.user_id = ${sql.lit(actor.id)})`;
   if (actor.orgDefaults[module] !== 'private') return sql<boolean>`(${t}.restricted = 0 or ${owned} or ${listed})`;
+  // The participants of an activity see it (a meeting they are invited to), unless its access is restricted.
+  const participant =
+    module === 'activities' ? sql` or (${t}.restricted = 0 and exists (select 1 from activity_participants ap where ap.activity_id = ${t}.id and ap.user_id = ${sql.lit(actor.id)}))` : sql``;
   const roles = actor.shareRoleIds.length ? sql` or s.role_id in (${inList(actor.shareRoleIds)})` : sql``;
   const shared = sql`exists (select 1 from record_shares s where s.module = ${sql.lit(module)} and s.record_id = ${t}.id and (s.user_id = ${sql.lit(actor.id)}${roles}))`;
-  return sql<boolean>`(${owned} or ${listed} or (${t}.restricted = 0 and ${shared}))`;
+  return sql<boolean>`(${owned} or ${listed} or (${t}.restricted = 0 and ${shared})${participant})`;
 }
 
 /** A condition that is always true, for places that need an expression when the actor sees everything. */

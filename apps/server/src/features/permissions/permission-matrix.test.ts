@@ -11,6 +11,8 @@ import type { OrgDefault } from '@kontor/contract/permissions';
 import { useHarness, type TestClient } from '../../test/harness.ts';
 import { insertUser } from '../users/users.service.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
+import { multipartFile } from '../../test/factories.ts';
+import { itemModules, parentFields, type ItemModule } from '@kontor/contract/notes';
 
 const { h, admin } = useHarness();
 
@@ -62,6 +64,8 @@ function writes(c: Case): boolean {
 function expected(kind: Probe['kind'], c: Case): Outcome {
   const r = rightsOf(c);
   if (kind === 'aggregate') return r.view && sees(c) ? 'allowed' : 'hidden';
+  // A note made by the admin user (top of the role tree): only administrators are its author or above it.
+  if (kind === 'authored') return !r.edit ? 'denied' : !sees(c) ? 'hidden' : r.admin ? 'allowed' : 'denied';
   // Changing the owner is an edit that also needs the share right on the record: write access is not ownership.
   if (kind === 'owner') return !r.edit ? 'denied' : !sees(c) ? 'hidden' : !writes(c) ? 'denied' : expected('share', c);
   if (kind === 'read') return !r.view ? 'denied' : sees(c) ? 'allowed' : 'hidden';
@@ -82,6 +86,13 @@ const byStatus = (res: LightMyRequestResponse): Outcome =>
   res.statusCode < 300 ? 'allowed' : res.statusCode === 404 ? 'hidden' : res.statusCode === 403 ? 'denied' : (`status ${res.statusCode}: ${res.body}` as Outcome);
 const inBoard = (res: LightMyRequestResponse, id: string): Outcome =>
   res.statusCode === 200 ? (res.json<{ columns: Array<{ deals: Array<{ id: string }> }> }>().columns.some((c) => c.deals.some((d) => d.id === id)) ? 'allowed' : 'hidden') : byStatus(res);
+const inActivityBoard = (res: LightMyRequestResponse, id: string): Outcome =>
+  res.statusCode === 200 ? (res.json<{ columns: Array<{ cards: Array<{ id: string }> }> }>().columns.some((c) => c.cards.some((d) => d.id === id)) ? 'allowed' : 'hidden') : byStatus(res);
+const inColumnPage = (res: LightMyRequestResponse, id: string): Outcome =>
+  res.statusCode === 200 ? (res.json<{ cards: Array<{ id: string }> }>().cards.some((d) => d.id === id) ? 'allowed' : 'hidden') : byStatus(res);
+/** The member accounts roll-up of a container every actor sees (a failed request counts nothing). */
+const rollUp = (res: LightMyRequestResponse) =>
+  res.statusCode === 200 ? res.json<{ memberCount: number; contactCount: number; openDeals: { count: number } }>() : { memberCount: -1, contactCount: -1, openDeals: { count: -1 } };
 const inList = (res: LightMyRequestResponse, id: string): Outcome =>
   res.statusCode === 200 ? (res.json<{ data: Array<{ id: string }> }>().data.some((d) => d.id === id) ? 'allowed' : 'hidden') : byStatus(res);
 
@@ -89,9 +100,17 @@ async function currentVersion(r: Rec): Promise<number> {
   return (await admin.get(`/api/v1/${r.module}/${r.id}`)).json<{ version: number }>().version;
 }
 
+/** Puts a converted lead back as it was, so the next case converts it again: its contact is purged, the lead reopened. */
+async function unconvert(r: Rec): Promise<void> {
+  const { convertedContactId } = (await admin.get(`/api/v1/leads/${r.id}`)).json<{ convertedContactId: string }>();
+  expect((await admin.delete(`/api/v1/contacts/${convertedContactId}`)).statusCode).toBe(204);
+  expect((await admin.delete(`/api/v1/recycle-bin/contacts/${convertedContactId}`)).statusCode).toBe(204);
+  await h.database.db.updateTable('leads').set({ status: 'new', converted_at: null }).where('id', '=', Number(r.id)).execute();
+}
+
 interface Probe {
   name: string;
-  kind: 'read' | 'aggregate' | 'edit' | 'delete' | 'share' | 'owner';
+  kind: 'read' | 'aggregate' | 'edit' | 'delete' | 'share' | 'owner' | 'authored';
   modules?: Module[];
   run(c: TestClient, r: Rec): Promise<Outcome>;
 }
@@ -104,6 +123,39 @@ const multipart = async () => {
     payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), await png, Buffer.from(`\r\n--${b}--\r\n`)]),
   };
 };
+
+/** Notes and files sit on accounts, contacts, deals and leads; a body or query names the record with its field. */
+const onItems = { modules: [...itemModules] };
+const parentField = (r: Rec): string => parentFields[r.module as ItemModule];
+const itemIds = new Map<string, { id: string; version: number }>();
+/**
+ * The record's note or file made by the admin user, so the actor is never its author: the one made before while it
+ * still sits on the record (a lead's conversion moves its notes and files away), else a new one.
+ */
+async function adminItem(r: Rec, kind: 'notes' | 'attachments'): Promise<{ id: string; version: number }> {
+  const key = `${kind}/${r.module}/${r.id}`;
+  const known = itemIds.get(key);
+  if (known) {
+    const now = await admin.get(`/api/v1/${kind}/${known.id}`);
+    const item = now.json<{ module?: string; recordId?: string; version?: number }>();
+    if (now.statusCode === 200 && item.recordId === r.id && item.module === r.module) return { id: known.id, version: item.version ?? 1 };
+  }
+  const made =
+    kind === 'notes'
+      ? await admin.post('/api/v1/notes', { body: '<p>by the admin</p>', [parentField(r)]: r.id })
+      : await admin.raw({ method: 'POST', url: `/api/v1/${r.module}/${r.id}/attachments`, ...multipartFile('admin.txt', Buffer.from('admin')) });
+  if (made.statusCode !== 201) throw new Error(made.body);
+  const item = { id: made.json<{ id: string }>().id, version: made.json<{ version?: number }>().version ?? 1 };
+  itemIds.set(key, item);
+  return item;
+}
+/** Runs a change of the admin's item and forgets it when the change went through (edited: new version; deleted: gone). */
+async function changeItem(r: Rec, kind: 'notes' | 'attachments', change: (item: { id: string; version: number }) => Promise<LightMyRequestResponse>): Promise<Outcome> {
+  const out = byStatus(await change(await adminItem(r, kind)));
+  if (out === 'allowed') itemIds.delete(`${kind}/${r.module}/${r.id}`);
+  return out;
+}
+const fileUpload = (c: TestClient, url: string) => c.raw({ method: 'POST', url, ...multipartFile('probe.txt', Buffer.from('probe')) });
 
 /** Every path that reads or changes a record. One line each. */
 const probes: Probe[] = [
@@ -124,7 +176,42 @@ const probes: Probe[] = [
   { name: 'member accounts', kind: 'read', modules: ['accounts'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/members`), r.id) },
   { name: 'contact count', kind: 'aggregate', modules: ['contacts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ contactCount: number }>().contactCount === 1 ? 'allowed' : 'hidden') },
   { name: 'member count', kind: 'aggregate', modules: ['accounts'], run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}`)).json<{ memberCount: number }>().memberCount === 1 ? 'allowed' : 'hidden') },
+  { name: 'activity board', kind: 'read', modules: ['accounts'], run: async (c, r) => inActivityBoard(await c.get(`/api/v1/accounts/activity-board?tag=${r.marker}`), r.id) },
+  { name: 'activity board column', kind: 'read', modules: ['accounts'], run: async (c, r) => inColumnPage(await c.get(`/api/v1/accounts/activity-board/column?key=none&tag=${r.marker}`), r.id) },
+  { name: 'hierarchy members', kind: 'aggregate', modules: ['accounts'], run: async (c, r) => (rollUp(await c.get(`/api/v1/accounts/${r.containerId}/hierarchy-summary`)).memberCount === 1 ? 'allowed' : 'hidden') },
+  { name: 'hierarchy contacts', kind: 'aggregate', modules: ['contacts'], run: async (c, r) => (rollUp(await c.get(`/api/v1/accounts/${r.containerId}/hierarchy-summary`)).contactCount === 1 ? 'allowed' : 'hidden') },
+  { name: 'hierarchy deals', kind: 'aggregate', modules: ['deals'], run: async (c, r) => (rollUp(await c.get(`/api/v1/accounts/${r.containerId}/hierarchy-summary`)).openDeals.count === 1 ? 'allowed' : 'hidden') },
+  { name: 'conversion matches', kind: 'read', modules: ['leads'], run: async (c, r) => byStatus(await c.get(`/api/v1/leads/${r.id}/conversion-matches`)) },
+  {
+    name: 'convert',
+    kind: 'edit',
+    modules: ['leads'],
+    run: async (c, r) => {
+      const out = byStatus(await c.post(`/api/v1/leads/${r.id}/convert`, { version: await currentVersion(r) }));
+      if (out === 'allowed') await unconvert(r);
+      return out;
+    },
+  },
+  { name: 'account activities', kind: 'read', modules: ['activities'], run: async (c, r) => inList(await c.get(`/api/v1/accounts/${r.containerId}/activities`), r.id) },
+  { name: 'calendar file', kind: 'read', modules: ['activities'], run: async (c, r) => byStatus(await c.get(`/api/v1/activities/${r.id}/ics`)) },
+  {
+    name: 'complete',
+    kind: 'edit',
+    modules: ['activities'],
+    run: async (c, r) => {
+      const out = byStatus(await c.patch(`/api/v1/activities/${r.id}`, { done: true, version: await currentVersion(r) }));
+      if (out === 'allowed') expect((await admin.patch(`/api/v1/activities/${r.id}`, { done: false, version: await currentVersion(r) })).statusCode).toBe(200);
+      return out;
+    },
+  },
   { name: 'history', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/history`)) },
+  { name: 'timeline', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/timeline`)) },
+  {
+    name: 'on the account timeline',
+    kind: 'aggregate',
+    modules: ['contacts', 'deals'],
+    run: async (c, r) => ((await c.get(`/api/v1/accounts/${r.containerId}/timeline?filter=contacts,deals&limit=200`)).json<{ data: Array<{ recordId: string }> }>().data.some((e) => e.recordId === r.id) ? 'allowed' : 'hidden'),
+  },
   { name: 'tag listed', kind: 'aggregate', run: async (c, r) => ((await c.get('/api/v1/tags')).json<{ data: Array<{ name: string }> }>().data.some((t) => t.name === r.marker) ? 'allowed' : 'hidden') },
   { name: 'tag usage', kind: 'aggregate', run: async (c, r) => ((await c.get('/api/v1/tags')).json<{ data: Array<{ name: string; usage: number }> }>().data.find((t) => t.name === r.marker)?.usage === 1 ? 'allowed' : 'hidden') },
   { name: 'update', kind: 'edit', run: async (c, r) => byStatus(await c.patch(`/api/v1/${r.module}/${r.id}`, { description: 'changed', version: await currentVersion(r) })) },
@@ -142,6 +229,19 @@ const probes: Probe[] = [
       return out;
     },
   },
+  { name: 'notes', kind: 'read', ...onItems, run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/notes`)) },
+  { name: 'notes by record field', kind: 'read', ...onItems, run: async (c, r) => byStatus(await c.get(`/api/v1/notes?${parentField(r)}=${r.id}`)) },
+  { name: 'note', kind: 'read', ...onItems, run: async (c, r) => byStatus(await c.get(`/api/v1/notes/${(await adminItem(r, 'notes')).id}`)) },
+  { name: 'note add', kind: 'edit', ...onItems, run: async (c, r) => byStatus(await c.post('/api/v1/notes', { body: '<p>probe</p>', [parentField(r)]: r.id })) },
+  { name: 'note edit', kind: 'authored', ...onItems, run: (c, r) => changeItem(r, 'notes', (n) => c.patch(`/api/v1/notes/${n.id}`, { body: 'edited', version: n.version })) },
+  { name: 'note delete', kind: 'authored', ...onItems, run: (c, r) => changeItem(r, 'notes', (n) => c.delete(`/api/v1/notes/${n.id}`)) },
+  { name: 'files', kind: 'read', ...onItems, run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/attachments`)) },
+  { name: 'files by record field', kind: 'read', ...onItems, run: async (c, r) => byStatus(await c.get(`/api/v1/attachments?${parentField(r)}=${r.id}`)) },
+  { name: 'file', kind: 'read', ...onItems, run: async (c, r) => byStatus(await c.get(`/api/v1/attachments/${(await adminItem(r, 'attachments')).id}`)) },
+  { name: 'file download', kind: 'read', ...onItems, run: async (c, r) => byStatus(await c.get(`/api/v1/attachments/${(await adminItem(r, 'attachments')).id}/download`)) },
+  { name: 'file upload', kind: 'edit', ...onItems, run: async (c, r) => byStatus(await fileUpload(c, `/api/v1/${r.module}/${r.id}/attachments`)) },
+  { name: 'file upload by record field', kind: 'edit', ...onItems, run: async (c, r) => byStatus(await fileUpload(c, `/api/v1/attachments?${parentField(r)}=${r.id}`)) },
+  { name: 'file delete', kind: 'edit', ...onItems, run: (c, r) => changeItem(r, 'attachments', (f) => c.delete(`/api/v1/attachments/${f.id}`)) },
   { name: 'share', kind: 'share', run: async (c, r) => byStatus(await c.post(`/api/v1/${r.module}/${r.id}/shares`, { userId: admin.userId, access: 'read' })) },
   {
     name: 'delete + restore',
@@ -193,7 +293,7 @@ async function setup() {
 
   const records = new Map<string, Rec>();
   const photo = await multipart();
-  for (const module of ['contacts', 'accounts', 'deals'] as const) {
+  for (const module of ['contacts', 'accounts', 'deals', 'leads', 'activities'] as const) {
     for (const [key, actor] of actors) {
       const ownerId = key.endsWith('/self') ? actor.userId : owner.userId;
       for (const sharing of sharings) {
@@ -208,7 +308,11 @@ async function setup() {
             ? { lastName: `Person ${marker}`, accountId: container, ...common }
             : module === 'deals'
               ? { name: `Deal ${marker}`, accountId: container, amount: 1, ...common }
-              : { name: `Company ${marker}`, parentAccountId: container, ...common };
+              : module === 'leads'
+                ? { lastName: `Lead ${marker}`, ...common }
+                : module === 'activities'
+                  ? { type: 'meeting', subject: `Meeting ${marker}`, startAt: '2091-01-01T10:00:00Z', durationMinutes: 30, accountId: container, ...common }
+                  : { name: `Company ${marker}`, parentAccountId: container, ...common };
         const res = await admin.post(`/api/v1/${module}`, body);
         if (res.statusCode !== 201) throw new Error(res.body);
         const id = res.json<{ id: string }>().id;
@@ -216,7 +320,7 @@ async function setup() {
           await admin.post(`/api/v1/${module}/${id}/shares`, { userId: actor.userId, access: sharing === 'shared_read' ? 'read' : 'write' });
         }
         if (sharing === 'shared_role') await admin.post(`/api/v1/${module}/${id}/shares`, { roleId: roleIdOf.get(actor.role), access: 'read' });
-        if (module !== 'deals') await admin.raw({ method: 'PUT', url: `/api/v1/${module}/${id}/photo`, ...photo });
+        if (module === 'accounts' || module === 'contacts') await admin.raw({ method: 'PUT', url: `/api/v1/${module}/${id}/photo`, ...photo });
         records.set(`${module}/${key}/${sharing}`, { id, module, marker, containerId: container });
       }
     }
@@ -231,11 +335,11 @@ describe('permission matrix', () => {
     let checked = 0;
     for (const orgDefault of defaults) {
       const settings = (await admin.get('/api/v1/settings')).json<Record<string, unknown>>();
-      expect((await admin.put('/api/v1/settings', { ...settings, orgDefaults: { accounts: orgDefault, contacts: orgDefault, deals: orgDefault } })).statusCode).toBe(200);
+      expect((await admin.put('/api/v1/settings', { ...settings, orgDefaults: { accounts: orgDefault, contacts: orgDefault, deals: orgDefault, leads: orgDefault, activities: orgDefault } })).statusCode).toBe(200);
       for (const [key, actor] of actors) {
         const [profile, position] = key.split('/') as [ProfileKey, Position];
         for (const sharing of sharings) {
-          for (const module of ['contacts', 'accounts', 'deals'] as const) {
+          for (const module of ['contacts', 'accounts', 'deals', 'leads', 'activities'] as const) {
             const rec = records.get(`${module}/${key}/${sharing}`);
             if (!rec) throw new Error('missing record');
             for (const probe of probes) {

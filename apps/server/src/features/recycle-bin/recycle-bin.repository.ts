@@ -85,6 +85,7 @@ export async function purgeRows(trx: Transaction<DB>, module: Module, id: number
       await sql`update ${sql.table(other.module)} set ${sql.ref(column)} = null where ${sql.ref(column)} = ${id}`.execute(trx);
     }
   }
+  if (module === 'activities') await trx.deleteFrom('activity_participants').where('activity_id', '=', id).execute();
   await trx.deleteFrom('notes').where('module', '=', module).where('record_id', '=', id).execute();
   await trx.deleteFrom('timeline_events').where('module', '=', module).where('record_id', '=', id).execute();
   await trx.deleteFrom(module as 'accounts').where('id', '=', id).execute();

@@ -14,6 +14,8 @@ import { descriptorOf } from '../records/registry.ts';
 import { audit } from '../audit/audit.service.ts';
 import { userNames, userRef } from '../records/references.ts';
 import { deleteRecordTags } from '../tags/record-tags.ts';
+import { removeStored, type FileStoreConfig } from '../attachments/attachment-store.ts';
+import { deleteRecordAttachments } from '../attachments/attachments.repository.ts';
 import { countLive } from '../accounts/accounts.repository.ts';
 import { refreshAccountActivity } from '../activities/account-activity.ts';
 import { contextOfRecord, recordEvent, recordEventsForRows, type TimelineContext } from '../timeline/timeline-events.ts';
@@ -118,21 +120,23 @@ export async function restoreRecord(db: Kysely<DB>, actor: Actor, module: Module
 }
 
 /**
- * Removes a record from the recycle bin for good, with its contact points, tags, sharing and photo.
+ * Removes a record from the recycle bin for good, with its contact points, tags, sharing, photo, notes, files and timeline.
  * Allowed to the record's owner, users above the owner in the role tree and admins, with the delete right.
  */
-export async function purgeRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<void> {
+export async function purgeRecord(db: Kysely<DB>, actor: Actor, store: FileStoreConfig, module: Module, id: number): Promise<void> {
   assertCan(actor, 'delete', module);
   const row = await deletedOr404(db, actor, module, id);
   if (!actor.isAdmin && !(row.owner_id != null && actor.ownerIds.includes(row.owner_id))) {
     throw new AppError('forbidden', 'Only the owner, their managers and administrators may purge a record.');
   }
-  await db.transaction().execute(async (trx) => {
+  const files = await db.transaction().execute(async (trx) => {
     await purgeRows(trx, module, id, row.photo_file_id);
     await deleteContactPoints(trx, module, [id]);
     await deleteRecordTags(trx, module, [id]);
     await deleteAccessRows(trx, module, id);
+    return deleteRecordAttachments(trx, module, id);
   });
+  for (const file of files) await removeStored(store, file);
   await audit(db, actor, 'record.purge', { type: module, id: String(id) }, {}, null);
 }
 

@@ -4,7 +4,7 @@ import type { Contact } from '@kontor/contract/contacts';
 import type { Account } from '@kontor/contract/accounts';
 import type { RecycleBinItem } from '@kontor/contract/recycle-bin';
 import { useHarness } from '../../test/harness.ts';
-import { makeAccount, makeContact } from '../../test/factories.ts';
+import { makeAccount, makeActivity, makeAttachment, makeContact, makeDeal, makeNote } from '../../test/factories.ts';
 
 const { h, admin } = useHarness();
 
@@ -51,6 +51,25 @@ describe('recycle bin', () => {
     expect((await admin.post(`/api/v1/contacts/${c.id}/restore`)).statusCode).toBe(404);
     const rows = await h.database.db.selectFrom('contact_points').select('id').where('module', '=', 'contacts').where('record_id', '=', Number(c.id)).execute();
     expect(rows).toHaveLength(0);
+  });
+
+  it('purges a record with its notes, files and timeline, and cuts every link to it from other modules', async () => {
+    const account = await makeAccount(admin);
+    const contact = await makeContact(admin, { accountId: account.id });
+    const deal = await makeDeal(admin, { name: 'Linked deal', accountId: account.id, contactId: contact.id });
+    const activity = await makeActivity(admin, { contactId: contact.id });
+    await makeNote(admin, { contactId: contact.id });
+    const file = await makeAttachment(admin, 'contacts', contact.id, 'purged.txt', Buffer.alloc(1_500_000, 7));
+    expect((await admin.delete(`/api/v1/contacts/${contact.id}`)).statusCode).toBe(204);
+    expect((await admin.delete(`/api/v1/recycle-bin/contacts/${contact.id}`)).statusCode).toBe(204);
+    const db = h.database.db;
+    const id = Number(contact.id);
+    expect(await db.selectFrom('notes').select('id').where('module', '=', 'contacts').where('record_id', '=', id).execute()).toEqual([]);
+    expect(await db.selectFrom('attachments').select('id').where('module', '=', 'contacts').where('record_id', '=', id).execute()).toEqual([]);
+    expect(await db.selectFrom('attachment_chunks').select('seq').where('attachment_id', '=', Number(file.id)).execute()).toEqual([]);
+    expect(await db.selectFrom('timeline_events').select('id').where('module', '=', 'contacts').where('record_id', '=', id).execute()).toEqual([]);
+    expect((await admin.get(`/api/v1/deals/${deal.id}`)).json<{ contactId: string | null }>().contactId).toBeNull();
+    expect((await admin.get(`/api/v1/activities/${activity.id}`)).json<{ contact: unknown }>().contact).toBeNull();
   });
 
   it('restores a contact whose account is still in the bin without the account', async () => {

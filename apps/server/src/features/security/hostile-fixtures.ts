@@ -5,7 +5,7 @@ import type { Account } from '@kontor/contract/accounts';
 import type { Contact } from '@kontor/contract/contacts';
 import type { DB } from '../../db/schema.ts';
 import type { TestClient } from '../../test/harness.ts';
-import { makeAccount, makeContact } from '../../test/factories.ts';
+import { makeAccount, makeContact, multipartFile } from '../../test/factories.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { createSession } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
@@ -43,6 +43,15 @@ export interface Fixtures {
   dealShareId: string;
   pipelineId: string;
   pipeline2Id: string;
+  /** A meeting on the account (calls and meetings have a calendar file), shared with the other user. */
+  activity: { id: string };
+  activityShareId: string;
+  lead: { id: string };
+  leadShareId: string;
+  customLinkId: string;
+  /** A note and a file on the account. */
+  note: { id: string };
+  attachment: { id: string };
 }
 
 export async function ok<T>(res: Promise<LightMyRequestResponse>, what: string): Promise<T> {
@@ -80,7 +89,21 @@ export async function makeFixtures(c: TestClient, db: Kysely<DB>): Promise<Fixtu
   const stages = [{ name: 'One', probability: 10 }, { name: 'Two', probability: 50 }];
   const pipeline = await ok<{ id: string }>(c.post('/api/v1/pipelines', { name: `pipeline ${u()}`, stages }), 'pipeline');
   const pipeline2 = await ok<{ id: string }>(c.post('/api/v1/pipelines', { name: `pipeline ${u()}`, stages }), 'pipeline');
+  const activity = await ok<{ id: string }>(c.post('/api/v1/activities', { type: 'meeting', subject: `Meeting ${u()}`, startAt: '2091-01-01T10:00:00Z', durationMinutes: 30, accountId: account.id }), 'activity');
+  const activityShare = await ok<{ id: string }>(c.post(`/api/v1/activities/${activity.id}/shares`, { userId: invite.user.id, access: 'read' }), 'share');
+  const lead = await ok<{ id: string }>(c.post('/api/v1/leads', { lastName: `Lead ${u()}`, company: `Lead company ${u()}` }), 'lead');
+  const leadShare = await ok<{ id: string }>(c.post(`/api/v1/leads/${lead.id}/shares`, { userId: invite.user.id, access: 'read' }), 'share');
+  const customLink = await ok<{ id: string }>(c.post('/api/v1/custom-links', { module: 'accounts', label: `link ${u()}`, urlTemplate: 'https://maps.example/?q={billingCity}' }), 'custom link');
+  const note = await ok<{ id: string }>(c.post('/api/v1/notes', { body: `<p>Fixture note ${u()}</p>`, accountId: account.id }), 'note');
+  const attachment = await ok<{ id: string }>(c.raw({ method: 'POST', url: `/api/v1/accounts/${account.id}/attachments`, ...multipartFile(`fixture ${u()}.txt`, Buffer.from('fixture')) }), 'attachment');
   return {
+    customLinkId: customLink.id,
+    note,
+    attachment,
+    activity,
+    activityShareId: activityShare.id,
+    lead,
+    leadShareId: leadShare.id,
     deal,
     dealShareId: dealShare.id,
     pipelineId: pipeline.id,
@@ -119,12 +142,13 @@ export const loginEmail = async (c: TestClient): Promise<string> => {
 export function realParam(path: string, name: string, fx: Fixtures): string {
   const segs = path.split('/');
   const before = segs[segs.indexOf(`:${name}`) - 1];
-  const module = path.startsWith('/api/v1/contacts') ? 'contacts' : path.startsWith('/api/v1/deals') ? 'deals' : 'accounts';
+  const module = path.startsWith('/api/v1/contacts') ? 'contacts' : path.startsWith('/api/v1/deals') ? 'deals' : path.startsWith('/api/v1/leads') ? 'leads' : path.startsWith('/api/v1/activities') ? 'activities' : 'accounts';
   if (name === '*') return 'x';
   if (name === 'module') return 'accounts';
   if (name === 'token') return fx.inviteToken;
-  if (name === 'shareId') return { contacts: fx.contactShareId, deals: fx.dealShareId, accounts: fx.accountShareId }[module];
+  if (name === 'shareId') return { contacts: fx.contactShareId, deals: fx.dealShareId, leads: fx.leadShareId, activities: fx.activityShareId, accounts: fx.accountShareId }[module];
   if (name === 'tokenId') return fx.userTokenId;
+  if (name === 'key') return 'relatedLists.accounts';
   if (name === 'sessionId') return fx.userSessionId;
   if (name === 'id') {
     if (path.startsWith('/api/v1/recycle-bin')) return fx.deletedAccount.id;
@@ -136,10 +160,15 @@ export function realParam(path: string, name: string, fx: Fixtures): string {
       tags: fx.tagId,
       'contact-types': fx.contactTypeId,
       'custom-fields': fx.customFieldId,
+      'custom-links': fx.customLinkId,
       roles: fx.roleId,
       profiles: fx.profileId,
       deals: fx.deal.id,
       pipelines: fx.pipelineId,
+      leads: fx.lead.id,
+      activities: fx.activity.id,
+      notes: fx.note.id,
+      attachments: fx.attachment.id,
     };
     const v = before ? byResource[before] : undefined;
     if (v) return v;
@@ -196,12 +225,29 @@ export const baseBodies: Record<string, BaseBody[]> = {
   'POST /api/v1/deals/:id/shares': [(fx) => ({ userId: fx.user.id, access: 'read' }), (fx) => ({ roleId: fx.roleId, access: 'read' })],
   'POST /api/v1/pipelines': [() => ({ name: `pipeline ${u()}`, stages: [{ name: 'Only', probability: 10 }] })],
   'PATCH /api/v1/pipelines/:id': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/pipelines/${fx.pipelineId}`) })],
+  'POST /api/v1/leads': [() => ({ lastName: `Hostile lead ${u()}`, company: `Hostile ${u()} AG`, email: `lead-${u()}@hostile.example` })],
+  'PATCH /api/v1/leads/:id': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/leads/${fx.lead.id}`) })],
+  'POST /api/v1/leads/:id/shares': [(fx) => ({ userId: fx.user.id, access: 'read' }), (fx) => ({ roleId: fx.roleId, access: 'read' })],
+  'POST /api/v1/activities': [(fx) => ({ type: 'call', subject: `Hostile call ${u()}`, startAt: '2091-01-02T10:00:00Z', accountId: fx.account.id })],
+  'PATCH /api/v1/activities/:id': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/activities/${fx.activity.id}`) })],
+  'POST /api/v1/activities/:id/shares': [(fx) => ({ userId: fx.user.id, access: 'read' }), (fx) => ({ roleId: fx.roleId, access: 'read' })],
+  'POST /api/v1/leads/:id/convert': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/leads/${fx.lead.id}`) }), async (fx, c) => ({ version: await versionOf(c, `/api/v1/leads/${fx.lead.id}`), accountId: fx.account.id, createDeal: { name: `Deal ${u()}` } })],
+  'POST /api/v1/custom-links': [() => ({ module: 'accounts', label: `link ${u()}`, urlTemplate: 'https://x.example/{name}' })],
+  'PATCH /api/v1/custom-links/:id': [async (fx, c) => ({ version: await versionOf(c, '/api/v1/custom-links', fx.customLinkId) })],
+  'PUT /api/v1/me/preferences/:key': [() => ({ value: { order: ['timeline', 'notes'], hidden: [] } })],
+  'POST /api/v1/notes': [(fx) => ({ body: `<p>Hostile note ${u()}</p>`, accountId: fx.account.id })],
+  'PATCH /api/v1/notes/:id': [async (fx, c) => ({ body: '<p>edited</p>', version: await versionOf(c, `/api/v1/notes/${fx.note.id}`) })],
 };
 
 /** Query parameters an operation requires, so that the one under test is what is refused. */
 export const baseQueries: Record<string, Array<[string, string]>> = {
   'GET /api/v1/recycle-bin': [['module', 'accounts']],
   'GET /api/v1/custom-fields': [['module', 'accounts']],
+  'GET /api/v1/accounts/activity-board/column': [['key', 'today']],
+  // Notes and files of the first account the fixtures make (the cursor is checked before the record is looked up).
+  'GET /api/v1/notes': [['accountId', '1']],
+  'GET /api/v1/attachments': [['accountId', '1']],
+  'POST /api/v1/attachments': [['accountId', '1']],
 };
 
 /** Operations on the caller's own credentials (a hostile value may change its password or revoke its token): each request gets a fresh caller. */

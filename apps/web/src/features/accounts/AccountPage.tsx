@@ -8,8 +8,11 @@ import { RecordLoader, RecordPageFrame, type FieldOf } from '../records/RecordPa
 import { AccountForm } from './AccountForm';
 import { deleteAccount, useAccount } from './api';
 import { AccountContactsSection, AccountMembersSection } from './RelatedLists';
+import { HierarchySummary } from './HierarchySummary';
 import { CustomerBadge, DealSums } from '../deals/CustomerBadge';
 import { RelatedDealsSection } from '../deals/RelatedDeals';
+import { ArrangedSections } from '../records/ArrangedSections';
+import { activitiesSection, itemSections } from '../records/common-sections';
 
 const infoFields = ['name', 'ownerId', 'parentAccountId', 'accountType', 'industry', 'ownership', 'rating', 'employees', 'annualRevenue', 'website', 'phone', 'fax', 'tickerSymbol', 'accountNumber', 'accountSite', 'contactType'];
 const infoField: FieldOf<Account> = (t, key, a, defs) => (key === 'name' ? { label: t('fields.name'), value: a.name } : accountField(t, key, a, defs));
@@ -55,9 +58,21 @@ function AccountView({ account: a }: { account: Account }) {
       sidebarExtra={summary ? <DealSums summary={summary} /> : null}
       onDelete={(choice) => deleteAccount(a.id, choice)}
     >
-      <AccountContactsSection account={a} readOnly={readOnly || !rights.can('contacts', 'create')} />
-      {seesDeals ? <RelatedDealsSection module="accounts" id={a.id} account={{ id: a.id, name: a.name }} canCreate={!readOnly && rights.can('deals', 'create')} canLink={rights.can('deals', 'edit')} /> : null}
-      <AccountMembersSection account={a} readOnly={!rights.can('accounts', 'create')} />
+      <ArrangedSections
+        module="accounts"
+        sections={[
+          activitiesSection(t, rights, 'accounts', a.id, { account: { id: a.id, name: a.name } }),
+          { key: 'contacts', title: t('accounts.contacts'), node: <AccountContactsSection account={a} readOnly={readOnly || !rights.can('contacts', 'create')} /> },
+          {
+            key: 'deals',
+            title: t('deals.related'),
+            node: seesDeals ? <RelatedDealsSection module="accounts" id={a.id} account={{ id: a.id, name: a.name }} canCreate={!readOnly && rights.can('deals', 'create')} canLink={rights.can('deals', 'edit')} /> : null,
+          },
+          { key: 'hierarchy', title: t('accountHierarchy.title'), node: <HierarchySummary account={a} /> },
+          { key: 'members', title: t('accounts.members'), node: <AccountMembersSection account={a} readOnly={!rights.can('accounts', 'create')} /> },
+          ...itemSections(t, 'accounts', a.id, a.access.edit),
+        ]}
+      />
     </RecordPageFrame>
   );
 }

@@ -7,12 +7,18 @@ import type { AccountListItem } from '@kontor/contract/accounts';
 import { PageHeader } from '../../components/PageHeader';
 import { useMyRights } from '../auth/permissions';
 import { RecordListView } from '../records/RecordListView';
-import type { ListSearch } from '../records/search';
+import { clearedFilters } from '../records/search';
+import { AccountsViewSwitch } from '../activity-board/AccountsViewSwitch';
+import { NotContactedFilter } from '../activity-board/NotContactedFilter';
+import type { AccountSearch } from '../activity-board/search';
 import { AccountForm } from './AccountForm';
 import type { AccountFormInit } from './account-form-values';
 import { accountColumns } from './columns';
 
-export function AccountsPage({ search, onSearchChange }: { search: ListSearch; onSearchChange: (patch: Partial<ListSearch>) => void }) {
+/** "Clear filters" clears "not contacted" too. */
+const clearsFilters = (patch: object) => Object.keys(clearedFilters).every((k) => k in patch);
+
+export function AccountsPage({ search, onSearchChange }: { search: AccountSearch; onSearchChange: (patch: Partial<AccountSearch>) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const rights = useMyRights();
@@ -23,11 +29,15 @@ export function AccountsPage({ search, onSearchChange }: { search: ListSearch; o
       <PageHeader
         title={t('nav.accounts')}
         actions={
-          openNew ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={openNew} data-testid="new-account">
-              {t('accounts.new')}
-            </Button>
-          ) : null
+          <>
+            <NotContactedFilter value={search.notContactedDays} onChange={(notContactedDays) => onSearchChange({ notContactedDays })} />
+            <AccountsViewSwitch view="list" search={search} />
+            {openNew ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew} data-testid="new-account">
+                {t('accounts.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="k-page">
@@ -35,7 +45,7 @@ export function AccountsPage({ search, onSearchChange }: { search: ListSearch; o
           module="accounts"
           search={search}
           defaultSort="name"
-          onSearchChange={onSearchChange}
+          onSearchChange={(p) => onSearchChange(clearsFilters(p) ? { ...p, notContactedDays: undefined } : p)}
           columns={accountColumns(t)}
           onOpen={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })}
           onNew={openNew}

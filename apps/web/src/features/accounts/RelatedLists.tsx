@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Center, Text } from '@mantine/core';
-import { IconLink, IconPlus } from '@tabler/icons-react';
-import type { Account } from '@kontor/contract/accounts';
+import { ActionIcon, Button, Center, Group, Text, Tooltip } from '@mantine/core';
+import { IconLink, IconLinkOff, IconPencil, IconPlus } from '@tabler/icons-react';
+import type { Account, AccountListItem } from '@kontor/contract/accounts';
+import { notifyError, notifySuccess } from '../../lib/errors';
+import { useMyRights } from '../auth/permissions';
+import { ConfirmModal } from '../settings/ConfirmModal';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/States';
 import { recordKeys } from '../records/api';
@@ -15,7 +18,8 @@ import type { ContactFormInit } from '../contacts/contact-form-values';
 import { AccountForm } from './AccountForm';
 import type { AccountFormInit } from './account-form-values';
 import { AddExistingContactModal } from './AddExistingContactModal';
-import { useAccountContacts, useAccountMembers } from './api';
+import { api } from '../../lib/api';
+import { accountPath, updateAccount, useAccountContacts, useAccountMembers } from './api';
 import { accountColumns } from './columns';
 
 function LoadMore({ has, loading, onClick }: { has: boolean; loading: boolean; onClick: () => void }) {
@@ -89,8 +93,36 @@ export function AccountMembersSection({ account, readOnly }: { account: Account;
   const qc = useQueryClient();
   const [sort, setSort] = useState('name');
   const list = useAccountMembers(account.id, sort);
+  const canEdit = useMyRights().can('accounts', 'edit');
   const [form, setForm] = useState<AccountFormInit | null>(null);
+  const [removing, setRemoving] = useState<AccountListItem | null>(null);
+  const [busy, setBusy] = useState(false);
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  // the parent's counts and roll-up, the member's page and every list showing either
+  const refreshMembers = () => void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
+  const openEdit = async (member: AccountListItem) => {
+    try {
+      setForm({ mode: 'edit', account: await api.get<Account>(accountPath(member.id)) });
+    } catch (e) {
+      notifyError(t, e);
+    }
+  };
+  const removeFromParent = async (member: AccountListItem) => {
+    setBusy(true);
+    try {
+      await updateAccount(member.id, { parentAccountId: null, version: member.version });
+      notifySuccess(t('accountHierarchy.removed', { name: member.name, parent: account.name }));
+    } catch (e) {
+      notifyError(t, e);
+    } finally {
+      setBusy(false);
+      setRemoving(null);
+      refreshMembers();
+    }
+  };
+  const memberColumns = canEdit
+    ? [...accountColumns(t, 'members'), { key: 'actions', header: t('common.actions'), align: 'right' as const, width: 84, render: (m: AccountListItem) => <MemberActions member={m} onEdit={() => void openEdit(m)} onRemove={() => setRemoving(m)} /> }]
+    : accountColumns(t, 'members');
   return (
     <TableSection
       title={t('accounts.members')}
@@ -109,10 +141,43 @@ export function AccountMembersSection({ account, readOnly }: { account: Account;
       ) : rows.length === 0 && !list.isPending ? (
         <Empty text={t('accounts.noMembers')} />
       ) : (
-        <DataTable columns={accountColumns(t, 'members')} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })} loading={list.isPending} minWidth={640} fixed={false} testId="related-members-table" />
+        <DataTable columns={memberColumns} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })} loading={list.isPending} minWidth={640} fixed={false} testId="related-members-table" />
       )}
       <LoadMore has={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
-      <AccountForm init={form} onClose={() => setForm(null)} onSaved={() => void qc.invalidateQueries({ queryKey: recordKeys.detail('accounts', account.id) })} />
+      <AccountForm init={form} onClose={() => setForm(null)} onSaved={refreshMembers} />
+      {removing ? (
+        <ConfirmModal
+          title={t('accountHierarchy.removeTitle', { name: removing.name })}
+          text={t('accountHierarchy.removeText', { name: removing.name, parent: account.name })}
+          confirmLabel={t('accountHierarchy.remove')}
+          busy={busy}
+          onConfirm={() => void removeFromParent(removing)}
+          onClose={() => setRemoving(null)}
+        />
+      ) : null}
     </TableSection>
+  );
+}
+
+/** A member row's own actions: edit it, or take it out of the hierarchy (it stays an account of its own). */
+function MemberActions({ member, onEdit, onRemove }: { member: AccountListItem; onEdit: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const stop = (fn: () => void) => (e: MouseEvent) => {
+    e.stopPropagation();
+    fn();
+  };
+  return (
+    <Group gap={2} justify="flex-end" wrap="nowrap" onKeyDown={(e) => e.stopPropagation()}>
+      <Tooltip label={t('accountHierarchy.editMember', { name: member.name })}>
+        <ActionIcon size="sm" variant="subtle" color="gray" onClick={stop(onEdit)} aria-label={t('accountHierarchy.editMember', { name: member.name })} data-testid="member-edit">
+          <IconPencil size={15} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label={t('accountHierarchy.removeFromParent', { name: member.name })}>
+        <ActionIcon size="sm" variant="subtle" color="red" onClick={stop(onRemove)} aria-label={t('accountHierarchy.removeFromParent', { name: member.name })} data-testid="member-remove">
+          <IconLinkOff size={15} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
   );
 }

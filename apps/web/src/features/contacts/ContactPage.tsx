@@ -11,6 +11,8 @@ import { ContactForm } from './ContactForm';
 import { MoveContactModal } from './MoveContactModal';
 import { useMyRights } from '../auth/permissions';
 import { RelatedDealsSection } from '../deals/RelatedDeals';
+import { ArrangedSections } from '../records/ArrangedSections';
+import { activitiesSection, itemSections } from '../records/common-sections';
 
 const infoFields = ['salutation', 'firstName', 'lastName', 'position', 'department', 'accountId', 'ownerId', 'birthday', 'leadSource', 'emailOptOut', 'contactType'];
 
@@ -28,6 +30,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
   const navigate = useNavigate();
   const [moving, setMoving] = useState(false);
   const rights = useMyRights();
+  const account = c.accountId && c.accountName ? { id: c.accountId, name: c.accountName } : null;
 
   return (
     <RecordPageFrame<Contact>
@@ -47,15 +50,18 @@ function ContactView({ contact: c }: { contact: Contact }) {
       open={(contactId) => void navigate({ to: '/contacts/$contactId', params: { contactId } })}
       onDelete={() => deleteContact(c.id)}
     >
-      {rights.can('deals', 'view') ? (
-        <RelatedDealsSection
-          module="contacts"
-          id={c.id}
-          account={c.accountId && c.accountName ? { id: c.accountId, name: c.accountName } : null}
-          contact={{ id: c.id, name: c.fullName }}
-          canCreate={c.access.edit && rights.can('deals', 'create')}
-        />
-      ) : null}
+      <ArrangedSections
+        module="contacts"
+        sections={[
+          activitiesSection(t, rights, 'contacts', c.id, { contact: { id: c.id, name: c.fullName }, account }),
+          {
+            key: 'deals',
+            title: t('deals.related'),
+            node: rights.can('deals', 'view') ? <RelatedDealsSection module="contacts" id={c.id} account={account} contact={{ id: c.id, name: c.fullName }} canCreate={c.access.edit && rights.can('deals', 'create')} /> : null,
+          },
+          ...itemSections(t, 'contacts', c.id, c.access.edit),
+        ]}
+      />
     </RecordPageFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Group, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import type { AccountListItem } from '@kontor/contract/accounts';
 import type { ContactListItem } from '@kontor/contract/contacts';
 import { dealCreateSchema, dealUpdateSchema, type Deal } from '@kontor/contract/deals';
@@ -11,7 +11,7 @@ import { useCurrentUser } from '../auth/session';
 import { CustomFieldsFormSection } from '../records/CustomFieldsFormSection';
 import { recordFormKey, RecordFormDrawer, useRecordFormDrawer, type RecordFormProps } from '../records/RecordFormDrawer';
 import { createDeal, updateDeal, usePipelines } from './api';
-import { currencyFilter, currencyOptionLabel, currencyOptions } from './currency';
+import { AmountCurrencyInput } from './AmountCurrencyInput';
 import { dealFormValues, dealPayload, type DealFormInit, type DealFormValues } from './deal-form-values';
 import { pipelineLabel, stageLabel } from './labels';
 
@@ -58,35 +58,14 @@ function DealFormDrawer({ init, onClose, onSaved }: Props & { init: DealFormInit
         <div style={{ gridColumn: '1 / -1' }}>
           <TextInput {...txt('name')} required data-autofocus autoFocus />
         </div>
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <NumberInput
-            label={t('deals.fields.amount')}
-            value={v.amount}
-            onChange={(x) => set('amount', x)}
-            error={errors.amount}
-            allowNegative={false}
-            decimalScale={2}
-            thousandSeparator=" "
-            hideControls
-            style={{ flex: 1, minWidth: 0 }}
-            data-testid="field-amount"
-          />
-          <Select
-            label={t('deals.fields.currency')}
-            data={currencyOptions(v.currency)}
-            value={v.currency}
-            onChange={(x) => x && set('currency', x)}
-            error={errors.currency}
-            searchable
-            allowDeselect={false}
-            w={110}
-            comboboxProps={{ width: 260, position: 'bottom-end' }}
-            renderOption={({ option }) => currencyOptionLabel(option.value)}
-            filter={currencyFilter}
-            nothingFoundMessage={t('common.nothingFound')}
-            data-testid="field-currency"
-          />
-        </Group>
+        <AmountCurrencyInput
+          amount={v.amount}
+          currency={v.currency}
+          onAmount={(x) => set('amount', x)}
+          onCurrency={(x) => set('currency', x)}
+          errors={errors}
+          testIds={{ amount: 'field-amount', currency: 'field-currency' }}
+        />
         <TextInput
           type="date"
           label={t('deals.fields.expectedCloseDate')}

@@ -32,6 +32,9 @@ import { DealForm } from './DealForm';
 import type { DealFormInit } from './deal-form-values';
 import { pipelineLabel, stageLabel, statusColor, statusLabel } from './labels';
 import { PipelineProgress } from './PipelineProgress';
+import { ArrangedSections } from '../records/ArrangedSections';
+import { CustomLinksBox } from '../custom-links/CustomLinksBox';
+import { activitiesSection, itemSections } from '../records/common-sections';
 
 export function DealPage({ id }: { id: string }) {
   const query = useDeal(id);
@@ -227,6 +230,7 @@ function DealView({ deal: d }: { deal: Deal }) {
                 </div>
                 <InlineTags tags={d.tags} onSave={async (tags) => { await patch(d, { tags }); }} readOnly={!canEdit} />
               </div>
+              <CustomLinksBox module="deals" record={d} />
             </Stack>
           </Paper>
           <Stack gap="md" style={{ minWidth: 0 }}>
@@ -271,6 +275,17 @@ function DealView({ deal: d }: { deal: Deal }) {
                 </div>
               </RecordSection>
             ) : null}
+            <ArrangedSections
+              module="deals"
+              sections={[
+                activitiesSection(t, rights, 'deals', d.id, {
+                  deal: { id: d.id, name: d.name },
+                  account: d.accountId && d.accountName ? { id: d.accountId, name: d.accountName } : null,
+                  contact: d.contactId && d.contactName ? { id: d.contactId, name: d.contactName } : null,
+                }),
+                ...itemSections(t, 'deals', d.id, d.access.edit),
+              ]}
+            />
             <SharingSection module="deals" record={d} name={d.name} dialog={sharing} onDialog={setSharing} onRestrict={async (restrictedTo) => (await patch(d, { restrictedTo })) !== null} />
             <HistorySection module="deals" id={d.id} />
             <RecordSection title={t('sections.recordInfo')}>

@@ -80,3 +80,16 @@ export function InlineTags({ tags, onSave, readOnly }: { tags: string[]; onSave:
     </Group>
   );
 }
+
+/** The tags block of a record page's sidebar: its label and the tags, edited in place. */
+export function SidebarTags(props: { tags: string[]; onSave: (tags: string[]) => Promise<void>; readOnly?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <div className="k-field-label" style={{ marginBottom: 4 }}>
+        {t('fields.tags')}
+      </div>
+      <InlineTags {...props} />
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Chip, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -16,10 +16,12 @@ interface Props {
   search: ListSearch;
   onChange: (patch: Partial<ListSearch>) => void;
   filters?: QuickFilter[];
+  /** Filters of the module's own, after the name box (a lead's status and source). */
+  extra?: ReactNode;
 }
 
 /** Name box and quick filters (contact type or deal status, tag, owner; customers only, with open deals). */
-export function ListFilters({ search, onChange, filters = personFilters }: Props) {
+export function ListFilters({ search, onChange, filters = personFilters, extra }: Props) {
   const { t } = useTranslation();
   const rights = useMyRights();
   const show = (f: QuickFilter) => filters.includes(f) && (f === 'customer' || f === 'withOpenDeals' ? rights.can('deals', 'view') : true);
@@ -51,6 +53,7 @@ export function ListFilters({ search, onChange, filters = personFilters }: Props
         w={220}
         data-testid="list-search"
       />
+      {extra}
       {show('status') ? (
         <Select
           aria-label={t('deals.fields.status')}

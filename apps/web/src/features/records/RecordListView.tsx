@@ -23,10 +23,12 @@ interface Props<T extends { id: string }> {
   filters?: QuickFilter[];
   /** The A-Z index (not for deals). */
   letters?: boolean;
+  /** Filters of the module's own, beside the name box. */
+  extraFilters?: ReactNode;
 }
 
 /** The list page body shared by accounts and contacts: filters, A-Z, table, count on demand, load more. */
-export function RecordListView<T extends { id: string }>({ module, search, defaultSort, onSearchChange, columns, onOpen, onNew, emptyIcon, filters, letters = true }: Props<T>) {
+export function RecordListView<T extends { id: string }>({ module, search, defaultSort, onSearchChange, columns, onOpen, onNew, emptyIcon, filters, letters = true, extraFilters }: Props<T>) {
   const { t } = useTranslation();
   const params: Record<string, QueryValue> = { ...search, sort: search.sort ?? defaultSort };
   const list = usePagedList<T>(recordKeys.list(module, params), `/${module}`, params);
@@ -37,7 +39,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
 
   return (
     <Stack gap="sm">
-      <ListFilters search={search} onChange={onSearchChange} filters={filters} />
+      <ListFilters search={search} onChange={onSearchChange} filters={filters} extra={extraFilters} />
       <Group justify={letters ? 'space-between' : 'flex-end'} gap="xs" wrap="wrap">
         {letters ? <LetterIndex value={search.letter} onChange={(letter) => onSearchChange({ letter })} /> : null}
         <Group gap={6} wrap="nowrap">

@@ -6,6 +6,7 @@ import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { Stack, Text } from '@mantine/core';
 import type { Account } from '@kontor/contract/accounts';
 import type { Contact } from '@kontor/contract/contacts';
+import type { Lead } from '@kontor/contract/leads';
 import { modules, type CustomFieldDefinition } from '@kontor/contract/custom-fields';
 import { useCustomFields, useSettings } from '../../lib/reference';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,7 +27,7 @@ import { StampsView } from './StampsView';
 import { showUndoToast } from './undo';
 import { useRecordPatch } from './useRecordPatch';
 
-type PageRecord = Account | Contact;
+type PageRecord = Account | Contact | Lead;
 type Field = { label: string; value: ReactNode };
 /** Label and display value of a field of the record, by its key (also `customFields.<key>`). */
 export type FieldOf<R> = (t: TFunction, key: string, record: R, defs: CustomFieldDefinition[]) => Field;
@@ -41,7 +42,7 @@ export function RecordLoader<R>({ module, query, children }: { module: RecordMod
 }
 
 interface Props<R extends PageRecord> {
-  module: 'accounts' | 'contacts';
+  module: 'accounts' | 'contacts' | 'leads';
   record: R;
   name: string;
   subtitle: string;
@@ -62,6 +63,12 @@ interface Props<R extends PageRecord> {
   sidebarExtra?: ReactNode;
   /** Dialogs of the module's own. */
   dialogs?: ReactNode;
+  /** Actions of the module's own in the header, before Edit and More (a lead's Convert). */
+  headerActions?: ReactNode;
+  /** A notice above the page's columns (a converted lead's). */
+  banner?: ReactNode;
+  /** The left column, for a module without photo and contact type (leads); accounts and contacts get `RecordSidebar`. */
+  sidebar?: ReactNode;
   /** The edit/clone drawer; `onSaved` opens a clone once it is saved. */
   form: (state: RecordFormState<R>, close: () => void, onSaved: (saved: { id: string }, mode: string) => void) => ReactNode;
   /** Opens a record of this module. */
@@ -72,7 +79,7 @@ interface Props<R extends PageRecord> {
 
 /** A record page: header with Edit and More, the sidebar, the sections, and the edit, sharing and delete dialogs. */
 export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
-  const { module, record: r, name, subtitle, fieldOf, infoFields, infoField = fieldOf, infoExtra, descriptionTestId, extraActions, children, sidebarBadges, sidebarExtra, dialogs, form, open, contactCount, onDelete } = props;
+  const { module, record: r, name, subtitle, fieldOf, infoFields, infoField = fieldOf, infoExtra, descriptionTestId, extraActions, children, sidebarBadges, sidebarExtra, dialogs, headerActions, banner, sidebar, form, open, contactCount, onDelete } = props;
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -85,7 +92,7 @@ export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
   const [sharing, setSharing] = useState<SharingDialog>(null);
   const readOnly = !r.access.edit;
   const field = (key: string) => fieldOf(t, key, r, defs);
-  const card = (settings.data?.businessCard[module] ?? []).map((key) => ({ key, ...field(key) }));
+  const card = (module === 'leads' ? [] : (settings.data?.businessCard[module] ?? [])).map((key) => ({ key, ...field(key) }));
   const setRecord = (saved: R) => {
     qc.setQueryData(recordKeys.detail(module, saved.id), saved);
     void qc.invalidateQueries({ queryKey: recordKeys.lists(module) });
@@ -97,7 +104,9 @@ export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
         title={name}
         before={<BackLink to={`/${module}`} label={t(`nav.${module}`)} />}
         actions={
-          <RecordActions
+          <>
+            {headerActions}
+            <RecordActions
             access={r.access}
             canClone={rights.can(module, 'create')}
             onEdit={() => setFormState({ mode: 'edit', record: r })}
@@ -105,24 +114,29 @@ export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
             onDelete={() => setDeleting(true)}
             extra={extraActions}
             sharing={r.access.share ? <SharingMenuItems restricted={r.restrictedTo !== null} onDialog={setSharing} /> : undefined}
-          />
+            />
+          </>
         }
       />
       <div className="k-page">
+        {banner}
         <div className="k-record-grid">
-          <RecordSidebar<R>
-            module={module}
-            record={r}
-            name={name}
-            subtitle={subtitle || undefined}
-            card={card}
-            onPhotoChanged={setRecord}
-            onPatch={patch}
-            readOnly={readOnly}
-            restricted={r.restrictedTo !== null}
-            badges={sidebarBadges}
-            extra={sidebarExtra}
-          />
+          {sidebar ??
+            ('photoUrl' in r ? (
+              <RecordSidebar<R>
+                module={module}
+                record={r}
+                name={name}
+                subtitle={subtitle || undefined}
+                card={card}
+                onPhotoChanged={setRecord}
+                onPatch={patch}
+                readOnly={readOnly}
+                restricted={r.restrictedTo !== null}
+                badges={sidebarBadges}
+                extra={sidebarExtra}
+              />
+            ) : null)}
           <Stack gap="md" style={{ minWidth: 0 }}>
             <RecordSection title={t('sections.info')} testId="section-info">
               <div className="k-fields">
@@ -140,9 +154,11 @@ export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
                 </FieldItem>
               </div>
             </RecordSection>
-            <RecordSection title={t('sections.contactPoints')} testId="section-contact-points">
-              <ContactPointsView emails={r.emails} phones={r.phones} websites={r.websites} addresses={r.addresses} />
-            </RecordSection>
+            {'emails' in r ? (
+              <RecordSection title={t('sections.contactPoints')} testId="section-contact-points">
+                <ContactPointsView emails={r.emails} phones={r.phones} websites={r.websites} addresses={r.addresses} />
+              </RecordSection>
+            ) : null}
             {defs.length ? (
               <RecordSection title={t('sections.customFields')} testId="section-custom-fields">
                 <div className="k-fields">

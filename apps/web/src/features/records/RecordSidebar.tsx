@@ -5,7 +5,8 @@ import { IconEye, IconLock } from '@tabler/icons-react';
 import { useContactTypeOptions, useContactTypes } from '../../lib/reference';
 import type { RecordModule } from './api';
 import { FieldItem } from './FieldItem';
-import { InlineTags } from './InlineTags';
+import { SidebarTags } from './InlineTags';
+import { CustomLinksBox } from '../custom-links/CustomLinksBox';
 import { PhotoBox } from './PhotoBox';
 
 interface Props<T> {
@@ -44,18 +45,7 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
             </Text>
           ) : null}
           {badges}
-          {readOnly ? (
-            <Tooltip label={t('records.viewOnlyHint')}>
-              <Badge mt={8} mx={4} size="sm" variant="light" color="gray" leftSection={<IconEye size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-view-only">
-                {t('records.viewOnly')}
-              </Badge>
-            </Tooltip>
-          ) : null}
-          {restricted ? (
-            <Badge mt={8} mx={4} size="sm" variant="light" color="orange" leftSection={<IconLock size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-restricted">
-              {t('sharing.restricted')}
-            </Badge>
-          ) : null}
+          <AccessBadges readOnly={readOnly} restricted={restricted} />
         </div>
         <Divider />
         <Stack gap={10} data-testid="business-card">
@@ -93,13 +83,30 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
             }
           />
         </div>
-        <div>
-          <div className="k-field-label" style={{ marginBottom: 4 }}>
-            {t('fields.tags')}
-          </div>
-          <InlineTags tags={record.tags} onSave={async (tags) => { await onPatch({ tags }); }} readOnly={readOnly} />
-        </div>
+        <SidebarTags tags={record.tags} onSave={async (tags) => { await onPatch({ tags }); }} readOnly={readOnly} />
+        <CustomLinksBox module={module} record={record} />
       </Stack>
     </Paper>
+  );
+}
+
+/** "View only" and "Restricted" under a record's name, when they apply. */
+export function AccessBadges({ readOnly, restricted }: { readOnly?: boolean; restricted?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {readOnly ? (
+        <Tooltip label={t('records.viewOnlyHint')}>
+          <Badge mt={8} mx={4} size="sm" variant="light" color="gray" leftSection={<IconEye size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-view-only">
+            {t('records.viewOnly')}
+          </Badge>
+        </Tooltip>
+      ) : null}
+      {restricted ? (
+        <Badge mt={8} mx={4} size="sm" variant="light" color="orange" leftSection={<IconLock size={12} />} styles={{ label: { textTransform: 'none' } }} data-testid="sidebar-restricted">
+          {t('sharing.restricted')}
+        </Badge>
+      ) : null}
+    </>
   );
 }

@@ -6,8 +6,10 @@ export interface ListSearch {
   ownerId?: string;
   contactType?: string;
   tag?: string;
-  /** Deals: open, won or lost. */
+  /** Deals: open, won or lost; leads: their status. */
   status?: string;
+  /** Leads: where they came from. */
+  source?: string;
   /** Accounts and contacts: only customers (an account with a won deal), only with open deals. */
   customer?: string;
   withOpenDeals?: string;
@@ -37,8 +39,8 @@ export function parseDealSearch(s: Record<string, unknown>): DealSearch {
 }
 
 /** The filters a list may have; cleared together by "Clear filters". */
-export const clearedFilters: Partial<ListSearch> = { q: undefined, letter: undefined, contactType: undefined, tag: undefined, ownerId: undefined, status: undefined, customer: undefined, withOpenDeals: undefined };
+export const clearedFilters: Partial<ListSearch> = { q: undefined, letter: undefined, contactType: undefined, tag: undefined, ownerId: undefined, status: undefined, source: undefined, customer: undefined, withOpenDeals: undefined };
 
-export const hasFilters = (s: ListSearch) => Boolean(s.q || s.letter || s.ownerId || s.contactType || s.tag || s.status || s.customer || s.withOpenDeals);
+export const hasFilters = (s: ListSearch) => Boolean(s.q || s.letter || s.ownerId || s.contactType || s.tag || s.status || s.source || s.customer || s.withOpenDeals);
 
 export const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'];

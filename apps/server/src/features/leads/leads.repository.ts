@@ -1,0 +1,80 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { leadListQuerySchema } from '@kontor/contract/leads';
+import type { DB, LeadRow, NewLeadRow } from '../../db/schema.ts';
+import { foldText, isSqlite, likeEscape } from '../../db/dialect.ts';
+import { fromApiId } from '../../lib/ids.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
+import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
+import { leadsModule } from './leads.module.ts';
+
+export type LeadListQuery = z.output<typeof leadListQuerySchema>;
+
+export async function insertLeadRow(trx: Transaction<DB>, row: NewLeadRow): Promise<number> {
+  return (await trx.insertInto('leads').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A live lead the actor can see; undefined answers as 404 upstream. */
+export const findLeadRow = (db: Kysely<DB>, actor: Actor, id: number): Promise<LeadRow | undefined> =>
+  visibleRecords(db, actor, 'leads').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A lead row with its owner's name, its tags, and the names of what it became (only records the actor can see). */
+export type LeadListRow = LeadRow & {
+  owner_name: string | null;
+  tag_names: string | null;
+  contact_first: string | null;
+  contact_last: string | null;
+  account_name: string | null;
+  deal_name: string | null;
+};
+
+function filtered(db: Kysely<DB>, actor: Actor, q: Partial<LeadListQuery>) {
+  let qb = visibleRecords(db, actor, 'leads');
+  if (q.q) {
+    // The folded name ("last first") or the e-mail; PostgreSQL serves both from trigram indexes, SQLite scans the leads.
+    const pattern = `%${likeEscape(foldText(q.q))}%`;
+    qb = qb.where(sql<boolean>`(leads.name_sort like ${pattern} escape '\\' or lower(leads.email) like ${pattern} escape '\\')`);
+  }
+  if (q.status) qb = qb.where('leads.status', '=', q.status);
+  if (q.source) qb = qb.where('leads.source', '=', q.source);
+  if (q.ownerId) qb = qb.where('leads.owner_id', '=', fromApiId(q.ownerId));
+  if (q.tag) qb = qb.where(hasTag('leads', q.tag));
+  return qb;
+}
+
+function withDisplay(db: Kysely<DB>, actor: Actor, q: Partial<LeadListQuery>) {
+  return filtered(db, actor, q)
+    .leftJoin('users as owner', 'owner.id', 'leads.owner_id')
+    .leftJoin('contacts as contact', (j) => j.onRef('contact.id', '=', 'leads.converted_contact_id').on(joinableRecord(actor, 'contacts', 'contact')))
+    .leftJoin('accounts as account', (j) => j.onRef('account.id', '=', 'leads.converted_account_id').on(joinableRecord(actor, 'accounts', 'account')))
+    .leftJoin('deals as deal', (j) => j.onRef('deal.id', '=', 'leads.converted_deal_id').on(joinableRecord(actor, 'deals', 'deal')))
+    .selectAll('leads')
+    .select([
+      'owner.name as owner_name',
+      tagNamesColumn(db, 'leads').as('tag_names'),
+      'contact.first_name as contact_first',
+      'contact.last_name as contact_last',
+      'account.name as account_name',
+      'deal.name as deal_name',
+    ]);
+}
+
+export async function findLeadListRow(db: Kysely<DB>, actor: Actor, id: number): Promise<LeadListRow | undefined> {
+  return (await withDisplay(db, actor, {}).where('leads.id', '=', id).executeTakeFirst()) as LeadListRow | undefined;
+}
+
+export async function listLeadRows(db: Kysely<DB>, actor: Actor, q: LeadListQuery) {
+  const k = keysetFor(q.sort, leadsModule.sortColumns, 'leads.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  let qb = withDisplay(db, actor, q).select(k.orderExpr.as('sort_value'));
+  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
+  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('leads.id', orderDirection(k)).limit(q.limit + 1).execute();
+  const page = pageOf(rows as Array<LeadListRow & { sort_value: unknown }>, q.limit);
+  return { ...page, total: q.count ? await countLeads(db, actor, q) : undefined };
+}
+
+export async function countLeads(db: Kysely<DB>, actor: Actor, q: Partial<LeadListQuery>): Promise<number> {
+  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
