@@ -53,3 +53,17 @@ export async function switchLanguage(page: Page, locale: string): Promise<void> 
   await page.getByTestId('language-switcher').click();
   await page.getByTestId(`language-${locale}`).click();
 }
+
+/** Drags with the mouse as a user does (press, move a little so the drag starts, move to the target, release). */
+export async function drag(page: Page, source: Locator, target: () => Locator): Promise<void> {
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  if (!from) throw new Error('the card to drag is not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height - 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height - 4, { steps: 4 });
+  const to = await target().boundingBox();
+  if (!to) throw new Error('the drop target is not on screen');
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 120), { steps: 12 });
+  await page.mouse.up();
+}

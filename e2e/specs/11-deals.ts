@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Spec } from '../lib/runner.ts';
 import { ADMIN } from '../lib/server.ts';
 import { apiAs } from '../lib/api.ts';
-import { expectHidden, expectText, expectUrl, expectVisible, loginAs, pick, saveShortcut, switchLanguage } from '../lib/ui.ts';
+import { drag, expectHidden, expectText, expectUrl, expectVisible, loginAs, pick, saveShortcut, switchLanguage } from '../lib/ui.ts';
 
 // Issue #9 in the browser: a pipeline set up in Settings, deals added from an account's page, moved on the board with
 // the mouse and the keyboard, won, and the account becoming a customer. Its own records, so it runs alone (E2E_ONLY=11).
@@ -13,20 +13,6 @@ const DEAL_WON = 'Werkzeugmaschinen-Rahmenvertrag 2027';
 const DEAL_KEYS = 'Wartungsvertrag für alle Standorte in Norddeutschland';
 const EMPTY_PIPELINE = 'Partner channel';
 const LONG = 'Modernisierung der kompletten Fertigungslinie einschließlich Schulung, Wartung und Ersatzteilversorgung für fünf Jahre';
-
-/** Drags with the mouse as a user does (press, move a little so the drag starts, move to the target, release). */
-async function drag(page: Page, source: Locator, target: () => Locator): Promise<void> {
-  await source.scrollIntoViewIfNeeded();
-  const from = await source.boundingBox();
-  if (!from) throw new Error('the card to drag is not on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height - 12);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height - 4, { steps: 4 });
-  const to = await target().boundingBox();
-  if (!to) throw new Error('the drop target is not on screen');
-  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 120), { steps: 12 });
-  await page.mouse.up();
-}
 
 /** The card of the deal with exactly this name. */
 const card = (page: Page, name: string) => page.getByTestId('deal-card').filter({ has: page.getByTestId('card-name').getByText(name, { exact: true }) });

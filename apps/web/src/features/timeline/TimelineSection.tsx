@@ -109,7 +109,7 @@ export function TimelineSection({ module, id }: { module: RecordModule; id: stri
         <Chip.Group multiple value={filter} onChange={(v) => setFilter(offered.filter((f) => v.includes(f)))}>
           <Group gap={6} data-testid="timeline-filters">
             {offered.map((f) => (
-              <Chip key={f} value={f} size="xs" variant="outline" data-testid={`timeline-filter-${f}`}>
+              <Chip key={f} value={f} size="xs" variant="outline" wrapperProps={{ "data-testid": `timeline-filter-${f}` }}>
                 {t(`timeline.filters.${f}`)}
               </Chip>
             ))}
