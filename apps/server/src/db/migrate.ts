@@ -9,9 +9,8 @@ import { securitySchema } from './migrations/006_security.ts';
 import { defaultContactTypesData } from './migrations/007_default_contact_types.ts';
 import { dealsSchema } from './migrations/008_deals.ts';
 import { activitiesSchema } from './migrations/009_activities.ts';
-import { leadsExtraSchema } from './migrations/012_leads_extra.ts';
-import { kanbanExtraSchema } from './migrations/013_kanban_extra.ts';
-import { kanbanBoardSchema } from './migrations/013_kanban_board.ts';
+import { kanbanSchema } from './migrations/010_kanban.ts';
+import { leadsExtraSchema } from './migrations/011_leads_extra.ts';
 
 interface Migration {
   id: string;
@@ -29,9 +28,8 @@ export const migrations: Migration[] = [
   { id: '007_default_contact_types', statements: defaultContactTypesData },
   { id: '008_deals', statements: dealsSchema },
   { id: '009_activities', statements: activitiesSchema },
-  { id: '012_leads_extra', statements: leadsExtraSchema },
-  { id: '013_kanban_extra', statements: kanbanExtraSchema },
-  { id: '013_kanban_board', statements: kanbanBoardSchema },
+  { id: '010_kanban', statements: kanbanSchema },
+  { id: '011_leads_extra', statements: leadsExtraSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { modules, type Module } from '@kontor/contract/custom-fields';
 import type { TimelineFilter } from '@kontor/contract/timeline';
-import type { DB } from '../../db/schema.ts';
+import type { DB, TimelineEventsTable } from '../../db/schema.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
 import { descriptorOf } from '../records/registry.ts';
@@ -10,17 +10,7 @@ import { selfContextColumn } from './timeline-events.ts';
 
 /** The timeline's SQL: one record's events (an account's with its contacts' and deals'), only what the reader may see. */
 
-export interface TimelineRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  kind: string;
-  module: string;
-  record_id: number;
-  item_type: string | null;
-  item_id: number | null;
-  details: string;
-}
+export type TimelineRow = Omit<Selectable<TimelineEventsTable>, 'account_id' | 'contact_id' | 'deal_id' | 'lead_id'>;
 
 const filterCondition: Record<TimelineFilter, (self: Module) => RawBuilder<boolean>> = {
   changes: (self) => sql<boolean>`(te.module = ${self} and te.item_type is null)`,

@@ -14,7 +14,7 @@ import { invalidateActivityViews } from '../activities/api';
 import { activityBoardKey, boardQuery, fetchActivity, fetchBoardColumn, useActivityBoard } from './api';
 import { appendCards, findBoardCard, isSchedulable, neighbourColumn, type SchedulableColumn } from './board-state';
 import { AccountCard } from './AccountCard';
-import { BoardSkeleton, useAnnouncer, useBoardDrag } from './board-kit';
+import { BoardSkeleton, useAnnouncer, useBoardDrag } from '../records/board-kit';
 import { FollowUpModal } from './FollowUpModal';
 import type { AccountSearch } from './search';
 

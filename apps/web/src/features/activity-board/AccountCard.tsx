@@ -7,7 +7,7 @@ import type { ActivityBoardCard, ActivityBoardColumnKey } from '@kontor/contract
 import { formatDateTime, formatSums, nonZero } from '../../lib/format';
 import { ActivityTypeIcon } from '../activities/ActivityTypeIcon';
 import { schedulableColumns, type SchedulableColumn } from './board-state';
-import { boardCardProps, onCardKeyDown } from './board-kit';
+import { boardCardProps, onCardKeyDown } from '../records/board-kit';
 
 interface Props {
   card: ActivityBoardCard;

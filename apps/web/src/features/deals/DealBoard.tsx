@@ -14,6 +14,7 @@ import { fetchColumnPage, fetchDeal, boardKey, toListItem, updateDeal, useDealBo
 import { invalidateDealViews, LostReasonModal } from './actions';
 import { appendPage, boardTotals, findCard, moveCard, placeDeal, removeCard, restoreCard } from './board-state';
 import { stageLabel } from './labels';
+import { BoardSkeleton } from '../records/board-kit';
 import { DealCard } from './DealCard';
 
 const DRAG_TYPE = 'application/x-kontor-deal';
@@ -190,7 +191,7 @@ export function DealBoardView({ params, canMove, canCreate, onNewDeal, filtered,
   };
 
   if (board.isError) return <ErrorState error={board.error} onRetry={() => void board.refetch()} />;
-  if (!data) return <BoardSkeleton />;
+  if (!data) return <BoardSkeleton columns={5} />;
 
   const totals = boardTotals(data);
   const empty = totals.count === 0;
@@ -340,26 +341,6 @@ export function DealBoardView({ params, canMove, canCreate, onNewDeal, filtered,
           }}
         />
       ) : null}
-    </div>
-  );
-}
-
-function BoardSkeleton() {
-  return (
-    <div className="k-board" aria-busy="true">
-      {Array.from({ length: 5 }, (_, i) => (
-        <div key={i} className="k-board-col">
-          <div className="k-board-col-head">
-            <div className="k-skel" style={{ width: '60%', height: 14 }} />
-            <div className="k-skel" style={{ width: '40%', height: 10, marginTop: 8 }} />
-          </div>
-          <div className="k-board-col-body">
-            {Array.from({ length: 3 - (i % 3) }, (_, j) => (
-              <div key={j} className="k-deal-card" style={{ height: 84 }} />
-            ))}
-          </div>
-        </div>
-      ))}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ActionIcon, Anchor, Avatar, Group, Menu, Text, Tooltip } from '@mantine
 import { IconArrowLeft, IconArrowRight, IconCalendarEvent, IconDots, IconExternalLink, IconThumbDown, IconTrophy } from '@tabler/icons-react';
 import type { DealListItem } from '@kontor/contract/deals';
 import { formatDate, formatMoney } from '../../lib/format';
+import { focusNeighbour } from '../records/board-kit';
 import { overdue } from './columns';
 
 export interface CardProps {
@@ -21,22 +22,6 @@ export interface CardProps {
   onLost: () => void;
 }
 
-/** The next or previous card in the same column, or the first card of the next or previous column. */
-function focusNeighbour(el: HTMLElement, key: string) {
-  if (key === 'ArrowDown' || key === 'ArrowUp') {
-    const cards = [...(el.parentElement?.querySelectorAll<HTMLElement>('[data-deal-card]') ?? [])];
-    cards[cards.indexOf(el) + (key === 'ArrowDown' ? 1 : -1)]?.focus();
-    return;
-  }
-  const cols = [...document.querySelectorAll<HTMLElement>('.k-board-col')];
-  const col = el.closest<HTMLElement>('.k-board-col');
-  const step = key === 'ArrowRight' ? 1 : -1;
-  for (let i = cols.indexOf(col as HTMLElement) + step; i >= 0 && i < cols.length; i += step) {
-    const card = cols[i]?.querySelector<HTMLElement>('[data-deal-card]');
-    if (card) return card.focus();
-  }
-}
-
 export function DealCard({ deal: d, t, canMove, first, last, dragging, onDragStart, onDragEnd, onMoveBy, onWon, onLost }: CardProps) {
   const navigate = useNavigate();
   const late = overdue(d);
@@ -48,7 +33,7 @@ export function DealCard({ deal: d, t, canMove, first, last, dragging, onDragSta
       if (canMove) onMoveBy(e.key === 'ArrowLeft' ? -1 : 1);
     } else if (!e.altKey && !e.ctrlKey && !e.metaKey && ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) {
       e.preventDefault();
-      focusNeighbour(e.currentTarget, e.key);
+      focusNeighbour(e.currentTarget, e.key, '[data-deal-card]');
     } else if (e.key === 'Enter') {
       e.preventDefault();
       open();

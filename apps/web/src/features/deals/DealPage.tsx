@@ -19,7 +19,7 @@ import { DeleteDialog } from '../records/DeleteDialog';
 import { customValue } from '../records/field-values';
 import { FieldItem } from '../records/FieldItem';
 import { HistorySection } from '../records/HistorySection';
-import { InlineTags } from '../records/InlineTags';
+import { SidebarTags } from '../records/InlineTags';
 import { RecordLoader } from '../records/RecordPageFrame';
 import { RecordActions } from '../records/RecordMoreMenu';
 import { RecordSection } from '../records/RecordSection';
@@ -224,12 +224,7 @@ function DealView({ deal: d }: { deal: Deal }) {
                 })}
               </Stack>
               <Divider />
-              <div>
-                <div className="k-field-label" style={{ marginBottom: 4 }}>
-                  {t('fields.tags')}
-                </div>
-                <InlineTags tags={d.tags} onSave={async (tags) => { await patch(d, { tags }); }} readOnly={!canEdit} />
-              </div>
+              <SidebarTags tags={d.tags} onSave={async (tags) => { await patch(d, { tags }); }} readOnly={!canEdit} />
               <CustomLinksBox module="deals" record={d} />
             </Stack>
           </Paper>

@@ -1,9 +1,8 @@
 import { useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 
 /**
- * What a Kanban shares, whatever its cards show (the accounts board here; the deal board in features/deals has its own
- * copy of the same logic and can use these): dragging cards onto columns, keyboard movement between cards, the
- * screen-reader announcements and the loading skeleton.
+ * What a Kanban shares, whatever its cards show (the deal board, the accounts board by next activity): dragging cards
+ * onto columns, keyboard movement between cards, the screen-reader announcements and the loading skeleton.
  */
 
 /** Arrow keys move the focus: up and down within the column, left and right to the first card of the nearest column that has one. */
