@@ -142,7 +142,7 @@ const spec: Spec = {
 
     await step('My activities lists what is planned; the lead shows what it became', async () => {
       await page.getByTestId('nav-activities').click();
-      await expectVisible(page.getByTestId('my-activities-empty'));
+      await expectUrl(page, /\/activities/);
       await page.getByTestId('activity-new').click();
       await expectVisible(page.getByTestId('activity-form'));
       await page.getByTestId('activity-subject').fill('Send the quote to Nordlicht');
