@@ -11,6 +11,7 @@ import { dealsSchema } from './migrations/008_deals.ts';
 import { activitiesSchema } from './migrations/009_activities.ts';
 import { kanbanSchema } from './migrations/010_kanban.ts';
 import { leadsExtraSchema } from './migrations/011_leads_extra.ts';
+import { sharedStateSchema } from './migrations/012_shared_state.ts';
 
 interface Migration {
   id: string;
@@ -30,6 +31,7 @@ export const migrations: Migration[] = [
   { id: '009_activities', statements: activitiesSchema },
   { id: '010_kanban', statements: kanbanSchema },
   { id: '011_leads_extra', statements: leadsExtraSchema },
+  { id: '012_shared_state', statements: sharedStateSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

@@ -315,7 +315,21 @@ export interface MigrationsTable {
   applied_at: Timestamp;
 }
 
+/** Migration 012: state every server process shares (features/cache, the API rate limit). */
+export interface ConfigGenerationTable {
+  id: number;
+  value: number;
+}
+
+export interface RateLimitHitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface DB {
+  config_generation: ConfigGenerationTable;
+  rate_limit_hits: RateLimitHitsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

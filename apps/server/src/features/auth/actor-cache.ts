@@ -2,9 +2,10 @@ import type { Actor } from '../permissions/actor.ts';
 
 /**
  * Resolving a caller costs 4-5 statements (token or session, roles, profile, settings, subordinates). This
- * process-local cache keeps a resolved actor for a few seconds per credential. Any change in this process to
- * users, roles, profiles, settings, sessions or tokens clears it at once; other processes see such a change
- * within the TTL (`KONTOR_ACTOR_CACHE_MS`, default 5 s). (docs/ARCHITECTURE.md, "Actor cache")
+ * process-local cache keeps a resolved actor for a few seconds per credential (`KONTOR_ACTOR_CACHE_MS`, default 5 s,
+ * which bounds how long an expired session may still be served). Any change to users, roles, profiles, settings,
+ * sessions, tokens or custom fields, in any process, clears it in every process before their next request
+ * (features/cache/config-cache.ts). (docs/ARCHITECTURE.md, "Caches across processes")
  */
 const MAX_ENTRIES = 5_000;
 
@@ -41,5 +42,5 @@ export class ActorCache {
 }
 
 /** Writes under these paths can change who someone is or what they may do. */
-const identityPaths = /^\/api\/v1\/(users|roles|profiles|settings|tokens|auth|me)(\/|\?|$)/;
+const identityPaths = /^\/api\/v1\/(users|roles|profiles|settings|tokens|auth|me|custom-fields)(\/|\?|$)/;
 export const changesIdentity = (method: string, url: string): boolean => method !== 'GET' && method !== 'HEAD' && identityPaths.test(url);

@@ -8,6 +8,7 @@ import { findSession, findTokenUser, SESSION_COOKIE, touchSession } from './sess
 import { safeEqual, sha256 } from './tokens.ts';
 import { ActorCache, changesIdentity } from './actor-cache.ts';
 import { isApiRequest, RateLimiter } from './rate-limit.ts';
+import { bumpConfigGeneration, onConfigChange, syncConfigCache } from '../cache/config-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +30,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actorCacheMs: number; rateLimitPerMinute: number }): void {
   const cache = new ActorCache(opts.actorCacheMs);
-  const limiter = opts.rateLimitPerMinute > 0 ? new RateLimiter(opts.rateLimitPerMinute) : null;
+  onConfigChange(db, () => cache.clear());
+  const limiter = opts.rateLimitPerMinute > 0 ? new RateLimiter(opts.rateLimitPerMinute, 60_000, db) : null;
+  if (limiter) app.addHook('onClose', async () => limiter.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
@@ -88,6 +91,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actor
     if (!isApiRequest(request.routeOptions.url, request.url)) return;
     let failure: unknown = null;
     try {
+      await syncConfigCache(db);
       await authenticate(request, request.routeOptions.config?.public === true);
     } catch (err) {
       failure = err;
@@ -103,9 +107,12 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actor
     if (failure) throw failure;
   });
 
-  // A change to users, roles, profiles, settings, sessions or tokens may change any caller: forget them all.
-  app.addHook('onResponse', async (request) => {
-    if (changesIdentity(request.method, request.routeOptions.url ?? request.url)) cache.clear();
+  // A change to users, roles, profiles, settings, sessions, tokens or custom fields may change any caller or any
+  // cached definition: every process forgets them, before this answer leaves (so the caller's next request, in
+  // whichever worker, sees the change).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode < 400 && changesIdentity(request.method, request.routeOptions.url ?? request.url)) await bumpConfigGeneration(db);
+    return payload;
   });
 }
 

@@ -1,9 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { addRateLimitHits, pruneRateLimitHits } from './rate-limit-store.ts';
+
 /**
- * The API rate limit: a fixed one-minute window per client, counted in this process. The client is what the auth
- * hook resolved: the signed-in user (every token and session of one user share one bucket, so minting tokens does
+ * The API rate limit: a one-minute window per client, starting at the client's first request. The client is what the
+ * auth hook resolved: the signed-in user (every token and session of one user share one bucket, so minting tokens does
  * not multiply the limit), else the client address (after KONTOR_TRUST_PROXY). Requests that fail authentication
  * count against the address, so a stream of bad or odd credentials (`Basic …`, `Bearer` with extra spaces) is
  * limited like any other.
+ *
+ * Counted across processes: each process counts in memory (no statement per request) and, about once a second, adds
+ * its new hits to the shared count in the database and learns what every other process counted (`rate_limit_hits`).
+ * One process is exact; several together may let through at most one flush interval of each other's hits beyond the
+ * limit. (docs/ARCHITECTURE.md, "Caches across processes")
  */
 export interface RateDecision {
   allowed: boolean;
@@ -14,33 +23,85 @@ export interface RateDecision {
 }
 
 const SWEEP_AT = 10_000;
+const FLUSH_MS = 1_000;
+
+interface Bucket {
+  resetAt: number;
+  /** The shared count at the last flush (this process's flushed hits included). */
+  shared: number;
+  /** Hits counted here since the last flush. */
+  pending: number;
+}
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, { count: number; resetAt: number }>();
+  private readonly buckets = new Map<string, Bucket>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private lastPrune = 0;
 
   constructor(
     private readonly max: number,
     private readonly windowMs = 60_000,
-  ) {}
+    private readonly db: Kysely<DB> | null = null,
+  ) {
+    if (db) {
+      this.timer = setInterval(() => void this.flush().catch(() => undefined), FLUSH_MS);
+      this.timer.unref();
+    }
+  }
 
   hit(key: string, now = Date.now()): RateDecision {
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.resetAt <= now) {
       if (this.buckets.size >= SWEEP_AT) this.sweep(now);
-      bucket = { count: 0, resetAt: now + this.windowMs };
+      bucket = { resetAt: now + this.windowMs, shared: 0, pending: 0 };
       this.buckets.set(key, bucket);
     }
-    bucket.count += 1;
+    bucket.pending += 1;
+    const count = bucket.shared + bucket.pending;
     return {
-      allowed: bucket.count <= this.max,
+      allowed: count <= this.max,
       limit: this.max,
-      remaining: Math.max(0, this.max - bucket.count),
+      remaining: Math.max(0, this.max - count),
       resetSeconds: Math.max(1, Math.ceil((bucket.resetAt - now) / 1000)),
     };
   }
 
+  /** Adds this process's new hits to the shared counts and takes back every process's totals. */
+  async flush(now = Date.now()): Promise<void> {
+    if (!this.db || this.flushing) return this.flushing ?? undefined;
+    const db = this.db;
+    const sent = [...this.buckets].filter(([, b]) => b.pending > 0).map(([key, b]) => ({ key, windowStart: b.resetAt - this.windowMs, count: b.pending }));
+    if (!sent.length) return;
+    this.flushing = (async () => {
+      const totals = await addRateLimitHits(db, sent, now, this.windowMs);
+      for (const s of sent) {
+        const bucket = this.buckets.get(s.key);
+        const total = totals.get(s.key);
+        if (!bucket || !total) continue;
+        bucket.pending -= s.count;
+        bucket.shared = total.count;
+        bucket.resetAt = total.windowStart + this.windowMs;
+      }
+      if (now - this.lastPrune > this.windowMs) {
+        this.lastPrune = now;
+        await pruneRateLimitHits(db, now - 2 * this.windowMs);
+      }
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  /** Stops the flush timer after a last flush. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush().catch(() => undefined);
+  }
+
   private sweep(now: number): void {
-    for (const [key, b] of this.buckets) if (b.resetAt <= now) this.buckets.delete(key);
+    for (const [key, b] of this.buckets) if (b.resetAt <= now && b.pending === 0) this.buckets.delete(key);
   }
 }
 
