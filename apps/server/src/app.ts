@@ -64,7 +64,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   registerAuth(app, database.db, { actorCacheMs: config.actorCacheMs, rateLimitPerMinute: config.rateLimitPerMinute });
   registerReadRouting(app, database, { readYourWritesMs: config.readYourWritesMs });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
+  // `compiled`: this process runs the build (apps/server/dist), not TypeScript sources through a transpiler.
+  const compiled = import.meta.url.endsWith('.mjs');
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine, compiled }));
   authRoutes(app, database.db, { secureCookies: config.secureCookies });
   usersRoutes(app, database.db);
   featureRoutes(app, database, config);

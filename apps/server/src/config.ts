@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   fileStorage: 'database' | 'folder';
   /** The storage folder for `folder` storage (KONTOR_FILE_DIR, default <data dir>/files). */
   fileDir: string;
+  /** Processes `kontor serve` runs (KONTOR_WORKERS, default one per core; 1: a single process, no primary). */
+  workers: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: parseTrustProxy(env.KONTOR_TRUST_PROXY),
     maxUploadBytes: parseUploadLimit(env.KONTOR_MAX_UPLOAD_MB),
     fileStorage: parseFileStorage(env.KONTOR_FILE_STORAGE),
+    workers: parseWorkers(env.KONTOR_WORKERS),
     ...overrides,
   };
   // The storage folder follows the data directory unless it is named (tests and --data-dir move the data directory).
@@ -71,6 +75,13 @@ function parseUploadLimit(value: string | undefined): number {
   const mb = Number(value ?? 25);
   if (!Number.isFinite(mb) || mb <= 0) throw new Error(`KONTOR_MAX_UPLOAD_MB: "${value}" is not a positive number of megabytes.`);
   return Math.round(mb * 1024 * 1024);
+}
+
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return os.availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`KONTOR_WORKERS: "${value}" is not a whole number of processes from 1 to 256.`);
+  return n;
 }
 
 function parseFileStorage(value: string | undefined): Config['fileStorage'] {

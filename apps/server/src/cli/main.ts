@@ -2,12 +2,6 @@ import { parseArgs } from 'node:util';
 import { userCreateSchema } from '@kontor/contract/users';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
-import { serve } from '../server.ts';
-import { insertUser, findUserByEmail } from '../features/users/users.service.ts';
-import { createApiToken } from '../features/auth/api-tokens.ts';
-import { seedDemo } from './seed-demo.ts';
-import { seedScale } from './seed-scale.ts';
-import { copyTo, formatChecks } from './copy-to.ts';
 import { AppError } from '../errors.ts';
 
 const usage = `Usage: kontor <command> [options]
@@ -33,7 +27,10 @@ export async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   const [command, sub] = argv;
   try {
+    // Commands load their code when run (the compiled server splits it into chunks): `serve` starts faster, and its
+    // primary process (several workers) loads little more than the migrations.
     if (command === 'serve' || command === undefined) {
+      const { serve } = await import('../server.ts');
       await serve(config);
       return;
     }
@@ -48,6 +45,7 @@ export async function main(argv: string[]): Promise<void> {
       if (config.databaseUrl) fail('copy-to copies the SQLite instance in DATA_DIR: unset DATABASE_URL');
       const source = await openDatabase(config); // brings the source schema up to date first
       await source.close();
+      const { copyTo, formatChecks } = await import('./copy-to.ts');
       const checks = await copyTo({ sqliteFile: source.location, targetUrl: target, targetSchema: values.schema ?? null, log: (l) => console.log(l) });
       console.log(formatChecks(checks));
       if (checks.some((c) => !c.ok)) fail('Verification failed: the copy differs from the source.');
@@ -62,11 +60,14 @@ export async function main(argv: string[]): Promise<void> {
         const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
         const parsed = userCreateSchema.safeParse({ email: values.email, password: values.password, role: values.role, name: values.name ?? values.email?.split('@')[0] ?? '' });
         if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+        const { insertUser } = await import('../features/users/users.service.ts');
         const user = await insertUser(database.db, parsed.data);
         console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
       } else if (command === 'token' && sub === 'create') {
         const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } } });
         if (!values.email) fail('--email is required');
+        const { findUserByEmail } = await import('../features/users/users.service.ts');
+        const { createApiToken } = await import('../features/auth/api-tokens.ts');
         const user = await findUserByEmail(database.db, values.email);
         if (!user || user.active !== 1) fail(`No active user with e-mail ${values.email}.`);
         const days = values.days ? Number(values.days) : undefined;
@@ -80,11 +81,13 @@ export async function main(argv: string[]): Promise<void> {
           const scale = Number(values.scale);
           if (!Number.isInteger(scale) || scale < 1) fail('--scale must be a positive whole number of contacts');
           const postgres = config.databaseUrl ? { url: config.databaseUrl, schema: config.databaseSchema } : undefined;
+          const { seedScale } = await import('./seed-scale.ts');
           const summary = await seedScale(database, { scale, force: values.force, seed: values.seed ? Number(values.seed) : undefined, postgres, log: (l) => console.log(l) });
           console.log(`Seeded in ${summary.seconds.toFixed(1)} s: ${Object.entries(summary.counts).map(([t, n]) => `${n} ${t}`).join(', ')}.`);
           console.log(`Users admin@bench.kontor.test and user1..199@bench.kontor.test, password ${summary.password}.`);
         } else {
           if (!values.demo) fail('seed needs --demo or --scale N');
+          const { seedDemo } = await import('./seed-demo.ts');
           const summary = await seedDemo(database.db);
           console.log(summary);
         }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from './schema.ts';
 
@@ -54,8 +54,31 @@ export function createDatabase(
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, readDb: db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/**
+ * Transactions take SQLite's write lock when they begin (`begin immediate`). With several processes on one file, a
+ * deferred transaction that reads and then writes fails at once with SQLITE_BUSY when another process committed in
+ * between (its snapshot is stale and waiting cannot help); an immediate one waits its turn (busy_timeout) and then
+ * reads current data. Our transactions exist to write, so nothing is lost by taking the lock first.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  // SqliteDialect keeps its settings private: keep our own reference for the driver.
+  constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**

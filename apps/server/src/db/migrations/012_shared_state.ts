@@ -5,7 +5,7 @@ import type { Engine } from '../database.ts';
  * - `config_generation`: one counter, bumped by every change to who someone is or what the configuration says
  *   (users, roles, profiles, settings, sessions, tokens, custom fields). Each process reads it once per API request
  *   and drops its cached actors, settings and definitions when it moved (features/cache/config-cache.ts).
- * - `rate_limit_hits`: the API rate limit's per-minute counts, which each process adds its own hits to about once a
+ * - `rate_limit_hits`: the API rate limit's per-minute counts, which each process adds its own hits to four times a
  *   second (features/auth/rate-limit.ts).
  */
 export function sharedStateSchema(engine: Engine): string[] {

@@ -36,3 +36,13 @@ export async function addRateLimitHits(
 export async function pruneRateLimitHits(db: Kysely<DB>, before: number): Promise<void> {
   await db.deleteFrom('rate_limit_hits').where('window_start', '<', before).execute();
 }
+
+/** What every process counted so far for these keys (the keys this process saw lately but has no new hits for). */
+export async function readRateLimitCounts(db: Kysely<DB>, keys: string[]): Promise<Map<string, { count: number; windowStart: number }>> {
+  const totals = new Map<string, { count: number; windowStart: number }>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db.selectFrom('rate_limit_hits').select(['key', 'count', 'window_start']).where('key', 'in', keys.slice(i, i + 500)).execute();
+    for (const r of rows) totals.set(r.key, { count: Number(r.count), windowStart: Number(r.window_start) });
+  }
+  return totals;
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { addRateLimitHits, pruneRateLimitHits } from './rate-limit-store.ts';
+import { addRateLimitHits, pruneRateLimitHits, readRateLimitCounts } from './rate-limit-store.ts';
 
 /**
  * The API rate limit: a one-minute window per client, starting at the client's first request. The client is what the
@@ -9,7 +9,7 @@ import { addRateLimitHits, pruneRateLimitHits } from './rate-limit-store.ts';
  * count against the address, so a stream of bad or odd credentials (`Basic …`, `Bearer` with extra spaces) is
  * limited like any other.
  *
- * Counted across processes: each process counts in memory (no statement per request) and, about once a second, adds
+ * Counted across processes: each process counts in memory (no statement per request) and, four times a second, adds
  * its new hits to the shared count in the database and learns what every other process counted (`rate_limit_hits`).
  * One process is exact; several together may let through at most one flush interval of each other's hits beyond the
  * limit. (docs/ARCHITECTURE.md, "Caches across processes")
@@ -23,7 +23,7 @@ export interface RateDecision {
 }
 
 const SWEEP_AT = 10_000;
-const FLUSH_MS = 1_000;
+const FLUSH_MS = 250;
 
 interface Bucket {
   resetAt: number;
@@ -67,19 +67,27 @@ export class RateLimiter {
     };
   }
 
-  /** Adds this process's new hits to the shared counts and takes back every process's totals. */
+  /** Adds this process's new hits to the shared counts and takes back every process's totals for the keys it saw. */
   async flush(now = Date.now()): Promise<void> {
     if (!this.db || this.flushing) return this.flushing ?? undefined;
     const db = this.db;
-    const sent = [...this.buckets].filter(([, b]) => b.pending > 0).map(([key, b]) => ({ key, windowStart: b.resetAt - this.windowMs, count: b.pending }));
-    if (!sent.length) return;
+    const sent: Array<{ key: string; windowStart: number; count: number }> = [];
+    const quiet: string[] = [];
+    for (const [key, b] of this.buckets) {
+      if (b.pending > 0) sent.push({ key, windowStart: b.resetAt - this.windowMs, count: b.pending });
+      else if (b.resetAt > now) quiet.push(key);
+    }
+    if (!sent.length && !quiet.length) return;
+    const sentCounts = new Map(sent.map((s) => [s.key, s.count]));
     this.flushing = (async () => {
       const totals = await addRateLimitHits(db, sent, now, this.windowMs);
-      for (const s of sent) {
-        const bucket = this.buckets.get(s.key);
-        const total = totals.get(s.key);
-        if (!bucket || !total) continue;
-        bucket.pending -= s.count;
+      for (const [key, total] of await readRateLimitCounts(db, quiet)) totals.set(key, total);
+      for (const [key, total] of totals) {
+        const bucket = this.buckets.get(key);
+        if (!bucket) continue;
+        bucket.pending -= sentCounts.get(key) ?? 0;
+        // A quiet key's row may still hold an ended window: that count is no longer the client's.
+        if (total.windowStart + this.windowMs <= now) continue;
         bucket.shared = total.count;
         bucket.resetAt = total.windowStart + this.windowMs;
       }
