@@ -17,7 +17,18 @@ function boardBounds(now = new Date()): string[] {
 const timelineRaw = (db: RawDb, id: number) =>
   db.all(`select * from timeline_events where account_id = ? and at >= ? order by at desc, id desc limit 31`, [id, new Date(Date.now() - SIX_MONTHS_MS).toISOString()]);
 
-/** Activities, notes, files and the timeline (issue #10). */
+/** The raw floor of the account page with every related list: the record, its lists' first pages, the timeline. */
+async function accountFullRaw(db: RawDb, id: number, dealStatuses: string[] = ['open']) {
+  await accountPageRaw(db, id, 50);
+  for (const status of dealStatuses) await db.all(`select * from deals where account_id = ? and status = ? and deleted_at is null order by name_sort, id limit 51`, [id, status]);
+  await db.all(`select * from activities where account_id = ? and done = 0 and deleted_at is null order by scheduled_at, id limit 51`, [id]);
+  await db.all(`select * from activities where account_id = ? and done = 1 and deleted_at is null order by scheduled_at desc, id desc limit 51`, [id]);
+  await db.all(`select * from notes where module = 'accounts' and record_id = ? order by id desc limit 51`, [id]);
+  await db.all(`select * from attachments where module = 'accounts' and record_id = ? order by id desc limit 51`, [id]);
+  return timelineRaw(db, id);
+}
+
+/** Activities, notes, files and the timeline (issue #10), and the account page in one request (issue #11). */
 export const activityWorkloads: Workload[] = [
   {
     name: 'detail.account.full',
@@ -37,16 +48,16 @@ export const activityWorkloads: Workload[] = [
       await c.ok('GET', `${account}/members?sort=name&limit=50`);
       return c.ok('GET', `${account}/timeline?limit=30`);
     },
-    raw: async (db, ctx, i) => {
-      const id = at(ctx.dealAccountIds, i);
-      await accountPageRaw(db, id, 50);
-      await db.all(`select * from deals where account_id = ? and status = 'open' and deleted_at is null order by name_sort, id limit 51`, [id]);
-      await db.all(`select * from activities where account_id = ? and done = 0 and deleted_at is null order by scheduled_at, id limit 51`, [id]);
-      await db.all(`select * from activities where account_id = ? and done = 1 and deleted_at is null order by scheduled_at desc, id desc limit 51`, [id]);
-      await db.all(`select * from notes where module = 'accounts' and record_id = ? order by id desc limit 51`, [id]);
-      await db.all(`select * from attachments where module = 'accounts' and record_id = ? order by id desc limit 51`, [id]);
-      return timelineRaw(db, id);
-    },
+    raw: (db, ctx, i) => accountFullRaw(db, at(ctx.dealAccountIds, i)),
+  },
+  {
+    name: 'detail.account.page',
+    description: 'the account page in one request (GET /api/v1/accounts/{id}/page): the record, contacts, members, open/won/lost deals, open and closed activities, notes, files, timeline',
+    kind: 'read',
+    targetP50Ms: 2,
+    unavailable: (ctx) => noActivities(ctx) ?? ctx.accountPageUnavailable,
+    http: (c, ctx, i) => c.ok('GET', `/api/v1/accounts/${at(ctx.dealAccountIds, i)}/page?tz=Europe/Berlin`),
+    raw: (db, ctx, i) => accountFullRaw(db, at(ctx.dealAccountIds, i), ['open', 'won', 'lost']),
   },
   {
     name: 'accounts.activity-board',

@@ -23,6 +23,8 @@ export interface BenchContext {
   winPool: Array<{ id: number; version: number }>;
   winRawIds: number[];
   runId: string;
+  /** Why the server cannot serve the one-request account page (GET /api/v1/accounts/{id}/page); null when it can. */
+  accountPageUnavailable: string | null;
 }
 
 export interface Tokens {
@@ -84,5 +86,6 @@ export async function loadContext(raw: RawDb, clients: number): Promise<BenchCon
     winPool: open.filter((_, i) => i % 2 === 0).map((r) => ({ id: Number(r.id), version: Number(r.version) })),
     winRawIds: open.filter((_, i) => i % 2 === 1).map((r) => Number(r.id)),
     runId: `${Date.now().toString(36)}`,
+    accountPageUnavailable: 'not probed',
   };
 }

@@ -5,31 +5,94 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/db/open.ts';
 import { seedScale } from '../apps/server/src/cli/seed-scale.ts';
+import { floorWorkloads } from './compare.ts';
 import type { Target } from './raw.ts';
 import { machineLine, toMarkdown } from './report.ts';
-import { runBench } from './suite.ts';
+import { allParts, runBench, type Part } from './suite.ts';
 import { workloads } from './workloads.ts';
 
-const usage = `npm run bench -- [options]
-  --engine sqlite|postgres   (default sqlite; postgres uses DATABASE_URL or --url)
+// [default, --quick] of each timing option, in seconds (counts for rounds and starts).
+const defaults = {
+  warmup: [15, 2],
+  rewarm: [1, 0.5],
+  latency: [5, 2],
+  throughput: [5, 2],
+  rounds: [3, 1],
+  duration: [5, 1],
+  'workload-warmup': [1, 0.3],
+  mixed: [20, 5],
+  'mixed-warmup': [15, 2],
+  starts: [5, 2],
+} as const;
+type Timing = keyof typeof defaults;
+
+const usage = `npm run bench -- [options]        Kontor over HTTP at scale, beside the HTTP floor and the raw SQL
+
+Target
+  --engine sqlite|postgres   default sqlite; postgres uses --url or DATABASE_URL
   --data DIR                 SQLite data directory holding a seeded kontor.sqlite (default /work/bench-data/sqlite-1m)
-  --url URL --schema S       PostgreSQL database and schema holding a seeded data set
+  --url URL --schema S       PostgreSQL database and schema holding a seeded data set (or DATABASE_URL, DATABASE_SCHEMA)
   --seed N                   seed N contacts first into --data / --schema (must be empty)
-  --workloads a,b            single-client workloads to run (default all: ${workloads.map((w) => w.name).join(', ')})
-  --duration S               seconds per workload (default 5), --warmup S (default 1)
-  --mixed S                  seconds of the mixed workload (default 20; 0 skips it), --clients N (default 32)
-  --two-processes            PostgreSQL: also run the mixed workload on two processes behind a round-robin
-  --out FILE                 append the Markdown result to FILE; --json FILE writes the raw figures`;
+
+What runs, per worker count (Kontor with KONTOR_WORKERS=n, the floor with as many workers)
+  --workers 1,2              worker counts (default 1,2)
+  --parts a,b                any of ${allParts.join(', ')} (default all):
+                               floor      Kontor beside the HTTP floor (bench/floor-server.ts): latency with one client
+                                          and throughput with --connections, interleaved rounds, for each worker count
+                               workloads  every single-client workload, API beside the raw SQL (first worker count)
+                               mixed      80% read / 20% write with --clients clients and the consistency check
+                               startup    spawn to first answer and first list page, --starts times, each worker count
+  --quick                    short everything, for trying (options given explicitly still win):
+                             ${(Object.keys(defaults) as Timing[]).map((k) => `--${k} ${defaults[k][1]}`).join(' ')}
+
+Kontor beside the floor (part floor)
+  --floor-workloads a,b      default all: ${floorWorkloads.map((w) => w.name).join(', ')}
+  --warmup S                 load on each server and workload before the first round (default ${defaults.warmup[0]})
+  --rounds N                 interleaved rounds; the report shows the median and range of the rounds (default ${defaults.rounds[0]})
+  --latency S                one client, per round, server and workload (default ${defaults.latency[0]})
+  --throughput S             --connections clients, per round, server and workload (default ${defaults.throughput[0]})
+  --connections N            default 32
+  --rewarm S                 unmeasured load before each measured phase (default ${defaults.rewarm[0]})
+
+Single-client workloads (part workloads)
+  --workloads a,b            default all: ${workloads.map((w) => w.name).join(', ')}
+  --duration S               seconds per workload (default ${defaults.duration[0]}); --workload-warmup S (default ${defaults['workload-warmup'][0]})
+
+Mixed workload (part mixed)
+  --mixed S                  seconds (default ${defaults.mixed[0]}; 0 skips it); --clients N (default 32); --mixed-warmup S (default ${defaults['mixed-warmup'][0]})
+
+Start-up (part startup)
+  --starts N                 starts of each server per worker count (default ${defaults.starts[0]})
+
+Output
+  --out FILE                 append the Markdown result to FILE
+  --json FILE                write the raw figures
+  --note TEXT                a sentence for the report's header
+
+BENCH_PROFILE_DIR=dir npm run bench -- ...   also writes V8 CPU profiles of the servers`;
+
+const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
 
 async function main(): Promise<void> {
+  const timing = Object.fromEntries((Object.keys(defaults) as Timing[]).map((k) => [k, { type: 'string' as const }])) as Record<Timing, { type: 'string' }>;
   const { values } = parseArgs({
     options: {
       engine: { type: 'string', default: 'sqlite' }, data: { type: 'string' }, url: { type: 'string' }, schema: { type: 'string' }, seed: { type: 'string' },
-      workloads: { type: 'string' }, duration: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, mixed: { type: 'string', default: '20' },
-      clients: { type: 'string', default: '32' }, 'two-processes': { type: 'boolean' }, out: { type: 'string' }, json: { type: 'string' }, note: { type: 'string' }, help: { type: 'boolean' },
+      workers: { type: 'string', default: '1,2' }, parts: { type: 'string' }, quick: { type: 'boolean' }, 'floor-workloads': { type: 'string' }, connections: { type: 'string', default: '32' },
+      workloads: { type: 'string' }, clients: { type: 'string', default: '32' }, out: { type: 'string' }, json: { type: 'string' }, note: { type: 'string' }, help: { type: 'boolean' },
+      ...timing,
     },
   });
   if (values.help) return console.log(usage);
+  const t = (k: Timing): number => {
+    const v = values[k] === undefined ? defaults[k][values.quick ? 1 : 0] : Number(values[k]);
+    if (!Number.isFinite(v) || v < 0) throw new Error(`--${k}: not a number`);
+    return v;
+  };
+  const parts = (list(values.parts) ?? allParts) as Part[];
+  for (const p of parts) if (!allParts.includes(p)) throw new Error(`--parts: unknown part ${p} (${allParts.join(', ')})`);
+  const workers = (list(values.workers) ?? []).map(Number);
+  if (!workers.length || workers.some((w) => !Number.isInteger(w) || w < 1)) throw new Error('--workers: whole numbers from 1, e.g. 1,2');
   const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
   const target: Target =
     engine === 'sqlite'
@@ -48,17 +111,26 @@ async function main(): Promise<void> {
     }
   }
   console.log(`machine: ${machineLine()}`);
-  const mixedSeconds = Number(values.mixed);
   const report = await runBench({
     target,
-    only: values.workloads?.split(','),
-    warmupMs: Number(values.warmup) * 1000,
-    durationMs: Number(values.duration) * 1000,
-    mixed: mixedSeconds > 0 ? { clients: Number(values.clients), durationMs: mixedSeconds * 1000 } : null,
-    twoProcesses: values['two-processes'],
+    parts,
+    workers,
+    floor: {
+      only: list(values['floor-workloads']),
+      rounds: Math.max(1, Math.round(t('rounds'))),
+      warmupMs: t('warmup') * 1000,
+      rewarmMs: t('rewarm') * 1000,
+      latencyMs: t('latency') * 1000,
+      throughputMs: t('throughput') * 1000,
+      connections: Number(values.connections),
+    },
+    single: { only: list(values.workloads), warmupMs: t('workload-warmup') * 1000, durationMs: t('duration') * 1000 },
+    mixed: { clients: t('mixed') > 0 ? Number(values.clients) : 0, durationMs: t('mixed') * 1000, warmupMs: t('mixed-warmup') * 1000 },
+    starts: Math.round(t('starts')),
     log: (l) => console.log(l),
   });
-  const md = toMarkdown(report, values.note ?? `Warm-up: ${values.warmup} s of each workload before measuring ${values.duration} s, one client, keep-alive.`);
+  const settings = `Settings: ${values.quick ? '**--quick** (not for the record); ' : ''}warm-up ${t('warmup')} s per server and workload, ${t('rounds')} round(s) of ${t('latency')} s one client + ${t('throughput')} s at ${values.connections} connections; single-client workloads ${t('workload-warmup')} s warm-up + ${t('duration')} s; mixed ${t('mixed-warmup')} s warm-up + ${t('mixed')} s.`;
+  const md = toMarkdown(report, `${values.note ? `${values.note} ` : ''}${settings}`);
   console.log(`\n${md}\n`);
   if (values.out) fs.appendFileSync(values.out, `\n${md}\n`);
   if (values.json) fs.writeFileSync(values.json, JSON.stringify(report, null, 2));

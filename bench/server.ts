@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Target } from './raw.ts';
-import { startServer as startKontor, type RunningServer } from '../apps/server/src/test/process.ts';
+import { startServer as startProcess, type RunningServer } from '../apps/server/src/test/process.ts';
 
 export { freePort } from '../apps/server/src/test/process.ts';
 
@@ -25,14 +25,45 @@ export interface Memory {
 }
 
 export interface BenchServer extends RunningServer {
-  memory(): Memory | null;
+  /** The serving processes: the workers of a primary, or the process itself when it serves alone. */
+  workerPids(): number[];
+  /** Memory of each serving process. */
+  memory(): Memory[];
 }
 
-/** Starts `kontor serve` for a benchmark target; BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server. */
-export async function startServer(t: Target, extra: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
+/**
+ * Starts `kontor serve` for a benchmark target (`KONTOR_WORKERS` in `extra` sets its processes), or with `argv` another
+ * server script (the floor). BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each process.
+ */
+export async function startServer(t: Target, extra: NodeJS.ProcessEnv = {}, opts: { argv?: string[] } = {}): Promise<BenchServer> {
   const nodeArgs = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const server = await startKontor(serverEnv(t, extra), { nodeArgs, pollMs: 20 });
-  return { ...server, memory: () => readMemory(server.pid) };
+  const server = await startProcess(serverEnv(t, extra), { nodeArgs, pollMs: 20, ...(opts.argv && { argv: opts.argv }) });
+  const workerPids = () => {
+    const children = childNodePids(server.pid);
+    return children.length ? children : [server.pid];
+  };
+  return { ...server, workerPids, memory: () => workerPids().flatMap((pid) => readMemory(pid) ?? []) };
+}
+
+const nodeExe = fs.realpathSync(process.execPath);
+
+/** Node processes started by `pid` (cluster workers; not an esbuild service or other helpers). */
+export function childNodePids(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const c of fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+        try {
+          if (fs.readlinkSync(`/proc/${c}/exe`) === nodeExe) out.push(Number(c));
+        } catch {
+          // gone meanwhile
+        }
+      }
+    }
+  } catch {
+    // no /proc (not Linux) or the process is gone
+  }
+  return out;
 }
 
 export function readMemory(pid: number): Memory | null {
@@ -45,12 +76,39 @@ export function readMemory(pid: number): Memory | null {
   }
 }
 
-/** Samples a process's memory every `everyMs` until stopped; keeps the sample with the highest RSS. */
-export function sampleMemory(pid: number, everyMs = 200): { stop(): Memory | null } {
-  let peak: Memory | null = null;
+/** CPU seconds (user + system) used so far by a server: its primary and every worker. */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of [pid, ...childNodePids(pid)]) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/** The worst serving process of a sample: the highest RSS, and the highest anonymous part (not always the same one). */
+export interface PeakMemory extends Memory {
+  /** Highest anonymous RSS of any one worker. */
+  anonPerWorkerMb: number;
+  workers: number;
+}
+
+/** Samples a server's workers every `everyMs` until stopped; keeps the highest RSS and anonymous RSS of any worker. */
+export function sampleMemory(server: Pick<BenchServer, 'memory'>, everyMs = 200): { stop(): PeakMemory | null } {
+  let peak: PeakMemory | null = null;
   const tick = () => {
-    const m = readMemory(pid);
-    if (m && (!peak || m.rssMb > peak.rssMb)) peak = m;
+    const all = server.memory();
+    for (const m of all) {
+      if (!peak) peak = { ...m, anonPerWorkerMb: m.anonMb, workers: all.length };
+      if (m.rssMb > peak.rssMb) Object.assign(peak, m);
+      peak.anonPerWorkerMb = Math.max(peak.anonPerWorkerMb, m.anonMb);
+      peak.workers = Math.max(peak.workers, all.length);
+    }
   };
   tick();
   const timer = setInterval(tick, everyMs);

@@ -12,6 +12,8 @@ export interface Workload {
   kind: 'read' | 'write';
   /** The target for p95 over HTTP, one client, on SQLite at 1M contacts. */
   targetP95Ms?: number;
+  /** A target for p50 instead (same conditions). */
+  targetP50Ms?: number;
   /** Share of the 32-client mixed workload (reads add up to 80, writes to 20). */
   mixWeight?: number;
   http(c: Client, ctx: BenchContext, i: number, pool?: Array<{ id: number; version: number }>): Promise<unknown>;

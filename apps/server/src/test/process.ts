@@ -73,6 +73,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   timeoutMs?: number;
   pollMs?: number;
+  /** What node runs instead of `kontor serve` (the benchmark's floor server); it must answer /api/health too. */
+  argv?: string[];
 }
 
 /**
@@ -82,7 +84,7 @@ export interface StartOptions {
 export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), kontorBin, 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.argv ?? [kontorBin, 'serve'])], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
