@@ -36,6 +36,7 @@ function call<T = Record<string, unknown>>(base: string, method: string, path: s
       },
     );
     req.on('error', reject);
+    req.setTimeout(5000, () => req.destroy(new Error(`${method} ${path}: no answer in 5 s`)));
     req.end(payload);
   });
 }
@@ -138,8 +139,9 @@ describe('kontor serve with two workers', () => {
         const a = await call(server.url, 'GET', '/api/v1/contacts?limit=5', admin);
         if (a.status === 200) workers.add(a.worker);
         else failed++;
-      } catch {
+      } catch (err) {
         failed++;
+        console.log(`request ${i} failed: ${String(err)}`);
       }
       if (i >= 20) await new Promise((r) => setTimeout(r, 25));
     }

@@ -21,13 +21,18 @@ export const activityMoment = z
   .transform((v) => (v.length === 10 ? `${v}T00:00:00.000Z` : new Date(v).toISOString()))
   .refine((v) => /^(19|2\d)\d\d-/.test(v), 'a date between 1900 and 2999');
 
+/** Zones found valid (a few hundred at most): checking one builds an Intl formatter, which costs ~70 us. */
+const knownTimeZones = new Set<string>(['UTC']);
+
 /** An IANA time zone ("Europe/Berlin"), deciding where a day begins for overdue / today / upcoming. */
 export const timeZoneSchema = z
   .string()
   .max(64)
   .refine((tz) => {
+    if (knownTimeZones.has(tz)) return true;
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      knownTimeZones.add(tz);
       return true;
     } catch {
       return false;

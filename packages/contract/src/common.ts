@@ -16,14 +16,29 @@ export const positionSchema = z.number().int().min(0).max(MAX_INT);
 
 export const isoDateTime = z.string();
 
-/** Keyset-paged list answer: `nextCursor` is null on the last page; `total` only when asked with count=true. */
+/**
+ * Keyset-paged list answer: `nextCursor` is null on the last page; `total` only when asked with count=true. Beyond
+ * 10,000 records an unfiltered total is not counted: `totalApproximate` marks an estimate ("about N"), and with
+ * `totalAtLeast` a lower bound ("more than N", for readers who may not see every record).
+ */
 export function listResponseSchema<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
+  return z.object({
+    data: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional(),
+    totalApproximate: z.literal(true).optional(),
+    totalAtLeast: z.literal(true).optional(),
+  });
 }
-export interface ListResponse<T> {
+/** A list's total and how exact it is (see `listResponseSchema`). */
+export interface ListTotal {
+  total: number;
+  totalApproximate?: true;
+  totalAtLeast?: true;
+}
+export interface ListResponse<T> extends Partial<ListTotal> {
   data: T[];
   nextCursor: string | null;
-  total?: number;
 }
 
 export const pageQuerySchema = z.object({

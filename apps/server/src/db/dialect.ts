@@ -65,3 +65,14 @@ export function orderedConcat(db: Kysely<DB>, value: RawBuilder<unknown>, orderB
   return isSqlite(db) ? sql<string | null>`group_concat(${value}, char(31) order by ${orderBy})` : sql<string | null>`string_agg(${value}, chr(31) order by ${orderBy})`;
 }
 export const CONCAT_SEPARATOR = '\u001f';
+
+/**
+ * A set of ids as ONE bound parameter, for `column in ${boundIdSet(ids)}`: the statement's text does not depend on
+ * the ids or on how many there are, so one prepared statement serves every caller (the actor's subordinates, their
+ * roles). The same text works on both engines, so the callers need no engine: the ids travel as the keys of a JSON
+ * object, and `json_each` over an object yields its keys as text on SQLite and on PostgreSQL alike. Empty: no match.
+ */
+export function boundIdSet(ids: readonly number[]): RawBuilder<number> {
+  const keys = JSON.stringify(Object.fromEntries(ids.map((id) => [id, 0])));
+  return sql<number>`(select cast(key as integer) from json_each(${keys}))`;
+}

@@ -28,6 +28,7 @@ import { customLinksRoutes } from './custom-links/custom-links.routes.ts';
 import { preferencesRoutes } from './preferences/preferences.routes.ts';
 import { activityBoardRoutes } from './accounts/activity-board.routes.ts';
 import { hierarchyRoutes } from './accounts/hierarchy.routes.ts';
+import { recordPageRoutes } from './records/record-page.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, database: Database, config: Config): void {
@@ -56,4 +57,5 @@ export function featureRoutes(app: FastifyInstance, database: Database, config: 
   preferencesRoutes(app, db);
   activityBoardRoutes(app, database);
   hierarchyRoutes(app, db);
+  recordPageRoutes(app, database);
 }

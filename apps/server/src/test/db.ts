@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { createQueryId, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
@@ -11,6 +12,28 @@ export interface TestDatabase extends Database {
   config: Config;
   /** Closes the connection and removes the database (temp SQLite directory or PostgreSQL schema). */
   dispose(): Promise<void>;
+  /**
+   * Runs `work` and answers the SQL of every statement the database executed meanwhile, in order (transaction
+   * begin and commit are not statements of ours and are not counted): for tests that bound what a path costs.
+   */
+  recordStatements(work: () => Promise<unknown>): Promise<string[]>;
+}
+
+/** Notes each statement the database executes while recording (a statement counts once its result arrives). */
+class StatementRecorder implements KyselyPlugin {
+  private readonly nodes = new WeakMap<QueryId, RootOperationNode>();
+  recorded: RootOperationNode[] | null = null;
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (this.recorded) this.nodes.set(args.queryId, args.node);
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const node = this.nodes.get(args.queryId);
+    if (this.recorded && node) this.recorded.push(node);
+    return args.result;
+  }
 }
 
 /**
@@ -31,10 +54,23 @@ export async function createTestDatabase(overrides: Partial<Config> = {}): Promi
   // Tests make many requests from one address and change the database behind the app's back: the rate limit
   // and the actor cache are off unless a test turns them on.
   const config = loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent', rateLimitPerMinute: 0, actorCacheMs: 0, ...overrides });
-  const database = await openDatabase(config);
+  const opened = await openDatabase(config);
+  const recorder = new StatementRecorder();
+  const db = opened.db.withPlugin(recorder);
+  const database = { ...opened, db, readDb: opened.readDb === opened.db ? db : opened.readDb.withPlugin(recorder) };
   return {
     ...database,
     config,
+    async recordStatements(work) {
+      const nodes: RootOperationNode[] = [];
+      recorder.recorded = nodes;
+      try {
+        await work();
+      } finally {
+        recorder.recorded = null;
+      }
+      return nodes.map((node) => db.getExecutor().compileQuery(node, createQueryId()).sql);
+    },
     async dispose() {
       await database.close();
       if (url && schema) {

@@ -27,7 +27,33 @@ export interface AccountExtras {
   isCustomer: boolean;
 }
 
-export function presentAccountListItem(r: AccountRow, x: AccountExtras): AccountListItem {
+/** The columns a list row shows: lists select exactly these (accounts.repository.ts), not the whole row. */
+export const accountListColumns = [
+  'id',
+  'name',
+  'owner_id',
+  'parent_account_id',
+  'website',
+  'phone',
+  'industry',
+  'account_type',
+  'rating',
+  'employees',
+  'annual_revenue',
+  'contact_type_id',
+  'photo_file_id',
+  'primary_email',
+  'primary_phone',
+  'billing_city',
+  'billing_country',
+  'restricted',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof AccountRow>;
+export type AccountListColumns = Pick<AccountRow, (typeof accountListColumns)[number]>;
+
+export function presentAccountListItem(r: AccountListColumns, x: AccountExtras): AccountListItem {
   return {
     id: toApiId(r.id),
     name: r.name,

@@ -7,17 +7,48 @@ import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { accountsModule } from './accounts.module.ts';
+import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
+import { accountListColumns, type AccountListColumns } from './accounts.presenter.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
-import { joinableRecord, recordsForRules, visibleRecords } from '../records/visible-records.ts';
+import { joinableRecord, recordsForRules, visibleCount, visibleRecords } from '../records/visible-records.ts';
+import { contactPointsColumn } from '../contact-points/contact-points.repository.ts';
+import { detailFactColumns, type DetailFactsRow } from '../records/record-detail.ts';
 import { dealExists } from '../deals/deals.repository.ts';
 import { daysFromNow } from '../../lib/time.ts';
 
 export type AccountListQuery = z.output<typeof accountListQuerySchema>;
 
-export async function insertAccountRow(trx: Transaction<DB>, row: NewAccountRow): Promise<number> {
-  const r = await trx.insertInto('accounts').values(row).returning('id').executeTakeFirstOrThrow();
-  return r.id;
+/** Inserts an account and answers the row as stored (defaults included), in the same statement. */
+export async function insertAccountRow(trx: Transaction<DB>, row: NewAccountRow): Promise<AccountRow> {
+  return trx.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** An account page's row: the account, its parent's name (if visible), owner, tags, contact points, counts, access facts. */
+export type AccountDetailRow = AccountRow &
+  DetailFactsRow & { parent_name: string | null; owner_name: string | null; tag_names: string | null; points: string | null; contact_count: number; member_count: number };
+
+/**
+ * The account page in one statement (its deal summary aside): a live account the actor can see with what it shows,
+ * the counts of its contacts and member accounts the actor can see included; undefined otherwise.
+ */
+export async function findAccountDetailRow(db: Kysely<DB>, actor: Actor, id: number): Promise<AccountDetailRow | undefined> {
+  const contacts = can(actor, 'view', 'contacts') ? visibleCount(actor, 'contacts', 'c', sql<boolean>`c.account_id = accounts.id`) : sql<number>`0`;
+  const members = can(actor, 'view', 'accounts') ? visibleCount(actor, 'accounts', 'm', sql<boolean>`m.parent_account_id = accounts.id`) : sql<number>`0`;
+  return visibleRecords(db, actor, 'accounts')
+    .leftJoin('accounts as parent', (j) => j.onRef('parent.id', '=', 'accounts.parent_account_id').on(joinableRecord(actor, 'accounts', 'parent')))
+    .selectAll('accounts')
+    .select([
+      'parent.name as parent_name',
+      sql<string | null>`(select u.name from users u where u.id = accounts.owner_id)`.as('owner_name'),
+      tagNamesColumn(db, 'accounts').as('tag_names'),
+      contactPointsColumn(db, 'accounts').as('points'),
+      contacts.as('contact_count'),
+      members.as('member_count'),
+      ...detailFactColumns(db, actor, 'accounts'),
+    ])
+    .where('accounts.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** An account the actor can see (live, or in the recycle bin with `deleted`); undefined answers as 404 upstream. */
@@ -92,8 +123,8 @@ export function notContactedSince(cutoff: string): RawBuilder<boolean> {
   return sql<boolean>`(accounts.last_activity_at is null or accounts.last_activity_at < ${cutoff})`;
 }
 
-/** A list row: the account plus what the list shows of its owner, parent (if visible) and tags, in one query. */
-export type AccountListRow = AccountRow & { owner_name: string | null; parent_name: string | null; tag_names: string | null; is_customer: boolean | number };
+/** A list row: the account's listed columns plus what the list shows of its owner, parent (if visible) and tags, in one query. */
+export type AccountListRow = AccountListColumns & { owner_name: string | null; parent_name: string | null; tag_names: string | null; is_customer: boolean | number };
 
 export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   const k = keysetFor(q.sort, accountsModule.sortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
@@ -102,7 +133,7 @@ export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountLi
     .leftJoin('accounts as parent', (j) =>
       j.onRef('parent.id', '=', 'accounts.parent_account_id').on(joinableRecord(actor, 'accounts', 'parent')),
     )
-    .selectAll('accounts')
+    .select(accountListColumns.map((c) => `accounts.${c}` as const))
     .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'parent.name as parent_name', tagNamesColumn(db, 'accounts').as('tag_names'), dealExists(actor, 'accounts', 'won').as('is_customer')]);
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb
@@ -111,11 +142,6 @@ export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountLi
     .limit(q.limit + 1)
     .execute();
   const page = pageOf(rows as Array<AccountListRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await countAccounts(db, actor, q) : undefined;
+  const total = q.count ? await listTotal(db, actor, 'accounts', filtered(db, actor, q), isUnfiltered(q)) : undefined;
   return { ...page, total };
-}
-
-export async function countAccounts(db: Kysely<DB>, actor: Actor, q: AccountListQuery): Promise<number> {
-  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  return Number(r?.n ?? 0);
 }

@@ -15,7 +15,9 @@ import type { Database } from '../../db/database.ts';
 import { readerFor } from '../../plugins/read-routing.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { addContactToAccount, listContacts } from '../contacts/contacts.service.ts';
+import { addContactToAccount } from '../contacts/contacts.service.ts';
+import { accountContacts, accountMembers } from '../records/related-lists.ts';
+import { assertVisibleParent } from '../records/visible-parent.ts';
 import { deleteAccount, restoreRecord } from '../recycle-bin/recycle-bin.service.ts';
 import { createAccount, getAccount, listAccounts, loadAccount, updateAccount } from './accounts.service.ts';
 
@@ -53,9 +55,8 @@ export function accountsRoutes(app: FastifyInstance, database: Database): void {
     '/api/v1/accounts/:id/contacts',
     { schema: { tags, params: idParamsSchema, querystring: contactListQuerySchema.omit({ accountId: true }), response: { 200: listResponseSchema(contactListItemSchema) } } },
     async (req) => {
-      const actor = actorOf(req);
-      await getAccount(db, actor, fromApiId(req.params.id));
-      return listContacts(readerFor(req, database), actor, { ...req.query, accountId: req.params.id });
+      const [actor, reader] = [actorOf(req), readerFor(req, database)];
+      return accountContacts(reader, actor, await assertVisibleParent(reader, actor, 'accounts', fromApiId(req.params.id)), req.query);
     },
   );
   r.post(
@@ -74,9 +75,8 @@ export function accountsRoutes(app: FastifyInstance, database: Database): void {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      await getAccount(db, actor, fromApiId(req.params.id));
-      return listAccounts(readerFor(req, database), actor, { ...req.query, parentAccountId: req.params.id });
+      const [actor, reader] = [actorOf(req), readerFor(req, database)];
+      return accountMembers(reader, actor, await assertVisibleParent(reader, actor, 'accounts', fromApiId(req.params.id)), req.query);
     },
   );
 }

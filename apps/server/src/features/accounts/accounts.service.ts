@@ -1,72 +1,96 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { accountCreateSchema, type Account, type AccountListItem, type accountUpdateSchema } from '@kontor/contract/accounts';
-import { cloneInput } from '../records/clone.ts';
 import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
-import type { DB } from '../../db/schema.ts';
+import type { DealSummary } from '@kontor/contract/deals';
+import type { AccountRow, DB } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
-import { fromApiId } from '../../lib/ids.ts';
+import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
-import { loadContactPoints, primaryValues, replaceContactPoints } from '../contact-points/contact-points.repository.ts';
+import {
+  changedPointKinds,
+  mergedPoints,
+  noStoredPoints,
+  parseContactPointsColumn,
+  presentContactPoints,
+  primaryValues,
+  storedPointsOf,
+  writeContactPoints,
+  type StoredPoints,
+} from '../contact-points/contact-points.repository.ts';
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
-import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
-import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, recordAccess } from '../permissions/access.ts';
-import { recordAccessEdits } from '../records/record-history.ts';
-import { beforeEdit, recordCreate, recordEdit } from '../timeline/record-edits.ts';
 import { dealSummary } from '../deals/deals.service.ts';
-import { updateVersioned } from '../records/visible-records.ts';
-import { checkReferences, userNames } from '../records/references.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { assertAccessRight, assertCan, assertMayAssignOwner, assertMayChangeAccessWith } from '../permissions/access.ts';
+import { cloneInput } from '../records/clone.ts';
+import { accessOf, restrictionToWrite, detailFactsOf, factsAfterWrite, newRecordFacts, type DetailFacts } from '../records/record-detail.ts';
+import { recordAccessEdits } from '../records/record-history.ts';
+import { writeConfig, type WriteConfig } from '../records/write-config.ts';
+import { changedRef, checkReferences, type FoundNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
-import { getSettings } from '../settings/settings.service.ts';
-import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
-import { loadTagNames, setRecordTags, splitTagNames } from '../tags/record-tags.ts';
+import { changedColumns, updateVersionedRow } from '../records/visible-records.ts';
+import { checkRestrictedUsers, saveRestrictedTo } from '../sharing/restricted.ts';
+import { sameTags, setRecordTags, splitTagNames } from '../tags/record-tags.ts';
+import { recordCreate, recordEdit } from '../timeline/record-edits.ts';
 import { audit } from '../audit/audit.service.ts';
 import { accountColumns } from './accounts.columns.ts';
 import { presentAccount, presentAccountListItem } from './accounts.presenter.ts';
-import {
-  accountNames,
-  ancestorIds,
-  countLive,
-  findAccountRow,
-  insertAccountRow,
-  listAccountRows,
-  type AccountListQuery,
-  type AccountListRow,
-} from './accounts.repository.ts';
+import { accountNames, ancestorIds, findAccountDetailRow, insertAccountRow, listAccountRows, type AccountDetailRow, type AccountListQuery, type AccountListRow } from './accounts.repository.ts';
 
 type AccountCreateIn = z.output<typeof accountCreateSchema>;
 type AccountUpdateIn = z.output<typeof accountUpdateSchema>;
 
-/** The account as the actor sees it; 404 when it does not exist, is in the recycle bin or is hidden from them. */
-export async function loadAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {
-  const row = await findAccountRow(db, actor, id);
-  if (!row) throw notFound('account');
-  const [points, tags, users, parents, contactCount, memberCount, restrictedTo, access, deals] = await Promise.all([
-    loadContactPoints(db, 'accounts', row.id),
-    loadTagNames(db, 'accounts', [row.id]),
-    userNames(db, [row.owner_id, row.created_by, row.updated_by]),
-    accountNames(db, actor, [row.parent_account_id]),
-    countLive(db, actor, 'contacts', 'account_id', row.id),
-    countLive(db, actor, 'accounts', 'parent_account_id', row.id),
-    loadRestrictedTo(db, 'accounts', row),
-    recordAccess(db, actor, 'accounts', row),
-    dealSummary(db, actor, { accountId: row.id }),
-  ]);
-  return presentAccount(row, {
-    points,
-    tags: tags.get(row.id) ?? [],
-    users,
-    parentName: row.parent_account_id == null ? null : (parents.get(row.parent_account_id) ?? null),
-    contactCount,
-    memberCount,
+/** An account page as read (or as a write leaves it), its deal summary aside. */
+interface AccountDetail {
+  row: AccountRow;
+  parentName: string | null;
+  tags: string[];
+  points: StoredPoints;
+  contactCount: number;
+  memberCount: number;
+  facts: DetailFacts;
+}
+
+function accountDetailOf(actor: Actor, r: AccountDetailRow): AccountDetail {
+  const { parent_name, owner_name: _o, tag_names, points, contact_count, member_count, creator_name: _c, editor_name: _e, restricted_to: _r, write_shared: _w, ...row } = r;
+  return {
+    row,
+    parentName: parent_name,
+    tags: splitTagNames(tag_names),
+    points: parseContactPointsColumn(points),
+    contactCount: Number(contact_count),
+    memberCount: Number(member_count),
+    facts: detailFactsOf(actor, r),
+  };
+}
+
+function presentDetail(actor: Actor, d: AccountDetail, deals: DealSummary): Account {
+  return presentAccount(d.row, {
+    points: presentContactPoints(d.points),
+    tags: d.tags,
+    users: d.facts.users,
+    parentName: d.row.parent_account_id == null ? null : d.parentName,
+    contactCount: d.contactCount,
+    memberCount: d.memberCount,
     deals,
     isCustomer: deals.isCustomer,
-    restrictedTo,
-    access,
+    restrictedTo: d.facts.restrictedTo,
+    access: accessOf(actor, 'accounts', d.row, d.facts),
   });
+}
+
+async function readAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<AccountDetail> {
+  const row = await findAccountDetailRow(db, actor, id);
+  if (!row) throw notFound('account');
+  return accountDetailOf(actor, row);
+}
+
+/** The account as the actor sees it (two statements); 404 when it does not exist, is in the recycle bin or is hidden from them. */
+export async function loadAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {
+  const detail = await readAccount(db, actor, id);
+  return presentDetail(actor, detail, await dealSummary(db, actor, { accountId: id }));
 }
 
 export function presentAccountRows(rows: AccountListRow[]): AccountListItem[] {
@@ -83,7 +107,7 @@ export function presentAccountRows(rows: AccountListRow[]): AccountListItem[] {
 export async function listAccounts(db: Kysely<DB>, actor: Actor, q: AccountListQuery): Promise<ListResponse<AccountListItem>> {
   assertCan(actor, 'view', 'accounts');
   const { rows, nextCursor, total } = await listAccountRows(db, actor, q);
-  return { data: presentAccountRows(rows), nextCursor, ...(total !== undefined && { total }) };
+  return { data: presentAccountRows(rows), nextCursor, ...total };
 }
 
 export async function getAccount(db: Kysely<DB>, actor: Actor, id: number): Promise<Account> {
@@ -115,70 +139,109 @@ async function assertNoCycle(db: Kysely<DB>, actor: Actor, id: number, parentId:
   }
 }
 
-/** `currentOwnerId`: on an update, the owner now (sending it back unchanged is no assignment). */
-async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCreateIn>, currentOwnerId?: number | null): Promise<void> {
-  const refErrors = await checkReferences(db, actor, input);
+/**
+ * Checks the references the input sets or changes (one sent back unchanged links nothing new) and answers the names
+ * of the owner and parent it found.
+ */
+async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCreateIn>, current?: AccountRow): Promise<FoundNames> {
+  const found: FoundNames = {};
+  const refs = {
+    ownerId: changedRef(input.ownerId, current?.owner_id),
+    contactType: changedRef(input.contactType, current?.contact_type_id),
+    parentAccountId: changedRef(input.parentAccountId, current?.parent_account_id),
+  };
+  const refErrors = await checkReferences(db, actor, refs, found);
   if (Object.keys(refErrors).length) throw invalid(refErrors);
-  if (input.ownerId !== undefined && fromApiId(input.ownerId) !== currentOwnerId) assertMayAssignOwner(actor, fromApiId(input.ownerId));
+  if (refs.ownerId !== undefined) assertMayAssignOwner(actor, fromApiId(refs.ownerId));
   await checkRestrictedUsers(db, input.restrictedTo);
+  return found;
 }
 
-/**
- * Writes a new account (row, contact points, tags, restriction, its `created` event) in the caller's transaction:
- * the one insert of a new account and of a lead's conversion. Rights and references are the caller's to check.
- */
-export async function insertAccountInTrx(trx: Transaction<DB>, actor: Actor, input: AccountCreateIn): Promise<number> {
-  const [defs, settings] = await Promise.all([listCustomFields(trx, 'accounts'), getSettings(trx)]);
-  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
-  const newId = await insertAccountRow(trx, {
+/** Writes a new account (row, contact points, tags, restriction, its `created` event); answers what it stored. */
+async function writeNewAccount(trx: Transaction<DB>, actor: Actor, input: AccountCreateIn, config: WriteConfig) {
+  const custom = mergeCustomFields(config.defs, {}, input.customFields, 'create');
+  const row = await insertAccountRow(trx, {
     ...accountColumns(input),
     name: input.name,
     name_sort: foldText(input.name),
     owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
     custom_fields: JSON.stringify(custom),
+    ...(input.restrictedTo != null && { restricted: 1 }),
     ...primaryValues(input),
     ...createdStamps(actor),
   });
-  await recordCreate(trx, actor, 'accounts', newId, {});
-  await replaceContactPoints(trx, 'accounts', newId, input, settings.defaultPhoneRegion);
-  if (input.tags) await setRecordTags(trx, 'accounts', newId, input.tags);
-  if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', newId, input.restrictedTo);
-  return newId;
+  await recordCreate(trx, actor, 'accounts', row.id, {});
+  const points = storedPointsOf(input, config.settings.defaultPhoneRegion);
+  await writeContactPoints(trx, 'accounts', row.id, points, changedPointKinds(noStoredPoints(), points), { fresh: true });
+  const tags = input.tags ? await setRecordTags(trx, 'accounts', row.id, input.tags, { fresh: true }) : [];
+  if (input.restrictedTo != null) await saveRestrictedTo(trx, 'accounts', row.id, input.restrictedTo);
+  return { row, tags, points: mergedPoints(noStoredPoints(), points) };
 }
+
+/**
+ * Writes a new account in the caller's transaction: the one insert of a new account and of a lead's conversion.
+ * Rights and references are the caller's to check; `config` read before the transaction spares its reads.
+ */
+export async function insertAccountInTrx(trx: Transaction<DB>, actor: Actor, input: AccountCreateIn, config?: WriteConfig): Promise<number> {
+  return (await writeNewAccount(trx, actor, input, config ?? (await writeConfig(trx, 'accounts')))).row.id;
+}
+
+/** A new account has no contacts, members or deals yet: its answer needs no read. */
+const noDeals = (): DealSummary => ({ isCustomer: false, wonDealsValue: [], openDealsValue: [], openDealCount: 0 });
 
 export async function createAccount(db: Kysely<DB>, actor: Actor, input: AccountCreateIn): Promise<Account> {
   assertCan(actor, 'create', 'accounts');
   if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'accounts');
-  await validate(db, actor, input);
-  const id = await db.transaction().execute((trx) => insertAccountInTrx(trx, actor, input));
-  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'accounts', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
-  return loadAccount(db, actor, id);
+  const found = await validate(db, actor, input);
+  const config = await writeConfig(db, 'accounts');
+  const written = await db.transaction().execute((trx) => writeNewAccount(trx, actor, input, config));
+  if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'accounts', id: String(written.row.id) }, { restrictedTo: input.restrictedTo }, null);
+  const facts = newRecordFacts(actor, written.row, { ownerName: input.ownerId === undefined ? undefined : (found.ownerId ?? null), restrictedTo: input.restrictedTo });
+  return presentDetail(actor, { ...written, parentName: found.parentAccountId ?? null, contactCount: 0, memberCount: 0, facts }, noDeals());
 }
 
+/**
+ * Edits an account: one read of the page before (visibility, rights, version, what the edit compares against), then
+ * only what changes is written; the answer is built from that read and the write, plus the deal summary.
+ */
 export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, input: AccountUpdateIn): Promise<Account> {
   assertCan(actor, 'edit', 'accounts');
-  const current = await findAccountRow(db, actor, id);
-  if (!current) throw notFound('account');
-  await assertRecordRight(db, actor, 'accounts', current, 'edit');
-  await assertMayChangeAccess(db, actor, 'accounts', current, input);
+  const detail = await readAccount(db, actor, id);
+  const current = detail.row;
+  const access = accessOf(actor, 'accounts', current, detail.facts);
+  assertAccessRight(access, 'edit');
+  assertMayChangeAccessWith(access, current, input);
   if (current.version !== input.version) throw versionConflict(current.version);
-  await validate(db, actor, input, current.owner_id);
-  if (input.parentAccountId !== undefined) await assertNoCycle(db, actor, id, input.parentAccountId == null ? null : fromApiId(input.parentAccountId));
-  const [defs, settings] = await Promise.all([listCustomFields(db, 'accounts'), getSettings(db)]);
+  const found = await validate(db, actor, input, current);
+  const parentId = input.parentAccountId === undefined ? undefined : fromApiIdOrNull(input.parentAccountId);
+  if (parentId !== undefined && parentId !== current.parent_account_id) await assertNoCycle(db, actor, id, parentId);
+  const { defs, settings } = await writeConfig(db, 'accounts');
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
-  const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'accounts', current);
-  const before = await beforeEdit(db, 'accounts', id, current, input);
-  await db.transaction().execute(async (trx) => {
-    const set = { ...accountColumns(input), ...(custom && { custom_fields: JSON.stringify(custom) }), ...primaryValues(input) };
-    const ok = await updateVersioned(trx, 'accounts', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
-    if (!ok) throw versionConflict(current.version + 1);
-    await recordEdit(trx, actor, 'accounts', id, before, set, { tags: input.tags, points: input, customFields: custom });
-    await replaceContactPoints(trx, 'accounts', id, input, settings.defaultPhoneRegion);
-    if (input.tags) await setRecordTags(trx, 'accounts', id, input.tags);
-    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'accounts', id, input.restrictedTo);
-    await recordAccessEdits(trx, actor, 'accounts', id, { ownerId: current.owner_id, restrictedTo: restrictedBefore }, input, null);
+  const points = storedPointsOf(input, settings.defaultPhoneRegion);
+  const pointKindsToWrite = changedPointKinds(detail.points, points);
+  const tagsToWrite = input.tags !== undefined && !sameTags(detail.tags, input.tags) ? input.tags : undefined;
+  const restriction = restrictionToWrite(detail.facts.restrictedTo, input.restrictedTo);
+  const set = changedColumns(current, {
+    ...accountColumns(input),
+    ...(custom && { custom_fields: JSON.stringify(custom) }),
+    ...(restriction !== undefined && { restricted: restriction === null ? 0 : 1 }),
+    ...primaryValues(input),
   });
-  return loadAccount(db, actor, id);
+  const before = { row: current, tags: detail.tags, points: presentContactPoints(detail.points) };
+  const written = await db.transaction().execute(async (trx) => {
+    const row = await updateVersionedRow(trx, 'accounts', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
+    if (!row) throw versionConflict(current.version + 1);
+    await recordEdit(trx, actor, 'accounts', id, before, set, { tags: input.tags, points: input, customFields: custom });
+    await writeContactPoints(trx, 'accounts', id, points, pointKindsToWrite);
+    const tags = tagsToWrite ? await setRecordTags(trx, 'accounts', id, tagsToWrite) : detail.tags;
+    if (restriction !== undefined) await saveRestrictedTo(trx, 'accounts', id, restriction);
+    await recordAccessEdits(trx, actor, 'accounts', id, { ownerId: current.owner_id, restrictedTo: detail.facts.restrictedTo }, input, null);
+    return { row, tags };
+  });
+  const parentName = set.parent_account_id === undefined ? detail.parentName : (found.parentAccountId ?? null);
+  const facts = factsAfterWrite(actor, detail.facts, written.row, { ...(set.owner_id !== undefined && { ownerName: found.ownerId ?? null }), restrictedTo: restriction });
+  const after = { ...detail, row: written.row, parentName, tags: written.tags, points: mergedPoints(detail.points, points), facts };
+  return presentDetail(actor, after, await dealSummary(db, actor, { accountId: id }));
 }
 
 /** A copy of an account the actor can see, owned by the actor; its account number (an identifier) is not copied. */

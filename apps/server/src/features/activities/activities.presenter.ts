@@ -5,14 +5,14 @@ import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { userRef } from '../records/references.ts';
 import { splitTagNames } from '../tags/record-tags.ts';
-import type { ActivityListRow } from './activities.repository.ts';
+import type { ActivityListItemRow, ActivityListRow } from './activities.repository.ts';
 import { isOverdue, type Clock } from './activities.schedule.ts';
 
 const typeOf = (s: string): ActivityType => activityTypes.find((x) => x === s) ?? 'task';
 const personName = (first: string | null, last: string | null) => [first, last].filter(Boolean).join(' ');
 const ref = (id: number | null, name: string | null) => (id == null || name == null ? null : { id: toApiId(id), name });
 
-export function presentActivityListItem(r: ActivityListRow, participants: Array<{ id: number; name: string }>, clock: Clock): ActivityListItem {
+export function presentActivityListItem(r: ActivityListItemRow, participants: Array<{ id: number; name: string }>, clock: Clock): ActivityListItem {
   return {
     id: toApiId(r.id),
     type: typeOf(r.type),

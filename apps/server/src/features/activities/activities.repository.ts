@@ -9,6 +9,7 @@ import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyse
 import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { activitiesModule } from './activities.module.ts';
+import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
 import type { Clock } from './activities.schedule.ts';
 
 export type ActivityRow = Selectable<DB['activities']>;
@@ -67,8 +68,40 @@ export async function userContact(db: Kysely<DB>, id: number | null): Promise<{ 
   return db.selectFrom('users').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
 }
 
-/** An activity row with the names a list or page shows: owner, the linked records the reader may see, tags. */
-export type ActivityListRow = ActivityRow & {
+/** The columns a list row shows (presentActivityListItem): lists select exactly these, not the whole row. */
+const activityListColumns = [
+  'id',
+  'type',
+  'subject',
+  'due_at',
+  'start_at',
+  'end_at',
+  'duration_minutes',
+  'all_day',
+  'location',
+  'outcome',
+  'description',
+  'done',
+  'done_at',
+  'scheduled_at',
+  'account_id',
+  'contact_id',
+  'deal_id',
+  'lead_id',
+  'owner_id',
+  'custom_fields',
+  'restricted',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof ActivityRow>;
+
+/** What a list row shows: the listed columns and the names of `ActivityDisplay`. */
+export type ActivityListItemRow = Pick<ActivityRow, (typeof activityListColumns)[number]> & ActivityDisplay;
+/** An activity row with the names its page shows. */
+export type ActivityListRow = ActivityRow & ActivityDisplay;
+/** The names a list or page shows: owner, the linked records the reader may see, tags. */
+type ActivityDisplay = {
   owner_name: string | null;
   account_name: string | null;
   contact_first: string | null;
@@ -121,15 +154,17 @@ function filtered(db: Kysely<DB>, actor: Actor, q: Partial<ActivityListQuery>, c
   return qb;
 }
 
+/** The whole activity with the names of `displayNames` (an activity's page). */
+const withDisplay = (db: Kysely<DB>, actor: Actor, q: Partial<ActivityListQuery>, clock: Clock) => displayNames(db, actor, q, clock).selectAll('activities');
+
 /** One joined query: the linked records' names come only from records the actor can see. */
-function withDisplay(db: Kysely<DB>, actor: Actor, q: Partial<ActivityListQuery>, clock: Clock) {
+function displayNames(db: Kysely<DB>, actor: Actor, q: Partial<ActivityListQuery>, clock: Clock) {
   return filtered(db, actor, q, clock)
     .leftJoin('users as owner', 'owner.id', 'activities.owner_id')
     .leftJoin('accounts as account', (j) => j.onRef('account.id', '=', 'activities.account_id').on(joinableRecord(actor, 'accounts', 'account')))
     .leftJoin('contacts as contact', (j) => j.onRef('contact.id', '=', 'activities.contact_id').on(joinableRecord(actor, 'contacts', 'contact')))
     .leftJoin('deals as deal', (j) => j.onRef('deal.id', '=', 'activities.deal_id').on(joinableRecord(actor, 'deals', 'deal')))
     .leftJoin('leads as lead', (j) => j.onRef('lead.id', '=', 'activities.lead_id').on(joinableRecord(actor, 'leads', 'lead')))
-    .selectAll('activities')
     .select([
       'owner.name as owner_name',
       'account.name as account_name',
@@ -150,11 +185,14 @@ export async function findActivityListRow(db: Kysely<DB>, actor: Actor, id: numb
 
 export async function listActivityRows(db: Kysely<DB>, actor: Actor, q: ActivityListQuery, clock: Clock) {
   const k = keysetFor(q.sort, activitiesModule.sortColumns, 'activities.id');
-  let qb = withDisplay(db, actor, q, clock).select(k.orderExpr.as('sort_value'));
+  let qb = displayNames(db, actor, q, clock)
+    .select(activityListColumns.map((c) => `activities.${c}` as const))
+    .select(k.orderExpr.as('sort_value'));
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('activities.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<ActivityListRow & { sort_value: unknown }>, q.limit);
-  return { ...page, total: q.count ? await countActivities(db, actor, q, clock) : undefined };
+  const page = pageOf(rows as Array<ActivityListItemRow & { sort_value: unknown }>, q.limit);
+  const unfiltered = isUnfiltered({ ...q, due: q.due === 'all' ? undefined : q.due });
+  return { ...page, total: q.count ? await listTotal(db, actor, 'activities', filtered(db, actor, q, clock), unfiltered) : undefined };
 }
 
 export async function countActivities(db: Kysely<DB>, actor: Actor, q: Partial<ActivityListQuery>, clock: Clock): Promise<number> {

@@ -17,6 +17,8 @@ import type { Database } from '../../db/database.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { readerFor } from '../../plugins/read-routing.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
+import { assertCan } from '../permissions/access.ts';
+import { assertVisibleParent } from '../records/visible-parent.ts';
 import { deleteRecord, restoreRecord } from '../recycle-bin/recycle-bin.service.ts';
 import { activityCalendar } from './activity-calendar.service.ts';
 import { listActivities, myActivities, relatedActivities, relatedModules } from './activity-lists.service.ts';
@@ -58,8 +60,11 @@ export function activitiesRoutes(app: FastifyInstance, database: Database): void
 
   // Related lists: the activities of an account, contact, deal or lead the reader can see (404 for a hidden one).
   for (const module of Object.keys(relatedModules) as Array<keyof typeof relatedModules>) {
-    r.get(`/api/v1/${module}/:id/activities`, { schema: { tags, params, querystring: relatedActivitiesQuerySchema, response: { 200: list } } }, async (req) =>
-      relatedActivities(readerFor(req, database), actorOf(req), module, fromApiId(req.params.id), req.query),
-    );
+    r.get(`/api/v1/${module}/:id/activities`, { schema: { tags, params, querystring: relatedActivitiesQuerySchema, response: { 200: list } } }, async (req) => {
+      const [actor, reader] = [actorOf(req), readerFor(req, database)];
+      assertCan(actor, 'view', module);
+      assertCan(actor, 'view', 'activities');
+      return relatedActivities(reader, actor, await assertVisibleParent(reader, actor, module, fromApiId(req.params.id)), req.query);
+    });
   }
 }

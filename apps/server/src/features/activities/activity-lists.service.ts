@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { toApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan } from '../permissions/access.ts';
-import { visibleRecordOr404 } from '../records/visible-records.ts';
+import type { VisibleParent } from '../records/visible-parent.ts';
 import { presentActivityListItem } from './activities.presenter.ts';
 import { countActivities, listActivityRows, participantsOf, type ActivityListQuery } from './activities.repository.ts';
 import { clockFor, type Clock } from './activities.schedule.ts';
@@ -14,7 +14,7 @@ import { clockFor, type Clock } from './activities.schedule.ts';
 async function page(db: Kysely<DB>, actor: Actor, q: ActivityListQuery, clock: Clock): Promise<ListResponse<ActivityListItem>> {
   const { rows, nextCursor, total } = await listActivityRows(db, actor, q, clock);
   const participants = await participantsOf(db, rows.map((r) => r.id));
-  return { data: rows.map((r) => presentActivityListItem(r, participants.get(r.id) ?? [], clock)), nextCursor, ...(total !== undefined && { total }) };
+  return { data: rows.map((r) => presentActivityListItem(r, participants.get(r.id) ?? [], clock)), nextCursor, ...total };
 }
 
 export async function listActivities(db: Kysely<DB>, actor: Actor, q: ActivityListQuery): Promise<ListResponse<ActivityListItem>> {
@@ -44,16 +44,13 @@ export async function myActivities(db: Kysely<DB>, actor: Actor, q: z.output<typ
 export const relatedModules = { accounts: 'accountId', contacts: 'contactId', deals: 'dealId', leads: 'leadId' } as const;
 export type RelatedModule = keyof typeof relatedModules;
 
-/** A record's activities (404 for a record the actor cannot see): open ones soonest first, closed ones latest first. */
+/** A record's activities (its visibility checked by the caller): open ones soonest first, closed ones latest first. */
 export async function relatedActivities(
   db: Kysely<DB>,
   actor: Actor,
-  module: RelatedModule,
-  id: number,
+  parent: VisibleParent<RelatedModule>,
   q: z.output<typeof relatedActivitiesQuerySchema>,
 ): Promise<ListResponse<ActivityListItem>> {
-  assertCan(actor, 'view', module);
   assertCan(actor, 'view', 'activities');
-  await visibleRecordOr404(db, actor, module, id);
-  return page(db, actor, { ...q, [relatedModules[module]]: toApiId(id), sort: q.done ? '-scheduledAt' : 'scheduledAt' }, clockFor(q.tz));
+  return page(db, actor, { ...q, [relatedModules[parent.module]]: toApiId(parent.id), sort: q.done ? '-scheduledAt' : 'scheduledAt' }, clockFor(q.tz));
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { readerFor } from '../../plugins/read-routing.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
+import { assertVisibleParent } from '../records/visible-parent.ts';
 import { downloadHeaders } from './attachment-names.ts';
 import type { FileStoreConfig } from './attachment-store.ts';
 import { deleteAttachment, getAttachment, listAttachments, listAttachmentsByRef, openAttachment, uploadAttachment, uploadByRef, type IncomingFile } from './attachments.service.ts';
@@ -48,7 +49,7 @@ export function attachmentsRoutes(app: FastifyInstance, database: Database, stor
   // A record's files (404 for a hidden record), and uploads straight onto it.
   for (const module of itemModules) {
     r.get(`/api/v1/${module}/:id/attachments`, { schema: { tags, params: idParamsSchema, querystring: itemPageQuerySchema, response: { 200: list } } }, async (req) =>
-      listAttachments(readerFor(req, database), actorOf(req), module, fromApiId(req.params.id), req.query),
+      listAttachments(readerFor(req, database), actorOf(req), await assertVisibleParent(readerFor(req, database), actorOf(req), module, fromApiId(req.params.id)), req.query),
     );
     r.post(`/api/v1/${module}/:id/attachments`, { schema: { ...upload, params: idParamsSchema } }, async (req, reply) =>
       reply.status(201).send(await uploadAttachment(db, actorOf(req), store, { module, id: fromApiId(req.params.id) }, fileOf(req, store))),

@@ -9,9 +9,10 @@ import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can, recordAccess } from '../permissions/access.ts';
 import { userNames } from '../records/references.ts';
+import { assertVisibleParent, type VisibleParent } from '../records/visible-parent.ts';
 import { recordEvent, type TimelineEventInput } from '../timeline/timeline-events.ts';
 import { listItemRows, pageAfter, type ItemPage } from '../notes/item-parent.repository.ts';
-import { isAuthorOrAbove, parentFromRef, parentOfItem, parentToRead, parentToWrite, type ItemParent } from '../notes/item-parent.ts';
+import { isAuthorOrAbove, parentFromRef, parentOfItem, parentToWrite, type ItemParent } from '../notes/item-parent.ts';
 import { cleanFileName, cleanMime } from './attachment-names.ts';
 import { copyIntoChunks, discard, openStored, placeInFolder, removeStored, spool, type FileStoreConfig, type Spooled, type UploadStream } from './attachment-store.ts';
 import { presentAttachment } from './attachments.presenter.ts';
@@ -28,13 +29,13 @@ export interface IncomingFile {
  * Who may delete a record's files: the uploader, users above them and administrators, and whoever may edit the
  * record, always with the profile's edit right on the module.
  */
-async function deleteRule(db: Kysely<DB>, actor: Actor, parent: ItemParent): Promise<(row: AttachmentRow) => boolean> {
+async function deleteRule(db: Kysely<DB>, actor: Actor, parent: Pick<ItemParent, 'module' | 'row'>): Promise<(row: AttachmentRow) => boolean> {
   if (!can(actor, 'edit', parent.module)) return () => false;
   const editsRecord = (await recordAccess(db, actor, parent.module, parent.row)).edit;
   return (row) => editsRecord || isAuthorOrAbove(actor, row.created_by);
 }
 
-async function present(db: Kysely<DB>, actor: Actor, parent: ItemParent, rows: AttachmentRow[]): Promise<Attachment[]> {
+async function present(db: Kysely<DB>, actor: Actor, parent: Pick<ItemParent, 'module' | 'row'>, rows: AttachmentRow[]): Promise<Attachment[]> {
   const [users, mayDelete] = await Promise.all([userNames(db, rows.map((r) => r.created_by)), deleteRule(db, actor, parent)]);
   return rows.map((r) => presentAttachment(r, { users, access: { delete: mayDelete(r) } }));
 }
@@ -62,17 +63,17 @@ export async function getAttachment(db: Kysely<DB>, actor: Actor, id: number): P
   return item;
 }
 
-/** A record's files, newest first; 404 for a record the actor cannot see. */
-export async function listAttachments(db: Kysely<DB>, actor: Actor, module: ItemModule, recordId: number, page: ItemPage): Promise<ListResponse<Attachment>> {
+/** A record's files, newest first (its visibility checked by the caller). */
+export async function listAttachments(db: Kysely<DB>, actor: Actor, parent: VisibleParent<ItemModule>, page: ItemPage): Promise<ListResponse<Attachment>> {
   const after = pageAfter(page);
-  const parent = await parentToRead(db, actor, module, recordId);
-  const { rows, nextCursor, total } = await listItemRows(db, 'attachments', module, recordId, { ...page, after });
-  return { data: await present(db, actor, parent, rows), nextCursor, ...(total !== undefined && { total }) };
+  const { rows, nextCursor, total } = await listItemRows(db, 'attachments', parent.module, parent.id, { ...page, after });
+  return { data: await present(db, actor, { module: parent.module, row: parent }, rows), nextCursor, ...(total !== undefined && { total }) };
 }
 
-export const listAttachmentsByRef = (db: Kysely<DB>, actor: Actor, q: ItemPage & ParentRef) => {
+export const listAttachmentsByRef = async (db: Kysely<DB>, actor: Actor, q: ItemPage & ParentRef) => {
   const { module, id } = parentFromRef(q);
-  return listAttachments(db, actor, module, id, q);
+  pageAfter(q);
+  return listAttachments(db, actor, await assertVisibleParent(db, actor, module, id), q);
 };
 
 /**

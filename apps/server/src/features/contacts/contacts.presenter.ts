@@ -15,7 +15,29 @@ export interface ContactExtras {
   users: Map<number, string>;
 }
 
-export function presentContactListItem(r: ContactRow, x: ContactExtras): ContactListItem {
+/** The columns a list row shows: lists select exactly these (contacts.repository.ts), not the whole row. */
+export const contactListColumns = [
+  'id',
+  'salutation',
+  'first_name',
+  'last_name',
+  'position',
+  'department',
+  'owner_id',
+  'account_id',
+  'contact_type_id',
+  'photo_file_id',
+  'primary_email',
+  'primary_phone',
+  'email_opt_out',
+  'restricted',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof ContactRow>;
+export type ContactListColumns = Pick<ContactRow, (typeof contactListColumns)[number]>;
+
+export function presentContactListItem(r: ContactListColumns, x: ContactExtras): ContactListItem {
   return {
     id: toApiId(r.id),
     salutation: r.salutation,

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { contactListQuerySchema } from '@kontor/contract/contacts';
 import type { ContactRow, DB, NewContactRow } from '../../db/schema.ts';
@@ -8,20 +8,38 @@ import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyse
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { letterWhere } from '../accounts/accounts.repository.ts';
 import { contactsModule } from './contacts.module.ts';
+import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
+import { contactListColumns, type ContactListColumns } from './contacts.presenter.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
 import { dealExists } from '../deals/deals.repository.ts';
+import { contactPointsColumn } from '../contact-points/contact-points.repository.ts';
+import { detailFactColumns, type DetailFactsRow } from '../records/record-detail.ts';
 
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 
-export async function insertContactRow(trx: Transaction<DB>, row: NewContactRow): Promise<number> {
-  const r = await trx.insertInto('contacts').values(row).returning('id').executeTakeFirstOrThrow();
-  return r.id;
+/** Inserts a contact and answers the row as stored (defaults included), in the same statement. */
+export async function insertContactRow(trx: Transaction<DB>, row: NewContactRow): Promise<ContactRow> {
+  return trx.insertInto('contacts').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** A live contact the actor can see; undefined answers as 404 upstream. */
-export async function findContactRow(db: Kysely<DB>, actor: Actor, id: number): Promise<ContactRow | undefined> {
-  return visibleRecords(db, actor, 'contacts').selectAll().where('id', '=', id).executeTakeFirst();
+/** A contact page's row: the contact, its account's name (if visible), owner, tags, contact points and access facts. */
+export type ContactDetailRow = ContactRow & DetailFactsRow & { account_name: string | null; owner_name: string | null; tag_names: string | null; points: string | null };
+
+/** The contact page in one statement: a live contact the actor can see with everything it shows; undefined otherwise. */
+export async function findContactDetailRow(db: Kysely<DB>, actor: Actor, id: number): Promise<ContactDetailRow | undefined> {
+  return visibleRecords(db, actor, 'contacts')
+    .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on(joinableRecord(actor, 'accounts', 'accounts')))
+    .selectAll('contacts')
+    .select([
+      'accounts.name as account_name',
+      sql<string | null>`(select u.name from users u where u.id = contacts.owner_id)`.as('owner_name'),
+      tagNamesColumn(db, 'contacts').as('tag_names'),
+      contactPointsColumn(db, 'contacts').as('points'),
+      ...detailFactColumns(db, actor, 'contacts'),
+    ])
+    .where('contacts.id', '=', id)
+    .executeTakeFirst();
 }
 
 function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
@@ -38,23 +56,18 @@ function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
 }
 
 /** A list row: the contact plus what the list shows of its owner, account (if visible) and tags, in one query. */
-export type ContactListRow = ContactRow & { owner_name: string | null; account_name: string | null; tag_names: string | null };
+export type ContactListRow = ContactListColumns & { owner_name: string | null; account_name: string | null; tag_names: string | null };
 
 export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
   const k = keysetFor(q.sort, contactsModule.sortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = filtered(db, actor, q)
     .leftJoin('users as owner', 'owner.id', 'contacts.owner_id')
     .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on(joinableRecord(actor, 'accounts', 'accounts')))
-    .selectAll('contacts')
+    .select(contactListColumns.map((c) => `contacts.${c}` as const))
     .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'accounts.name as account_name', tagNamesColumn(db, 'contacts').as('tag_names')]);
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('contacts.id', orderDirection(k)).limit(q.limit + 1).execute();
   const page = pageOf(rows as Array<ContactListRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await countContacts(db, actor, q) : undefined;
+  const total = q.count ? await listTotal(db, actor, 'contacts', filtered(db, actor, q), isUnfiltered(q)) : undefined;
   return { ...page, total };
-}
-
-export async function countContacts(db: Kysely<DB>, actor: Actor, q: ContactListQuery): Promise<number> {
-  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  return Number(r?.n ?? 0);
 }

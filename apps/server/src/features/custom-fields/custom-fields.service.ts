@@ -15,6 +15,7 @@ import { parseJsonColumn } from '../../lib/json.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
+import { cachedConfig } from '../cache/config-cache.ts';
 import {
   customFieldKeyExists,
   deleteCustomFieldRow,
@@ -40,8 +41,12 @@ function present(row: CustomFieldRow): CustomFieldDefinition {
   };
 }
 
+/**
+ * The module's definitions, from the process's configuration cache where `db` is the server's handle (every custom
+ * field write drops it in every process); a transaction handle reads them. Shared objects: never mutate them.
+ */
 export async function listCustomFields(db: Kysely<DB>, module: Module): Promise<CustomFieldDefinition[]> {
-  return (await listCustomFieldRows(db, module)).map(present);
+  return cachedConfig(db, `custom-fields:${module}`, async () => (await listCustomFieldRows(db, module)).map(present));
 }
 
 export async function createCustomField(db: Kysely<DB>, actor: Actor, input: z.output<typeof customFieldCreateSchema>): Promise<CustomFieldDefinition> {

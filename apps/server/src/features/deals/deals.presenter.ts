@@ -6,12 +6,12 @@ import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { userRef } from '../records/references.ts';
 import { splitTagNames } from '../tags/record-tags.ts';
-import type { DealListRow } from './deals.repository.ts';
+import type { DealListItemRow, DealListRow } from './deals.repository.ts';
 
 const statusOf = (s: string): DealStatus => dealStatuses.find((x) => x === s) ?? 'open';
-const contactName = (r: DealListRow) => [r.contact_first, r.contact_last].filter(Boolean).join(' ') || null;
+const contactName = (r: DealListItemRow) => [r.contact_first, r.contact_last].filter(Boolean).join(' ') || null;
 
-export function presentDealListItem(r: DealListRow): DealListItem {
+export function presentDealListItem(r: DealListItemRow): DealListItem {
   return {
     id: toApiId(r.id),
     name: r.name,

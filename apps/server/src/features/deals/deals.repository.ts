@@ -10,6 +10,8 @@ import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyse
 import { joinableRecord, visibleExists, visibleRecords } from '../records/visible-records.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { dealsModule } from './deals.module.ts';
+import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
+import { detailFactColumns, type DetailFactsRow } from '../records/record-detail.ts';
 
 export type DealListQuery = z.output<typeof dealListQuerySchema>;
 
@@ -20,8 +22,32 @@ export async function insertDealRow(trx: Transaction<DB>, row: NewDealRow): Prom
 /** A live deal the actor can see; undefined answers as 404 upstream. */
 export const findDealRow = (db: Kysely<DB>, actor: Actor, id: number) => visibleRecords(db, actor, 'deals').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** A deal row with what lists, cards and the page show of its stage, pipeline, owner, account, contact and tags. */
-export type DealListRow = DealRow & {
+/** The columns a list row or card shows (presentDealListItem): lists select exactly these, not the whole row. */
+const dealListColumns = [
+  'id',
+  'name',
+  'amount',
+  'currency',
+  'pipeline_id',
+  'stage_id',
+  'status',
+  'lost_reason',
+  'expected_close_date',
+  'closed_at',
+  'account_id',
+  'contact_id',
+  'owner_id',
+  'restricted',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof DealRow>;
+
+/** What a list row or card shows: the listed columns and the names of its stage, pipeline, owner, account, contact and tags. */
+export type DealListItemRow = Pick<DealRow, (typeof dealListColumns)[number]> & DealDisplay;
+/** A deal row with what its page shows of its stage, pipeline, owner, account, contact and tags. */
+export type DealListRow = DealRow & DealDisplay;
+type DealDisplay = {
   owner_name: string | null;
   account_name: string | null;
   contact_first: string | null;
@@ -46,15 +72,17 @@ function filtered(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
   return qb;
 }
 
-/** One joined query for a page of deals: the related names come only from records the actor can see. */
-function withDisplay(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
+/** The whole deal with the related names of `displayNames` (a deal's page). */
+const withDisplay = (db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) => displayNames(db, actor, q).selectAll('deals');
+
+/** One joined query for deals with the related names they show: the names come only from records the actor can see. */
+function displayNames(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
   return filtered(db, actor, q)
     .innerJoin('pipeline_stages as stage', 'stage.id', 'deals.stage_id')
     .innerJoin('pipelines as pipeline', 'pipeline.id', 'deals.pipeline_id')
     .leftJoin('users as owner', 'owner.id', 'deals.owner_id')
     .leftJoin('accounts as account', (j) => j.onRef('account.id', '=', 'deals.account_id').on(joinableRecord(actor, 'accounts', 'account')))
     .leftJoin('contacts as contact', (j) => j.onRef('contact.id', '=', 'deals.contact_id').on(joinableRecord(actor, 'contacts', 'contact')))
-    .selectAll('deals')
     .select([
       'owner.name as owner_name',
       'account.name as account_name',
@@ -71,18 +99,22 @@ export async function findDealListRow(db: Kysely<DB>, actor: Actor, id: number):
   return (await withDisplay(db, actor, {}).where('deals.id', '=', id).executeTakeFirst()) as DealListRow | undefined;
 }
 
-export async function listDealRows(db: Kysely<DB>, actor: Actor, q: DealListQuery) {
-  const k = keysetFor(q.sort, dealsModule.sortColumns, 'deals.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  let qb = withDisplay(db, actor, q).select(k.orderExpr.as('sort_value'));
-  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
-  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('deals.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<DealListRow & { sort_value: unknown }>, q.limit);
-  return { ...page, total: q.count ? await countDeals(db, actor, q) : undefined };
+/** A deal page's row: the list row plus the access facts of `detailFactColumns`, in one statement. */
+export type DealDetailRow = DealListRow & DetailFactsRow;
+
+export async function findDealDetailRow(db: Kysely<DB>, actor: Actor, id: number): Promise<DealDetailRow | undefined> {
+  return (await withDisplay(db, actor, {}).select(detailFactColumns(db, actor, 'deals')).where('deals.id', '=', id).executeTakeFirst()) as DealDetailRow | undefined;
 }
 
-export async function countDeals(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>): Promise<number> {
-  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  return Number(r?.n ?? 0);
+export async function listDealRows(db: Kysely<DB>, actor: Actor, q: DealListQuery) {
+  const k = keysetFor(q.sort, dealsModule.sortColumns, 'deals.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  let qb = displayNames(db, actor, q)
+    .select(dealListColumns.map((c) => `deals.${c}` as const))
+    .select(k.orderExpr.as('sort_value'));
+  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
+  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('deals.id', orderDirection(k)).limit(q.limit + 1).execute();
+  const page = pageOf(rows as Array<DealListItemRow & { sort_value: unknown }>, q.limit);
+  return { ...page, total: q.count ? await listTotal(db, actor, 'deals', filtered(db, actor, q), isUnfiltered(q)) : undefined };
 }
 
 /** Count and sums per currency of the open deals per stage of a pipeline (the board's column headers). */

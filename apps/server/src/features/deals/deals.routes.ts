@@ -8,8 +8,8 @@ import { readerFor } from '../../plugins/read-routing.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { deleteRecord, restoreRecord } from '../recycle-bin/recycle-bin.service.ts';
-import { visibleRecordOr404 } from '../records/visible-records.ts';
-import { assertCan } from '../permissions/access.ts';
+import { relatedDeals } from '../records/related-lists.ts';
+import { assertVisibleParent } from '../records/visible-parent.ts';
 import { createDeal, dealBoard, getDeal, listDeals, loadDeal, updateDeal } from './deals.service.ts';
 
 export function dealsRoutes(app: FastifyInstance, database: Database): void {
@@ -41,12 +41,10 @@ export function dealsRoutes(app: FastifyInstance, database: Database): void {
 
   // Related lists: the deals of an account or a contact the reader can see (404 for a hidden account or contact).
   const related = dealListQuerySchema.omit({ accountId: true, contactId: true });
-  for (const [module, key] of [['accounts', 'accountId'], ['contacts', 'contactId']] as const) {
+  for (const module of ['accounts', 'contacts'] as const) {
     r.get(`/api/v1/${module}/:id/deals`, { schema: { tags, params: idParamsSchema, querystring: related, response: { 200: list } } }, async (req) => {
-      const actor = actorOf(req);
-      assertCan(actor, 'view', module);
-      await visibleRecordOr404(db, actor, module, fromApiId(req.params.id));
-      return listDeals(readerFor(req, database), actor, { ...req.query, [key]: req.params.id });
+      const [actor, reader] = [actorOf(req), readerFor(req, database)];
+      return relatedDeals(reader, actor, await assertVisibleParent(reader, actor, module, fromApiId(req.params.id)), req.query);
     });
   }
 }

@@ -4,6 +4,7 @@ import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import { dealCreateSchema, type Deal, type DealBoard, type DealListItem, type DealStatus, type DealSummary, type dealBoardQuerySchema, type dealUpdateSchema } from '@kontor/contract/deals';
 import type { DB, DealRow } from '../../db/schema.ts';
+import { CONCAT_SEPARATOR } from '../../db/dialect.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
 import { fromApiId, toApiId } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
@@ -11,36 +12,46 @@ import { nowIso } from '../../lib/time.ts';
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.service.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertMayAssignOwner, assertMayChangeAccess, assertRecordRight, can, recordAccess } from '../permissions/access.ts';
+import { assertAccessRight, assertCan, assertMayAssignOwner, assertMayChangeAccessWith, can } from '../permissions/access.ts';
 import { defaultPipeline, getPipeline } from '../pipelines/pipelines.service.ts';
 import { findStageRow } from '../pipelines/pipelines.repository.ts';
+import { accessOf, restrictionToWrite, detailFactsOf, factsAfterWrite, type DetailFacts } from '../records/record-detail.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
-import { beforeEdit, recordCreate, recordEdit } from '../timeline/record-edits.ts';
-import { checkReferences, userNames } from '../records/references.ts';
+import { writeConfig, type WriteConfig } from '../records/write-config.ts';
+import { recordCreate, recordEdit } from '../timeline/record-edits.ts';
+import { changedRef, checkReferences } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
-import { updateVersioned, visibleRecords } from '../records/visible-records.ts';
-import { getSettings } from '../settings/settings.service.ts';
-import { checkRestrictedUsers, loadRestrictedTo, saveRestrictedTo } from '../sharing/restricted.ts';
-import { setRecordTags } from '../tags/record-tags.ts';
+import { changedColumns, updateVersionedRow, visibleRecords } from '../records/visible-records.ts';
+import { checkRestrictedUsers, saveRestrictedTo } from '../sharing/restricted.ts';
+import { sameTags, setRecordTags, splitTagNames } from '../tags/record-tags.ts';
 import { cloneInput } from '../records/clone.ts';
 import { audit } from '../audit/audit.service.ts';
 import { dealColumns } from './deals.columns.ts';
 import { presentDeal, presentDealListItem } from './deals.presenter.ts';
-import { dealTotals, findDealListRow, findDealRow, insertDealRow, listDealRows, moneyOf, stageTotals, type DealListQuery } from './deals.repository.ts';
+import { dealTotals, findDealDetailRow, insertDealRow, listDealRows, moneyOf, stageTotals, type DealListQuery, type DealListRow } from './deals.repository.ts';
 
 type DealCreateIn = z.output<typeof dealCreateSchema>;
 type DealUpdateIn = z.output<typeof dealUpdateSchema>;
 
-/** The deal as the actor sees it; 404 when it does not exist, is in the recycle bin or is hidden from them. */
+/** A deal page as read (or as a write leaves it). */
+interface DealDetail {
+  row: DealListRow;
+  facts: DetailFacts;
+}
+
+async function readDeal(db: Kysely<DB>, actor: Actor, id: number): Promise<DealDetail> {
+  const r = await findDealDetailRow(db, actor, id);
+  if (!r) throw notFound('deal');
+  const { creator_name: _c, editor_name: _e, restricted_to: _r, write_shared: _w, ...row } = r;
+  return { row, facts: detailFactsOf(actor, r) };
+}
+
+const presentDetail = (actor: Actor, d: DealDetail): Deal =>
+  presentDeal(d.row, { users: d.facts.users, restrictedTo: d.facts.restrictedTo, access: accessOf(actor, 'deals', d.row, d.facts) });
+
+/** The deal as the actor sees it (one statement); 404 when it does not exist, is in the recycle bin or is hidden from them. */
 export async function loadDeal(db: Kysely<DB>, actor: Actor, id: number): Promise<Deal> {
-  const row = await findDealListRow(db, actor, id);
-  if (!row) throw notFound('deal');
-  const [users, restrictedTo, access] = await Promise.all([
-    userNames(db, [row.created_by, row.updated_by]),
-    loadRestrictedTo(db, 'deals', row),
-    recordAccess(db, actor, 'deals', row),
-  ]);
-  return presentDeal(row, { users, restrictedTo, access });
+  return presentDetail(actor, await readDeal(db, actor, id));
 }
 
 export async function getDeal(db: Kysely<DB>, actor: Actor, id: number): Promise<Deal> {
@@ -51,7 +62,7 @@ export async function getDeal(db: Kysely<DB>, actor: Actor, id: number): Promise
 export async function listDeals(db: Kysely<DB>, actor: Actor, q: DealListQuery): Promise<ListResponse<DealListItem>> {
   assertCan(actor, 'view', 'deals');
   const { rows, nextCursor, total } = await listDealRows(db, actor, q);
-  return { data: rows.map(presentDealListItem), nextCursor, ...(total !== undefined && { total }) };
+  return { data: rows.map(presentDealListItem), nextCursor, ...total };
 }
 
 /**
@@ -66,13 +77,13 @@ async function placement(db: Kysely<DB>, input: { pipelineId?: string; stageId?:
     return { pipeline_id: stage.pipeline_id, stage_id: stage.id };
   }
   if (input.pipelineId !== undefined) {
-    if (current && fromApiId(input.pipelineId) === current.pipeline_id) return current;
+    if (current && fromApiId(input.pipelineId) === current.pipeline_id) return { pipeline_id: current.pipeline_id, stage_id: current.stage_id };
     const pipeline = await getPipeline(db, fromApiId(input.pipelineId)).catch(() => null);
     const first = pipeline?.stages[0];
     if (!first) throw invalid({ pipelineId: 'no such pipeline' });
     return { pipeline_id: fromApiId(pipeline.id), stage_id: fromApiId(first.id) };
   }
-  if (current) return current;
+  if (current) return { pipeline_id: current.pipeline_id, stage_id: current.stage_id };
   const pipeline = await defaultPipeline(db);
   const first = pipeline.stages[0];
   if (!first) throw new AppError('unprocessable', 'The default pipeline has no stage; an administrator must add one.');
@@ -88,13 +99,15 @@ function statusColumns(status: DealStatus | undefined, lostReason: string | null
   return { status: next, closed_at: nowIso(), lost_reason: next === 'lost' ? (lostReason ?? null) : null };
 }
 
-async function validate(db: Kysely<DB>, actor: Actor, input: Partial<DealCreateIn>, currentOwnerId?: number | null): Promise<void> {
-  const errors = await checkReferences(db, actor, { ownerId: input.ownerId, accountId: input.accountId });
-  if (input.contactId != null && !(await visibleRecords(db, actor, 'contacts').select('id').where('id', '=', fromApiId(input.contactId)).executeTakeFirst())) {
+/** Checks the references the input sets or changes (one sent back unchanged links nothing new). */
+async function validate(db: Kysely<DB>, actor: Actor, input: Partial<DealCreateIn>, current?: DealRow): Promise<void> {
+  const refs = { ownerId: changedRef(input.ownerId, current?.owner_id), accountId: changedRef(input.accountId, current?.account_id), contactId: changedRef(input.contactId, current?.contact_id) };
+  const errors = await checkReferences(db, actor, { ownerId: refs.ownerId, accountId: refs.accountId });
+  if (refs.contactId !== undefined && !(await visibleRecords(db, actor, 'contacts').select('id').where('id', '=', fromApiId(refs.contactId)).executeTakeFirst())) {
     errors.contactId = 'no such contact';
   }
   if (Object.keys(errors).length) throw invalid(errors);
-  if (input.ownerId !== undefined && fromApiId(input.ownerId) !== currentOwnerId) assertMayAssignOwner(actor, fromApiId(input.ownerId));
+  if (refs.ownerId !== undefined) assertMayAssignOwner(actor, fromApiId(refs.ownerId));
   await checkRestrictedUsers(db, input.restrictedTo);
 }
 
@@ -103,8 +116,9 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<DealCreateI
  * new deal and of a lead's conversion. Its stage is read in the same transaction, so a stage deleted meanwhile is
  * refused and nothing is written. Rights and references are the caller's to check.
  */
-export async function insertDealInTrx(trx: Transaction<DB>, actor: Actor, input: DealCreateIn): Promise<number> {
-  const [defs, settings, place] = await Promise.all([listCustomFields(trx, 'deals'), getSettings(trx), placement(trx, input)]);
+export async function insertDealInTrx(trx: Transaction<DB>, actor: Actor, input: DealCreateIn, config?: WriteConfig): Promise<number> {
+  const { defs, settings } = config ?? (await writeConfig(trx, 'deals'));
+  const place = await placement(trx, input);
   const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
   const row = {
     ...dealColumns(input),
@@ -119,10 +133,10 @@ export async function insertDealInTrx(trx: Transaction<DB>, actor: Actor, input:
     photo_file_id: null,
     ...createdStamps(actor),
   };
-  const newId = await insertDealRow(trx, row);
+  const newId = await insertDealRow(trx, { ...row, ...(input.restrictedTo != null && { restricted: 1 }) });
   await recordCreate(trx, actor, 'deals', newId, row);
-  if (input.tags) await setRecordTags(trx, 'deals', newId, input.tags);
-  if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'deals', newId, input.restrictedTo);
+  if (input.tags) await setRecordTags(trx, 'deals', newId, input.tags, { fresh: true });
+  if (input.restrictedTo != null) await saveRestrictedTo(trx, 'deals', newId, input.restrictedTo);
   return newId;
 }
 
@@ -130,8 +144,10 @@ export async function createDeal(db: Kysely<DB>, actor: Actor, input: DealCreate
   assertCan(actor, 'create', 'deals');
   if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'deals');
   await validate(db, actor, input);
-  const id = await db.transaction().execute((trx) => insertDealInTrx(trx, actor, input));
+  const config = await writeConfig(db, 'deals');
+  const id = await db.transaction().execute((trx) => insertDealInTrx(trx, actor, input, config));
   if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'deals', id: String(id) }, { restrictedTo: input.restrictedTo }, null);
+  // Its stage, pipeline, account and contact names are the page's: one read.
   return loadDeal(db, actor, id);
 }
 
@@ -141,33 +157,42 @@ export async function createDeal(db: Kysely<DB>, actor: Actor, input: DealCreate
  */
 export async function updateDeal(db: Kysely<DB>, actor: Actor, id: number, input: DealUpdateIn): Promise<Deal> {
   assertCan(actor, 'edit', 'deals');
-  const current = await findDealRow(db, actor, id);
-  if (!current) throw notFound('deal');
-  await assertRecordRight(db, actor, 'deals', current, 'edit');
-  await assertMayChangeAccess(db, actor, 'deals', current, input);
+  const detail = await readDeal(db, actor, id);
+  const current = detail.row;
+  const access = accessOf(actor, 'deals', current, detail.facts);
+  assertAccessRight(access, 'edit');
+  assertMayChangeAccessWith(access, current, input);
   if (current.version !== input.version) throw versionConflict(current.version);
-  await validate(db, actor, input, current.owner_id);
+  await validate(db, actor, input, current);
   const place = input.stageId !== undefined || input.pipelineId !== undefined ? await placement(db, input, current) : {};
   const defs = input.customFields ? await listCustomFields(db, 'deals') : [];
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
-  const restrictedBefore = input.restrictedTo === undefined ? null : await loadRestrictedTo(db, 'deals', current);
-  const before = await beforeEdit(db, 'deals', id, current, input);
-  await db.transaction().execute(async (trx) => {
-    const set = {
-      ...dealColumns(input),
-      ...place,
-      ...statusColumns(input.status, input.lostReason, current),
-      ...(custom && { custom_fields: JSON.stringify(custom) }),
-    };
-    const ok = await updateVersioned(trx, 'deals', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
-    if (!ok) throw versionConflict(current.version + 1);
-    await recordEdit(trx, actor, 'deals', id, before, set, { tags: input.tags, customFields: custom });
-    if (input.tags) await setRecordTags(trx, 'deals', id, input.tags);
-    if (input.restrictedTo !== undefined) await saveRestrictedTo(trx, 'deals', id, input.restrictedTo);
-    await recordAccessEdits(trx, actor, 'deals', id, { ownerId: current.owner_id, restrictedTo: restrictedBefore }, input, null);
+  const before = { row: current, tags: splitTagNames(current.tag_names), points: null };
+  const tagsToWrite = input.tags !== undefined && !sameTags(before.tags, input.tags) ? input.tags : undefined;
+  const restriction = restrictionToWrite(detail.facts.restrictedTo, input.restrictedTo);
+  const set = changedColumns(current, {
+    ...dealColumns(input),
+    ...place,
+    ...statusColumns(input.status, input.lostReason, current),
+    ...(custom && { custom_fields: JSON.stringify(custom) }),
+    ...(restriction !== undefined && { restricted: restriction === null ? 0 : 1 }),
   });
-  return loadDeal(db, actor, id);
+  const written = await db.transaction().execute(async (trx) => {
+    const row = await updateVersionedRow(trx, 'deals', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
+    if (!row) throw versionConflict(current.version + 1);
+    await recordEdit(trx, actor, 'deals', id, before, set, { tags: input.tags, customFields: custom });
+    const tags = tagsToWrite ? await setRecordTags(trx, 'deals', id, tagsToWrite) : before.tags;
+    if (restriction !== undefined) await saveRestrictedTo(trx, 'deals', id, restriction);
+    await recordAccessEdits(trx, actor, 'deals', id, { ownerId: current.owner_id, restrictedTo: detail.facts.restrictedTo }, input, null);
+    return { row, tags };
+  });
+  // A new stage, pipeline, account, contact or owner brings names the page shows: read it; else the answer is known.
+  if (linkColumns.some((c) => set[c] !== undefined)) return loadDeal(db, actor, id);
+  const row: DealListRow = { ...current, ...written.row, tag_names: written.tags.length ? written.tags.join(CONCAT_SEPARATOR) : null };
+  return presentDetail(actor, { row, facts: factsAfterWrite(actor, detail.facts, row, { restrictedTo: restriction }) });
 }
+
+const linkColumns = ['stage_id', 'pipeline_id', 'account_id', 'contact_id', 'owner_id'] as const;
 
 /** A copy of a deal the actor can see: open, owned by the actor, in the same stage, with its tags and custom fields. */
 export async function cloneDeal(db: Kysely<DB>, actor: Actor, id: number): Promise<Deal> {

@@ -6,13 +6,13 @@ import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { userRef } from '../records/references.ts';
 import { splitTagNames } from '../tags/record-tags.ts';
-import type { LeadListRow } from './leads.repository.ts';
+import type { LeadListItemRow, LeadListRow } from './leads.repository.ts';
 
 const statusOf = (s: string) => leadStatuses.find((x) => x === s) ?? 'new';
 const sourceOf = (s: string | null) => leadSources.find((x) => x === s) ?? null;
 const joinName = (...parts: Array<string | null>) => parts.filter(Boolean).join(' ');
 
-export function presentLeadListItem(r: LeadListRow): LeadListItem {
+export function presentLeadListItem(r: LeadListItemRow): LeadListItem {
   return {
     id: toApiId(r.id),
     firstName: r.first_name,

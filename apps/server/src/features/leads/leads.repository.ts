@@ -9,11 +9,14 @@ import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyse
 import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
 import { leadsModule } from './leads.module.ts';
+import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
+import { detailFactColumns, type DetailFactsRow } from '../records/record-detail.ts';
 
 export type LeadListQuery = z.output<typeof leadListQuerySchema>;
 
-export async function insertLeadRow(trx: Transaction<DB>, row: NewLeadRow): Promise<number> {
-  return (await trx.insertInto('leads').values(row).returning('id').executeTakeFirstOrThrow()).id;
+/** Inserts a lead and answers the row as stored (defaults included), in the same statement. */
+export async function insertLeadRow(trx: Transaction<DB>, row: NewLeadRow): Promise<LeadRow> {
+  return trx.insertInto('leads').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** A live lead the actor can see; undefined answers as 404 upstream. */
@@ -29,6 +32,28 @@ export type LeadListRow = LeadRow & {
   account_name: string | null;
   deal_name: string | null;
 };
+
+/** The columns a list row shows (presentLeadListItem): lists select exactly these, not the whole row. */
+const leadListColumns = [
+  'id',
+  'first_name',
+  'last_name',
+  'company',
+  'email',
+  'phone',
+  'position',
+  'source',
+  'status',
+  'owner_id',
+  'converted_at',
+  'restricted',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof LeadRow>;
+
+/** What a list row shows: the listed columns, the owner's name and the tags (not what the lead became: its page shows that). */
+export type LeadListItemRow = Pick<LeadRow, (typeof leadListColumns)[number]> & { owner_name: string | null; tag_names: string | null };
 
 function filtered(db: Kysely<DB>, actor: Actor, q: Partial<LeadListQuery>) {
   let qb = visibleRecords(db, actor, 'leads');
@@ -65,16 +90,21 @@ export async function findLeadListRow(db: Kysely<DB>, actor: Actor, id: number):
   return (await withDisplay(db, actor, {}).where('leads.id', '=', id).executeTakeFirst()) as LeadListRow | undefined;
 }
 
-export async function listLeadRows(db: Kysely<DB>, actor: Actor, q: LeadListQuery) {
-  const k = keysetFor(q.sort, leadsModule.sortColumns, 'leads.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  let qb = withDisplay(db, actor, q).select(k.orderExpr.as('sort_value'));
-  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
-  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('leads.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<LeadListRow & { sort_value: unknown }>, q.limit);
-  return { ...page, total: q.count ? await countLeads(db, actor, q) : undefined };
+/** A lead page's row: the display row plus the access facts of `detailFactColumns`, in one statement. */
+export type LeadDetailRow = LeadListRow & DetailFactsRow;
+
+export async function findLeadDetailRow(db: Kysely<DB>, actor: Actor, id: number): Promise<LeadDetailRow | undefined> {
+  return (await withDisplay(db, actor, {}).select(detailFactColumns(db, actor, 'leads')).where('leads.id', '=', id).executeTakeFirst()) as LeadDetailRow | undefined;
 }
 
-export async function countLeads(db: Kysely<DB>, actor: Actor, q: Partial<LeadListQuery>): Promise<number> {
-  const r = await filtered(db, actor, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  return Number(r?.n ?? 0);
+export async function listLeadRows(db: Kysely<DB>, actor: Actor, q: LeadListQuery) {
+  const k = keysetFor(q.sort, leadsModule.sortColumns, 'leads.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  let qb = filtered(db, actor, q)
+    .leftJoin('users as owner', 'owner.id', 'leads.owner_id')
+    .select(leadListColumns.map((c) => `leads.${c}` as const))
+    .select(['owner.name as owner_name', tagNamesColumn(db, 'leads').as('tag_names'), k.orderExpr.as('sort_value')]);
+  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
+  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('leads.id', orderDirection(k)).limit(q.limit + 1).execute();
+  const page = pageOf(rows as Array<LeadListItemRow & { sort_value: unknown }>, q.limit);
+  return { ...page, total: q.count ? await listTotal(db, actor, 'leads', filtered(db, actor, q), isUnfiltered(q)) : undefined };
 }

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { readerFor } from '../../plugins/read-routing.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
+import { assertVisibleParent } from '../records/visible-parent.ts';
 import { createNote, deleteNote, getNote, listNotes, listNotesByRef, updateNote } from './notes.service.ts';
 
 export function notesRoutes(app: FastifyInstance, database: Database): void {
@@ -29,7 +30,7 @@ export function notesRoutes(app: FastifyInstance, database: Database): void {
   // A record's notes (404 for a hidden record), as on its page.
   for (const module of itemModules) {
     r.get(`/api/v1/${module}/:id/notes`, { schema: { tags, params: idParamsSchema, querystring: itemPageQuerySchema, response: { 200: list } } }, async (req) =>
-      listNotes(readerFor(req, database), actorOf(req), module, fromApiId(req.params.id), req.query),
+      listNotes(readerFor(req, database), actorOf(req), await assertVisibleParent(readerFor(req, database), actorOf(req), module, fromApiId(req.params.id)), req.query),
     );
   }
 }

@@ -8,9 +8,10 @@ import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
 import { userNames } from '../records/references.ts';
+import { assertVisibleParent, type VisibleParent } from '../records/visible-parent.ts';
 import { recordEvent, type TimelineEventInput } from '../timeline/timeline-events.ts';
 import { listItemRows, pageAfter, type ItemPage } from './item-parent.repository.ts';
-import { isAuthorOrAbove, itemModuleOf, parentFromRef, parentOfItem, parentToRead, parentToWrite, type ItemParent } from './item-parent.ts';
+import { isAuthorOrAbove, itemModuleOf, parentFromRef, parentOfItem, parentToWrite, type ItemParent } from './item-parent.ts';
 import { cleanNoteHtml, excerpt, type CleanNote } from './note-html.ts';
 import { mentionsOf, presentNote } from './notes.presenter.ts';
 import { activeUserIds, deleteNoteRow, findNote, insertNote, updateNoteVersioned, type NoteRow } from './notes.repository.ts';
@@ -67,17 +68,17 @@ export async function getNote(db: Kysely<DB>, actor: Actor, id: number): Promise
   return note;
 }
 
-/** A record's notes, newest first; 404 for a record the actor cannot see. */
-export async function listNotes(db: Kysely<DB>, actor: Actor, module: ItemModule, recordId: number, page: ItemPage): Promise<ListResponse<Note>> {
+/** A record's notes, newest first (its visibility checked by the caller). */
+export async function listNotes(db: Kysely<DB>, actor: Actor, parent: VisibleParent<ItemModule>, page: ItemPage): Promise<ListResponse<Note>> {
   const after = pageAfter(page);
-  await parentToRead(db, actor, module, recordId);
-  const { rows, nextCursor, total } = await listItemRows(db, 'notes', module, recordId, { ...page, after });
+  const { rows, nextCursor, total } = await listItemRows(db, 'notes', parent.module, parent.id, { ...page, after });
   return { data: await present(db, actor, rows), nextCursor, ...(total !== undefined && { total }) };
 }
 
-export const listNotesByRef = (db: Kysely<DB>, actor: Actor, q: ItemPage & Parameters<typeof parentFromRef>[0]) => {
+export const listNotesByRef = async (db: Kysely<DB>, actor: Actor, q: ItemPage & Parameters<typeof parentFromRef>[0]) => {
   const { module, id } = parentFromRef(q);
-  return listNotes(db, actor, module, id, q);
+  pageAfter(q);
+  return listNotes(db, actor, await assertVisibleParent(db, actor, module, id), q);
 };
 
 export async function createNote(db: Kysely<DB>, actor: Actor, input: NoteCreateIn): Promise<Note> {

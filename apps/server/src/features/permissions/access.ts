@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { AdminRight, ModuleRight, RecordAccess } from '@kontor/contract/permissions';
 import type { DB } from '../../db/schema.ts';
+import { boundIdSet } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -18,33 +19,56 @@ export function assertAdmin(actor: Actor, right: AdminRight): void {
   if (!actor.isAdmin && !actor.rights.admin.includes(right)) throw new AppError('forbidden', 'Only an administrator may do this.');
 }
 
-const inList = (ids: number[]) => sql.join(ids.map((id) => sql.lit(id)));
-
 /**
- * The one visibility rule, as a SQL condition on the module's table (referenced by its own name), that
- * every read of accounts or contacts goes through. Null means "sees everything" (administrators).
+ * The visibility rule, as a SQL condition on the module's table (referenced by its own name), that every read of a
+ * record table goes through. Null means "sees everything" (administrators).
  *
  * - restricted records: the owner, users above the owner in the role tree, the users listed, admins;
  * - other records: as above, plus everyone when the org-wide default is read-only or read/write,
  *   plus the users and roles the record is shared with, plus an activity's participants.
+ *
+ * Who asks is bound, never written into the SQL: the actor's id and the id sets (`ownerIds`, `shareRoleIds`) are
+ * parameters (`boundIdSet`), so the statement's text depends only on the module, the alias and the org-wide default,
+ * and one prepared statement serves every user (SQLite keys its statement cache by text).
  */
 export function visibleWhere(actor: Actor, module: Module, alias: string = module): RawBuilder<boolean> | null {
   if (actor.isAdmin) return null;
   const t = sql.table(alias);
-  const owned = sql`${t}.owner_id in (${inList(actor.ownerIds)})`;
-  const listed = sql`exists (select 1 from record_access ra where ra.module = ${sql.lit(module)} and ra.record_id = ${t}.id and ra.user_id = ${sql.lit(actor.id)})`;
+  const owned = sql`${t}.owner_id in ${boundIdSet(actor.ownerIds)}`;
+  const listed = sql`exists (select 1 from record_access ra where ra.module = ${sql.lit(module)} and ra.record_id = ${t}.id and ra.user_id = ${actor.id})`;
   if (actor.orgDefaults[module] !== 'private') return sql<boolean>`(${t}.restricted = 0 or ${owned} or ${listed})`;
   // The participants of an activity see it (a meeting they are invited to), unless its access is restricted.
   const participant =
-    module === 'activities' ? sql` or (${t}.restricted = 0 and exists (select 1 from activity_participants ap where ap.activity_id = ${t}.id and ap.user_id = ${sql.lit(actor.id)}))` : sql``;
-  const roles = actor.shareRoleIds.length ? sql` or s.role_id in (${inList(actor.shareRoleIds)})` : sql``;
-  const shared = sql`exists (select 1 from record_shares s where s.module = ${sql.lit(module)} and s.record_id = ${t}.id and (s.user_id = ${sql.lit(actor.id)}${roles}))`;
+    module === 'activities' ? sql` or (${t}.restricted = 0 and exists (select 1 from activity_participants ap where ap.activity_id = ${t}.id and ap.user_id = ${actor.id}))` : sql``;
+  const shared = sql`exists (select 1 from record_shares s where s.module = ${sql.lit(module)} and s.record_id = ${t}.id and (s.user_id = ${actor.id} or s.role_id in ${boundIdSet(actor.shareRoleIds)}))`;
   return sql<boolean>`(${owned} or ${listed} or (${t}.restricted = 0 and ${shared})${participant})`;
 }
 
 /** A condition that is always true, for places that need an expression when the actor sees everything. */
 export const visibleOrAll = (actor: Actor, module: Module, alias: string = module): RawBuilder<boolean> =>
   visibleWhere(actor, module, alias) ?? sql<boolean>`1 = 1`;
+
+/** What decides write access beyond ownership, when a read has already fetched it with the record. */
+export interface AccessFacts {
+  /** The actor is on the record's restricted list. */
+  listed: boolean;
+  /** The record is shared with the actor (or a role of theirs) for writing. */
+  writeShared: boolean;
+}
+
+/** Whether the actor owns the record or is above its owner: the only source of the share right. */
+const ownsRecord = (actor: Actor, row: { owner_id: number | null }) => row.owner_id != null && actor.ownerIds.includes(row.owner_id);
+
+/** Whether `recordAccess` needs the write share to decide (not an owner, not restricted, not a read/write default). */
+export const needsWriteShare = (actor: Actor, module: Module): boolean => !actor.isAdmin && actor.orgDefaults[module] !== 'read_write';
+
+/** `recordAccess` from facts already read (no statement). */
+export function recordAccessFrom(actor: Actor, module: Module, row: { owner_id: number | null; restricted: number }, facts: AccessFacts): RecordAccess {
+  if (actor.isAdmin) return { edit: true, delete: true, share: true };
+  const mine = ownsRecord(actor, row);
+  const write = mine || (row.restricted === 1 ? facts.listed : actor.orgDefaults[module] === 'read_write' || facts.writeShared);
+  return { edit: write && can(actor, 'edit', module), delete: write && can(actor, 'delete', module), share: mine && can(actor, 'share', module) };
+}
 
 /**
  * What the actor may do with one record they can see. Editing and deleting come from ownership, the hierarchy,
@@ -56,14 +80,11 @@ export async function recordAccess(
   module: Module,
   row: { id: number; owner_id: number | null; restricted: number },
 ): Promise<RecordAccess> {
-  if (actor.isAdmin) return { edit: true, delete: true, share: true };
-  const mine = row.owner_id != null && actor.ownerIds.includes(row.owner_id);
-  let write = mine;
-  if (!write && row.restricted === 1) {
-    write = (await db.selectFrom('record_access').select('user_id').where('module', '=', module).where('record_id', '=', row.id).where('user_id', '=', actor.id).executeTakeFirst()) != null;
-  } else if (!write) {
-    write = actor.orgDefaults[module] === 'read_write';
-    if (!write) {
+  const facts: AccessFacts = { listed: false, writeShared: false };
+  if (!actor.isAdmin && !ownsRecord(actor, row)) {
+    if (row.restricted === 1) {
+      facts.listed = (await db.selectFrom('record_access').select('user_id').where('module', '=', module).where('record_id', '=', row.id).where('user_id', '=', actor.id).executeTakeFirst()) != null;
+    } else if (needsWriteShare(actor, module)) {
       const share = await db
         .selectFrom('record_shares')
         .select('id')
@@ -72,18 +93,22 @@ export async function recordAccess(
         .where('access', '=', 'write')
         .where((eb) => eb.or([eb('user_id', '=', actor.id), ...(actor.shareRoleIds.length ? [eb('role_id', 'in', actor.shareRoleIds)] : [])]))
         .executeTakeFirst();
-      write = share != null;
+      facts.writeShared = share != null;
     }
   }
-  return { edit: write && can(actor, 'edit', module), delete: write && can(actor, 'delete', module), share: mine && can(actor, 'share', module) };
+  return recordAccessFrom(actor, module, row, facts);
 }
 
-export async function assertRecordRight(db: Kysely<DB>, actor: Actor, module: Module, row: { id: number; owner_id: number | null; restricted: number }, right: keyof RecordAccess): Promise<void> {
-  const access = await recordAccess(db, actor, module, row);
+/** Throws 403 unless `access` grants `right`. */
+export function assertAccessRight(access: RecordAccess, right: keyof RecordAccess): void {
   if (!access[right]) {
     const verb = right === 'edit' ? 'change' : right;
     throw new AppError('forbidden', `You can see this record but may not ${verb} it.`);
   }
+}
+
+export async function assertRecordRight(db: Kysely<DB>, actor: Actor, module: Module, row: { id: number; owner_id: number | null; restricted: number }, right: keyof RecordAccess): Promise<void> {
+  assertAccessRight(await recordAccess(db, actor, module, row), right);
 }
 
 /**
@@ -98,13 +123,20 @@ export async function assertMayChangeAccess(
   row: { id: number; owner_id: number | null; restricted: number },
   input: { ownerId?: string; restrictedTo?: unknown },
 ): Promise<void> {
-  const ownerChanges = input.ownerId !== undefined && Number(input.ownerId) !== row.owner_id;
-  if (!ownerChanges && input.restrictedTo === undefined) return;
-  if ((await recordAccess(db, actor, module, row)).share) return;
+  if (!changesAccess(row, input)) return;
+  assertMayChangeAccessWith(await recordAccess(db, actor, module, row), row, input);
+}
+
+const changesOwner = (row: { owner_id: number | null }, input: { ownerId?: string }) => input.ownerId !== undefined && Number(input.ownerId) !== row.owner_id;
+const changesAccess = (row: { owner_id: number | null }, input: { ownerId?: string; restrictedTo?: unknown }) => changesOwner(row, input) || input.restrictedTo !== undefined;
+
+/** `assertMayChangeAccess` with the access already known. */
+export function assertMayChangeAccessWith(access: RecordAccess, row: { owner_id: number | null }, input: { ownerId?: string; restrictedTo?: unknown }): void {
+  if (!changesAccess(row, input) || access.share) return;
   throw new AppError(
     'forbidden',
     'Only the owner, users above the owner and administrators may change who owns or may see this record.',
-    ownerChanges ? { ownerId: 'you may not change the owner of this record' } : { restrictedTo: 'you may not change who may see this record' },
+    changesOwner(row, input) ? { ownerId: 'you may not change the owner of this record' } : { restrictedTo: 'you may not change who may see this record' },
   );
 }
 

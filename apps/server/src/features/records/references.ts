@@ -4,20 +4,29 @@ import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { visibleRecords } from './visible-records.ts';
 
+/** A reference the input sets to something other than what is stored (undefined: not given, cleared or unchanged): only those need checking. */
+export const changedRef = (value: string | null | undefined, stored: number | null | undefined): string | undefined =>
+  value != null && fromApiId(value) !== stored ? value : undefined;
+
+/** The names of the records a check found, by the field that references them (an answer shows them). */
+export type FoundNames = Partial<Record<'ownerId' | 'accountId' | 'parentAccountId', string>>;
+
 /**
  * Checks that referenced records exist; returns field errors (empty when all is well) so that a form
- * learns about every bad reference at once.
+ * learns about every bad reference at once. The names of what it found go to `found`.
  */
 export async function checkReferences(
   db: Kysely<DB>,
   actor: Actor,
   refs: { ownerId?: string | null; contactType?: string | null; accountId?: string | null; parentAccountId?: string | null },
+  found: FoundNames = {},
 ): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
   if (refs.ownerId != null) {
-    const u = await db.selectFrom('users').select('active').where('id', '=', fromApiId(refs.ownerId)).executeTakeFirst();
+    const u = await db.selectFrom('users').select(['active', 'name']).where('id', '=', fromApiId(refs.ownerId)).executeTakeFirst();
     if (!u) errors.ownerId = 'no such user';
     else if (u.active !== 1) errors.ownerId = 'this user is deactivated';
+    else found.ownerId = u.name;
   }
   if (refs.contactType != null) {
     const t = await db.selectFrom('contact_types').select('id').where('id', '=', fromApiId(refs.contactType)).executeTakeFirst();
@@ -26,8 +35,9 @@ export async function checkReferences(
   for (const key of ['accountId', 'parentAccountId'] as const) {
     const id = refs[key];
     if (id == null) continue;
-    const a = await visibleRecords(db, actor, 'accounts').select('id').where('id', '=', fromApiId(id)).executeTakeFirst();
+    const a = await visibleRecords(db, actor, 'accounts').select(['id', 'name']).where('id', '=', fromApiId(id)).executeTakeFirst();
     if (!a) errors[key] = 'no such account';
+    else found[key] = a.name;
   }
   return errors;
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
@@ -37,6 +37,11 @@ export function joinableRecord(actor: Actor, module: Module, alias: string, opts
 /** `exists (visible live record of module where <on>)` for correlated conditions (aggregates, filters). */
 export function visibleExists(actor: Actor, module: Module, alias: string, on: RawBuilder<boolean>, opts: Liveness = {}): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from ${sql.table(module)} as ${sql.ref(alias)} where ${on} and ${joinableRecord(actor, module, alias, opts)})`;
+}
+
+/** `(select count(*) …)` of the visible live records of module where <on>, as a column of another record's row. */
+export function visibleCount(actor: Actor, module: Module, alias: string, on: RawBuilder<boolean>): RawBuilder<number> {
+  return sql<number>`(select count(*) from ${sql.table(module)} as ${sql.ref(alias)} where ${on} and ${joinableRecord(actor, module, alias)})`;
 }
 
 /** The records a recursive walk may follow down from a parent, and the column that points at the parent. */
@@ -87,13 +92,35 @@ export async function visibleRecordOr404(db: Kysely<DB>, actor: Actor, module: M
  * it; answers whether it did (false: someone else changed it first, or it is gone).
  */
 export async function updateVersioned<M extends Module>(db: Kysely<DB>, module: M, id: number, version: number, set: Updateable<DB[M]>): Promise<boolean> {
-  const table = db.updateTable(module as 'accounts');
-  const res = await table
+  const res = await versioned(db, module, id, version, set).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+function versioned<M extends Module>(db: Kysely<DB>, module: M, id: number, version: number, set: Updateable<DB[M]>) {
+  return db
+    .updateTable(module as 'accounts')
     .set({ ...(set as Updateable<DB['accounts']>), version: version + 1 })
     .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+    .where('version', '=', version);
+}
+
+/** `updateVersioned` that answers the row as stored after the update (undefined: nothing matched), in the same statement. */
+export async function updateVersionedRow<M extends Module>(db: Kysely<DB>, module: M, id: number, version: number, set: Updateable<DB[M]>): Promise<Selectable<DB[M]> | undefined> {
+  return (await versioned(db, module, id, version, set).returningAll().executeTakeFirst()) as Selectable<DB[M]> | undefined;
+}
+
+/**
+ * The part of `set` that changes the stored row: an update writes only those columns, so the indexes, triggers and
+ * search index of columns it leaves alone are not touched (forms send the whole record back).
+ */
+export function changedColumns<T extends Record<string, unknown>>(current: object, set: T): Partial<T> {
+  const stored = current as Record<string, unknown>;
+  const out: Partial<T> = {};
+  for (const key of Object.keys(set) as Array<keyof T & string>) {
+    const value = set[key];
+    if (value !== undefined && (stored[key] ?? null) !== (value ?? null)) out[key] = value;
+  }
+  return out;
 }
 
 /**

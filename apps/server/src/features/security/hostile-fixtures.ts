@@ -9,6 +9,7 @@ import { makeAccount, makeContact, multipartFile } from '../../test/factories.ts
 import { createApiToken } from '../auth/api-tokens.ts';
 import { createSession } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
+import { bumpConfigGeneration } from '../cache/config-cache.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Real records, fresh for each operation (a hostile value that is accepted may change or delete one)
@@ -63,6 +64,7 @@ export async function ok<T>(res: Promise<LightMyRequestResponse>, what: string):
 export async function makeFixtures(c: TestClient, db: Kysely<DB>): Promise<Fixtures> {
   // A swept PATCH may have made a custom field required (`required: true` is a valid value); records must stay creatable.
   await db.updateTable('custom_field_defs').set({ required: 0 }).execute();
+  await bumpConfigGeneration(db); // written behind the app's back: its cached definitions must go
   const account = await makeAccount(c);
   const account2 = await makeAccount(c);
   const contact = await makeContact(c, { accountId: account.id });

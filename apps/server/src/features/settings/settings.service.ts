@@ -7,6 +7,7 @@ import { parseJsonColumn } from '../../lib/json.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
 import { audit } from '../audit/audit.service.ts';
+import { cachedConfig } from '../cache/config-cache.ts';
 import { listSettingRows, replaceSettings } from './settings.repository.ts';
 
 export const defaultSettings: Settings = {
@@ -19,7 +20,15 @@ export const defaultSettings: Settings = {
   defaultCurrency: 'EUR',
 };
 
+/**
+ * The settings, from the process's configuration cache where `db` is the server's handle (a settings write drops it
+ * in every process); a transaction handle reads them. A shared object: never mutate it.
+ */
 export async function getSettings(db: Kysely<DB>): Promise<Settings> {
+  return cachedConfig(db, 'settings', () => readSettings(db));
+}
+
+async function readSettings(db: Kysely<DB>): Promise<Settings> {
   const rows = await listSettingRows(db);
   const stored = Object.fromEntries(rows.map((r) => [r.key, parseJsonColumn(r.value, z.unknown(), null)]));
   const merged = settingsSchema.safeParse({ ...defaultSettings, ...stored });
@@ -30,5 +39,6 @@ export async function putSettings(db: Kysely<DB>, actor: Actor, input: Settings)
   assertAdmin(actor, 'settings');
   await replaceSettings(db, Object.entries(input).map(([key, value]) => [key, JSON.stringify(value)]));
   await audit(db, actor, 'settings.update', null, input, null);
-  return getSettings(db);
+  // Read, not cached: the caches are dropped only once this answer is sent.
+  return readSettings(db);
 }

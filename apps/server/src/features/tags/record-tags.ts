@@ -17,11 +17,19 @@ export function defaultTagColor(name: string): string {
 
 /** Finds or creates the tags with these names and returns their ids in input order (duplicates dropped). */
 export async function ensureTags(trx: Transaction<DB> | Kysely<DB>, names: string[]): Promise<number[]> {
+  return (await ensureTagRows(trx, names)).ids;
+}
+
+/**
+ * The tags with these names, created where missing: their ids in input order, and their stored names in the order a
+ * record shows them (by key, in the database's collation) when every one already existed (else null).
+ */
+async function ensureTagRows(trx: Transaction<DB> | Kysely<DB>, names: string[]): Promise<{ ids: number[]; ordered: string[] | null }> {
   const byKey = new Map<string, string>();
   for (const n of names) if (!byKey.has(tagKey(n))) byKey.set(tagKey(n), n.trim());
-  if (byKey.size === 0) return [];
+  if (byKey.size === 0) return { ids: [], ordered: [] };
   const keys = [...byKey.keys()];
-  const existing = await trx.selectFrom('tags').select(['id', 'name_key']).where('name_key', 'in', keys).execute();
+  const existing = await trx.selectFrom('tags').select(['id', 'name', 'name_key']).where('name_key', 'in', keys).orderBy('name_key').execute();
   const ids = new Map(existing.map((t) => [t.name_key, t.id]));
   const now = nowIso();
   for (const [key, name] of byKey) {
@@ -33,13 +41,22 @@ export async function ensureTags(trx: Transaction<DB> | Kysely<DB>, names: strin
       .executeTakeFirstOrThrow();
     ids.set(key, row.id);
   }
-  return keys.map((k) => ids.get(k)).filter((id): id is number => id !== undefined);
+  return { ids: keys.map((k) => ids.get(k)).filter((id): id is number => id !== undefined), ordered: existing.length === byKey.size ? existing.map((t) => t.name) : null };
 }
 
-export async function setRecordTags(trx: Transaction<DB>, module: Module, recordId: number, names: string[]): Promise<void> {
-  const tagIds = await ensureTags(trx, names);
-  await trx.deleteFrom('record_tags').where('module', '=', module).where('record_id', '=', recordId).execute();
+/** Whether `names` would give a record with the tags `current` (stored names) the same tags. */
+export function sameTags(current: readonly string[], names: readonly string[]): boolean {
+  const a = new Set(current.map(tagKey));
+  const b = new Set(names.map(tagKey));
+  return a.size === b.size && [...a].every((k) => b.has(k));
+}
+
+/** Sets the record's tags; answers its tag names as a read shows them (read back only when a tag was created). */
+export async function setRecordTags(trx: Transaction<DB>, module: Module, recordId: number, names: string[], opts: { fresh?: boolean } = {}): Promise<string[]> {
+  const { ids: tagIds, ordered } = await ensureTagRows(trx, names);
+  if (!opts.fresh) await trx.deleteFrom('record_tags').where('module', '=', module).where('record_id', '=', recordId).execute();
   if (tagIds.length) await trx.insertInto('record_tags').values(tagIds.map((tag_id) => ({ module, record_id: recordId, tag_id }))).execute();
+  return ordered ?? (await loadTagNames(trx, module, [recordId])).get(recordId) ?? [];
 }
 
 export async function deleteRecordTags(trx: Transaction<DB>, module: Module, recordIds: number[]): Promise<void> {
@@ -69,14 +86,14 @@ export async function loadTagNames(db: Kysely<DB>, module: Module, recordIds: nu
 /** "Has the tag named `name`", as an EXISTS over record_tags, for the list filter of either module. */
 export function hasTag(module: Module, name: string): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from record_tags rt join tags t on t.id = rt.tag_id
-    where rt.module = ${module} and rt.record_id = ${sql.ref(`${module}.id`)} and t.name_key = ${tagKey(name)})`;
+    where rt.module = ${sql.lit(module)} and rt.record_id = ${sql.ref(`${module}.id`)} and t.name_key = ${tagKey(name)})`;
 }
 
 /** The record's tag names, ordered, as one value of a list row (no second query per page). */
 export function tagNamesColumn(db: Kysely<DB>, module: Module): RawBuilder<string | null> {
   const names = orderedConcat(db, sql`t.name`, sql`t.name_key`);
   return sql<string | null>`(select ${names} from record_tags rt join tags t on t.id = rt.tag_id
-    where rt.module = ${module} and rt.record_id = ${sql.ref(`${module}.id`)})`;
+    where rt.module = ${sql.lit(module)} and rt.record_id = ${sql.ref(`${module}.id`)})`;
 }
 
 export const splitTagNames = (value: string | null): string[] => (value ? value.split(CONCAT_SEPARATOR) : []);

@@ -4,8 +4,7 @@ import type { FieldChange } from '@kontor/contract/timeline';
 import type { DB } from '../../db/schema.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { loadContactPoints, type ContactPoints, type ContactPointsIn } from '../contact-points/contact-points.repository.ts';
-import { loadTagNames } from '../tags/record-tags.ts';
+import type { ContactPoints, ContactPointsIn } from '../contact-points/contact-points.repository.ts';
 import { contextOf, fieldChanges, recordEvent, recordUpdate } from './timeline-events.ts';
 
 /**
@@ -14,24 +13,19 @@ import { contextOf, fieldChanges, recordEvent, recordUpdate } from './timeline-e
  * contact points included.
  */
 
-type Row = Record<string, unknown> & { custom_fields?: string };
+/** The stored row of the record's table (display columns alongside are ignored). */
+type Row = object & { custom_fields?: string | null };
 type PointKind = 'emails' | 'phones' | 'websites' | 'addresses';
 const pointKinds: PointKind[] = ['emails', 'phones', 'websites', 'addresses'];
 
-/** What an edit may change besides the row's columns, as it was before the edit. */
+/**
+ * What an edit may change besides the row's columns, as it was before the edit (the record page's read before the
+ * write has them; only the tags and contact point kinds the input sets are compared).
+ */
 export interface EditBefore {
   row: Row;
   tags: string[] | null;
   points: ContactPoints | null;
-}
-
-/** Reads what the edit is about to change (tags and contact points only when the input sets them). */
-export async function beforeEdit(db: Kysely<DB>, module: Module, id: number, row: Row, input: { tags?: unknown } & Partial<Record<PointKind, unknown>>): Promise<EditBefore> {
-  const [tags, points] = await Promise.all([
-    input.tags !== undefined ? loadTagNames(db, module, [id]).then((m) => m.get(id) ?? []) : null,
-    pointKinds.some((k) => input[k] !== undefined) ? loadContactPoints(db, module, id) : null,
-  ]);
-  return { row, tags, points };
 }
 
 const pointText = (kind: PointKind, p: ContactPoints[PointKind][number] | NonNullable<ContactPointsIn[PointKind]>[number]): string =>
@@ -62,7 +56,7 @@ export async function recordEdit(
 ): Promise<void> {
   const custom = after.customFields ? { before: parseJsonColumn(before.row.custom_fields ?? '{}', customFieldValues, {}), after: after.customFields } : undefined;
   const tags = after.tags && before.tags ? { before: before.tags, after: after.tags } : undefined;
-  const changes = [...fieldChanges(module, before.row, set, { customFields: custom, tags }), ...(after.points ? pointChanges(before.points, after.points) : [])];
+  const changes = [...fieldChanges(module, before.row as Record<string, unknown>, set, { customFields: custom, tags }), ...(after.points ? pointChanges(before.points, after.points) : [])];
   await recordUpdate(trx, actor, module, id, changes, contextOf(module, id, { ...before.row, ...set }));
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { readerFor } from '../../plugins/read-routing.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
+import { assertVisibleParent } from '../records/visible-parent.ts';
 import { listTimeline } from './timeline.service.ts';
 
 /** `GET /{module}/{id}/timeline` for every record module. */
@@ -14,7 +15,7 @@ export function timelineRoutes(app: FastifyInstance, database: Database): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const module of modules) {
     r.get(`/api/v1/${module}/:id/timeline`, { schema: { tags: [module], params: idParamsSchema, querystring: timelineQuerySchema, response: { 200: timelinePageSchema } } }, async (req) =>
-      listTimeline(readerFor(req, database), actorOf(req), module, fromApiId(req.params.id), req.query),
+      listTimeline(readerFor(req, database), actorOf(req), await assertVisibleParent(readerFor(req, database), actorOf(req), module, fromApiId(req.params.id)), req.query),
     );
   }
 }

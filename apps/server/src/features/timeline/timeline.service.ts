@@ -7,10 +7,9 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan } from '../permissions/access.ts';
 import { userNames } from '../records/references.ts';
 import { descriptorOf } from '../records/registry.ts';
-import { visibleRecordOr404 } from '../records/visible-records.ts';
+import type { VisibleParent } from '../records/visible-parent.ts';
 import { lookupNames, recordNames, timelineRows, type TimelineRow } from './timeline.repository.ts';
 
 /** Zoho's default window: the last six months; older events on demand. */
@@ -96,9 +95,8 @@ function present(row: TimelineRow, details: Details, names: Record<string, strin
  * to it (its contacts' and deals', their notes, files and activities), each only when the reader may see the record
  * it is about. The default window is the last six months (`since` moves it; `all` lifts it).
  */
-export async function listTimeline(db: Kysely<DB>, actor: Actor, module: Module, id: number, q: z.output<typeof timelineQuerySchema>, now = new Date()): Promise<TimelinePage> {
-  assertCan(actor, 'view', module);
-  await visibleRecordOr404(db, actor, module, id);
+export async function listTimeline(db: Kysely<DB>, actor: Actor, parent: VisibleParent, q: z.output<typeof timelineQuerySchema>, now = new Date()): Promise<TimelinePage> {
+  const { module, id } = parent;
   const since = q.since === 'all' ? null : q.since ? new Date(q.since).toISOString() : new Date(now.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000).toISOString();
   const cursor = q.cursor ? decodeCursor(q.cursor, 'text') : null;
   const rows = await timelineRows(db, actor, module, id, { limit: q.limit, since, after: cursor ? { at: String(cursor.value), id: cursor.id } : null, filter: q.filter ?? [] });

@@ -1,13 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Contact, ContactCreate, ContactUpdate } from '@kontor/contract/contacts';
+import type { ContactPage } from '@kontor/contract/record-pages';
 import { api } from '../../lib/api';
-import { recordKeys } from '../records/api';
+import { seedCommonSections, seedDealSections, usePageRecord } from '../records/common-sections';
 
 export const contactPath = (id: string) => `/contacts/${id}`;
 
-export function useContact(id: string) {
-  return useQuery({ queryKey: recordKeys.detail('contacts', id), queryFn: () => api.get<Contact>(contactPath(id)) });
-}
+/** The contact of a contact page, loaded with the whole page at first (its deals, activities, notes, files, timeline). */
+export const useContact = (id: string) =>
+  usePageRecord<Contact, ContactPage>('contacts', id, (qc, page, tz) => {
+    seedDealSections(qc, 'contacts', id, page.deals);
+    seedCommonSections(qc, 'contacts', id, page, tz);
+  });
 
 export const createContact = (body: ContactCreate) => api.post<Contact>('/contacts', body);
 export const updateContact = (id: string, body: ContactUpdate) => api.patch<Contact>(contactPath(id), body);

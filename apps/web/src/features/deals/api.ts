@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Deal, DealBoard, DealCreate, DealListItem, DealUpdate, Pipeline } from '@kontor/contract/deals';
+import type { DealPage } from '@kontor/contract/record-pages';
 import { api, type QueryValue } from '../../lib/api';
 import { recordKeys, usePagedList } from '../records/api';
+import { seedCommonSections, usePageRecord } from '../records/common-sections';
 
 export const dealPath = (id: string) => `/deals/${id}`;
 
@@ -18,9 +20,8 @@ export function usePipelines() {
   });
 }
 
-export function useDeal(id: string) {
-  return useQuery({ queryKey: recordKeys.detail('deals', id), queryFn: () => api.get<Deal>(dealPath(id)) });
-}
+/** The deal of a deal page, loaded with the whole page at first (its activities, notes, files, timeline). */
+export const useDeal = (id: string) => usePageRecord<Deal, DealPage>('deals', id, (qc, page, tz) => seedCommonSections(qc, 'deals', id, page, tz));
 
 export const createDeal = (body: DealCreate) => api.post<Deal>('/deals', body);
 export const updateDeal = (id: string, body: DealUpdate) => api.patch<Deal>(dealPath(id), body);

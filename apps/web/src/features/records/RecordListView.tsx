@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { QueryValue } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState } from '../../components/States';
-import { recordKeys, usePagedList, useRecordCount, type RecordModule } from './api';
+import { recordKeys, usePagedList, useRecordCount, type RecordCount, type RecordModule } from './api';
 import { LetterIndex, ListFilters, type QuickFilter } from './ListFilters';
 import { clearedFilters, hasFilters, type ListSearch } from './search';
 
@@ -27,6 +28,13 @@ interface Props<T extends { id: string }> {
   extraFilters?: ReactNode;
 }
 
+/** "1,234 contacts", "about 1,002,891 contacts" (an estimate) or "more than 10,000 contacts" (a lower bound). */
+function countText(t: TFunction, module: RecordModule, count: RecordCount): string {
+  const text = t(`${module}.count`, { count: count.total, formatted: formatNumber(count.total) });
+  if (count.atLeast) return t('listTotal.moreThan', { text });
+  return count.approximate ? t('listTotal.about', { text }) : text;
+}
+
 /** The list page body shared by accounts and contacts: filters, A-Z, table, count on demand, load more. */
 export function RecordListView<T extends { id: string }>({ module, search, defaultSort, onSearchChange, columns, onOpen, onNew, emptyIcon, filters, letters = true, extraFilters }: Props<T>) {
   const { t } = useTranslation();
@@ -45,7 +53,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
         <Group gap={6} wrap="nowrap">
           {countAsked && count.data !== undefined ? (
             <Text size="sm" c="dimmed" data-testid="record-count">
-              {t(`${module}.count`, { count: count.data, formatted: formatNumber(count.data) })}
+              {countText(t, module, count.data)}
             </Text>
           ) : (
             <Anchor component="button" type="button" size="sm" onClick={() => setCountAsked(true)} data-testid="show-count">

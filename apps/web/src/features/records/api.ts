@@ -28,13 +28,24 @@ export function usePagedList<T>(key: readonly unknown[], path: string, params: R
   });
 }
 
-/** The record count, only when the user asks for it (count=true costs a COUNT on the server). */
+/**
+ * The record count, only when the user asks for it (count=true costs a COUNT on the server). Beyond 10,000 records an
+ * unfiltered count is an estimate (`approximate`) or, for users who may not see every record, a lower bound (`atLeast`).
+ */
 export function useRecordCount(module: RecordModule, params: Record<string, QueryValue>, enabled: boolean) {
   return useQuery({
     queryKey: recordKeys.count(module, params),
-    queryFn: () => api.get<ListResponse<unknown>>(`/${module}`, { ...params, limit: 1, count: true }).then((r) => r.total ?? 0),
+    queryFn: () =>
+      api
+        .get<ListResponse<unknown>>(`/${module}`, { ...params, limit: 1, count: true })
+        .then((r): RecordCount => ({ total: r.total ?? 0, approximate: r.totalApproximate === true, atLeast: r.totalAtLeast === true })),
     enabled,
   });
+}
+export interface RecordCount {
+  total: number;
+  approximate: boolean;
+  atLeast: boolean;
 }
 
 export function useInvalidateModule() {
