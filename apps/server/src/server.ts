@@ -18,11 +18,11 @@ export async function serve(config: Config): Promise<FastifyInstance | null> {
   return null;
 }
 
-async function prepareDatabase(config: Config): Promise<{ lines: string[]; location: string; engine: string }> {
+async function prepareDatabase(config: Config): Promise<{ location: string; engine: string }> {
   const database = await openDatabase(config);
   try {
-    const lines = adminLines(await bootstrapAdmin(database.db, { email: config.adminEmail, password: config.adminPassword }));
-    return { lines, location: database.location, engine: database.engine };
+    printAdminLines(adminLines(await bootstrapAdmin(database.db, { email: config.adminEmail, password: config.adminPassword })));
+    return { location: database.location, engine: database.engine };
   } finally {
     await database.close();
   }
@@ -35,10 +35,14 @@ function adminLines(admin: Awaited<ReturnType<typeof bootstrapAdmin>>): string[]
   return [];
 }
 
-function announce(config: Config, engine: string, location: string, started: number, workers: number, extra: string[]): void {
+function announce(config: Config, engine: string, location: string, started: number, workers: number): void {
   const processes = workers > 1 ? `, ${workers} workers` : '';
-  const first = `Kontor is running at http://localhost:${config.port} (${engine}: ${location}${processes}), ready in ${Date.now() - started} ms.`;
-  process.stdout.write(`\n${[first, ...extra].join('\n')}\n\n`);
+  process.stdout.write(`\nKontor is running at http://localhost:${config.port} (${engine}: ${location}${processes}), ready in ${Date.now() - started} ms.\n\n`);
+}
+
+/** How to log in, printed before the first request can be answered (so whoever sees the app answer can read it). */
+function printAdminLines(lines: string[]): void {
+  if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);
 }
 
 /** The app on an open database, listening. Loaded on demand: a primary never needs the app's code. */
@@ -78,9 +82,9 @@ function primaryReady(): Promise<void> {
 async function serveSingle(config: Config): Promise<FastifyInstance> {
   const started = Date.now();
   const database = await openDatabase(config);
-  const lines = adminLines(await bootstrapAdmin(database.db, { email: config.adminEmail, password: config.adminPassword }));
+  printAdminLines(adminLines(await bootstrapAdmin(database.db, { email: config.adminEmail, password: config.adminPassword })));
   const app = await startApp(config, database);
-  announce(config, database.engine, database.location, started, 1, lines);
+  announce(config, database.engine, database.location, started, 1);
   stopOnSignals(async () => app.close());
   return app;
 }
@@ -130,11 +134,11 @@ async function servePrimary(config: Config): Promise<void> {
     cluster.on('listening', onListening);
   });
   for (let i = 0; i < config.workers; i++) fork();
-  const { lines, location, engine } = await prepareDatabase(config);
+  const { location, engine } = await prepareDatabase(config);
   databaseReady = true;
   for (const worker of waiting.splice(0)) if (worker.isConnected()) worker.send(READY);
   await listening;
-  announce(config, engine, location, started, config.workers, lines);
+  announce(config, engine, location, started, config.workers);
   stopOnSignals(async () => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);

@@ -182,8 +182,8 @@ async function writeNewAccount(trx: Transaction<DB>, actor: Actor, input: Accoun
  * Writes a new account in the caller's transaction: the one insert of a new account and of a lead's conversion.
  * Rights and references are the caller's to check; `config` read before the transaction spares its reads.
  */
-export async function insertAccountInTrx(trx: Transaction<DB>, actor: Actor, input: AccountCreateIn, config?: WriteConfig): Promise<number> {
-  return (await writeNewAccount(trx, actor, input, config ?? (await writeConfig(trx, 'accounts')))).row.id;
+export async function insertAccountInTrx(trx: Transaction<DB>, actor: Actor, input: AccountCreateIn, config: WriteConfig): Promise<number> {
+  return (await writeNewAccount(trx, actor, input, config)).row.id;
 }
 
 /** A new account has no contacts, members or deals yet: its answer needs no read. */

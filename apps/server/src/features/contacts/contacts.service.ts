@@ -144,8 +144,8 @@ async function writeNewContact(trx: Transaction<DB>, actor: Actor, input: Contac
  * Writes a new contact in the caller's transaction: the one insert of a new contact and of a lead's conversion.
  * Rights and references are the caller's to check; `config` read before the transaction spares its reads.
  */
-export async function insertContactInTrx(trx: Transaction<DB>, actor: Actor, input: ContactCreateIn, config?: WriteConfig): Promise<number> {
-  return (await writeNewContact(trx, actor, input, config ?? (await writeConfig(trx, 'contacts')))).row.id;
+export async function insertContactInTrx(trx: Transaction<DB>, actor: Actor, input: ContactCreateIn, config: WriteConfig): Promise<number> {
+  return (await writeNewContact(trx, actor, input, config)).row.id;
 }
 
 export async function createContact(db: Kysely<DB>, actor: Actor, input: ContactCreateIn): Promise<Contact> {

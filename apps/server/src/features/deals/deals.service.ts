@@ -116,8 +116,8 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<DealCreateI
  * new deal and of a lead's conversion. Its stage is read in the same transaction, so a stage deleted meanwhile is
  * refused and nothing is written. Rights and references are the caller's to check.
  */
-export async function insertDealInTrx(trx: Transaction<DB>, actor: Actor, input: DealCreateIn, config?: WriteConfig): Promise<number> {
-  const { defs, settings } = config ?? (await writeConfig(trx, 'deals'));
+export async function insertDealInTrx(trx: Transaction<DB>, actor: Actor, input: DealCreateIn, config: WriteConfig): Promise<number> {
+  const { defs, settings } = config;
   const place = await placement(trx, input);
   const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
   const row = {

@@ -22,6 +22,7 @@ import { insertAccountInTrx } from '../accounts/accounts.service.ts';
 import { refreshAccountActivity } from '../activities/account-activity.ts';
 import { insertContactInTrx } from '../contacts/contacts.service.ts';
 import { insertDealInTrx } from '../deals/deals.service.ts';
+import { writeConfig } from '../records/write-config.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, can } from '../permissions/access.ts';
 import { checkReferences } from '../records/references.ts';
@@ -133,17 +134,19 @@ export async function convertLead(db: Kysely<DB>, actor: Actor, id: number, inpu
   });
   const accountInput = target.kind === 'new' ? parsed(accountCreateSchema, { name: target.name, ownerId }) : null;
 
+  // The configuration the inserts need, from the cache, before the transaction (a transaction handle has none).
+  const [accountConfig, contactConfig, dealConfig] = await Promise.all([writeConfig(db, 'accounts'), writeConfig(db, 'contacts'), writeConfig(db, 'deals')]);
   const made = await db.transaction().execute(async (trx) => {
     if (!(await updateVersioned(trx, 'leads', id, input.version, { status: 'converted', converted_at: nowIso(), ...updatedStamps(actor, lead.version) }))) {
       const now = await findLeadRow(trx, actor, id);
       throw now?.status === 'converted' ? alreadyConverted() : versionConflict(now?.version ?? lead.version + 1);
     }
-    const accountId = target.kind === 'existing' ? target.id : accountInput ? await insertAccountInTrx(trx, actor, accountInput) : null;
-    const contactId = await insertContactInTrx(trx, actor, { ...contactInput, ...(accountId != null && { accountId: toApiId(accountId) }) });
+    const accountId = target.kind === 'existing' ? target.id : accountInput ? await insertAccountInTrx(trx, actor, accountInput, accountConfig) : null;
+    const contactId = await insertContactInTrx(trx, actor, { ...contactInput, ...(accountId != null && { accountId: toApiId(accountId) }) }, contactConfig);
     const deal = input.createDeal;
     const dealId = deal
       ? await dealStep(() =>
-          insertDealInTrx(trx, actor, parsed(dealCreateSchema, { ...deal, ownerId, contactId: toApiId(contactId), ...(accountId != null && { accountId: toApiId(accountId) }) })),
+          insertDealInTrx(trx, actor, parsed(dealCreateSchema, { ...deal, ownerId, contactId: toApiId(contactId), ...(accountId != null && { accountId: toApiId(accountId) }) }), dealConfig),
         )
       : null;
     await moveLeadItems(trx, id, { contactId, accountId }, actor.id);
