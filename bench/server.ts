@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Target } from './raw.ts';
-import { startServer as startProcess, type RunningServer } from '../apps/server/src/test/process.ts';
+import { childNodePids, startServer as startProcess, type RunningServer } from '../apps/server/src/test/process.ts';
 
 export { freePort } from '../apps/server/src/test/process.ts';
 
@@ -43,27 +43,6 @@ export async function startServer(t: Target, extra: NodeJS.ProcessEnv = {}, opts
     return children.length ? children : [server.pid];
   };
   return { ...server, workerPids, memory: () => workerPids().flatMap((pid) => readMemory(pid) ?? []) };
-}
-
-const nodeExe = fs.realpathSync(process.execPath);
-
-/** Node processes started by `pid` (cluster workers; not an esbuild service or other helpers). */
-export function childNodePids(pid: number): number[] {
-  const out: number[] = [];
-  try {
-    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-      for (const c of fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
-        try {
-          if (fs.readlinkSync(`/proc/${c}/exe`) === nodeExe) out.push(Number(c));
-        } catch {
-          // gone meanwhile
-        }
-      }
-    }
-  } catch {
-    // no /proc (not Linux) or the process is gone
-  }
-  return out;
 }
 
 export function readMemory(pid: number): Memory | null {

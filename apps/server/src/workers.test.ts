@@ -3,10 +3,9 @@
  * a fresh connection so node:cluster spreads them over the workers. What one worker changes, every worker enforces at
  * once; concurrent writes through different workers lose nothing; a killed worker is replaced.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedEnv, runKontor, startServer, type RunningServer } from './test/process.ts';
+import { childNodePids, isolatedEnv, runKontor, startServer, type RunningServer } from './test/process.ts';
 
 interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -41,12 +40,6 @@ function call<T = Record<string, unknown>>(base: string, method: string, path: s
   });
 }
 
-/** The pids of a process's children (the workers of a primary). */
-function childrenOf(pid: number): number[] {
-  const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-  return text ? text.split(/\s+/).map(Number) : [];
-}
-
 async function tokenFor(env: NodeJS.ProcessEnv, email: string, role: string): Promise<string> {
   if (role !== 'admin') expect((await runKontor(['user', 'create', '--email', email, '--password', 'worker-test-pw-1', '--role', role], env)).code).toBe(0);
   const out = await runKontor(['token', 'create', '--email', email], env);
@@ -77,7 +70,7 @@ describe('kontor serve with two workers', () => {
   }, 60_000);
 
   it('runs the compiled build in every worker, and both answer', async () => {
-    expect(childrenOf(server.pid)).toHaveLength(2);
+    expect(childNodePids(server.pid)).toHaveLength(2);
     const answers = await Promise.all(Array.from({ length: 12 }, () => call<{ compiled: boolean }>(server.url, 'GET', '/api/health')));
     expect(answers.every((a) => a.status === 200 && a.body.compiled === true)).toBe(true);
     expect(new Set(answers.map((a) => a.worker))).toEqual(new Set(['1', '2']));
@@ -130,7 +123,7 @@ describe('kontor serve with two workers', () => {
   }, 60_000);
 
   it('a worker killed mid-request is replaced, and no request but the one in flight is lost', async () => {
-    const [victim] = childrenOf(server.pid);
+    const [victim] = childNodePids(server.pid);
     let failed = 0;
     const workers = new Set<string>();
     for (let i = 0; i < 80; i++) {
@@ -146,7 +139,7 @@ describe('kontor serve with two workers', () => {
       if (i >= 20) await new Promise((r) => setTimeout(r, 25));
     }
     expect(failed).toBeLessThanOrEqual(1);
-    const alive = childrenOf(server.pid);
+    const alive = childNodePids(server.pid);
     expect(alive).toHaveLength(2);
     expect(alive).not.toContain(victim);
     expect(workers.has('3')).toBe(true); // the replacement answered

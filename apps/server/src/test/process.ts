@@ -122,3 +122,24 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
       }),
   };
 }
+
+const nodeExe = fs.realpathSync(process.execPath);
+
+/** Node processes started by `pid` (cluster workers; not an esbuild service or other helpers). */
+export function childNodePids(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const c of fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+        try {
+          if (fs.readlinkSync(`/proc/${c}/exe`) === nodeExe) out.push(Number(c));
+        } catch {
+          // gone meanwhile
+        }
+      }
+    }
+  } catch {
+    // no /proc (not Linux) or the process is gone
+  }
+  return out;
+}

@@ -19,9 +19,6 @@ export async function insertDealRow(trx: Transaction<DB>, row: NewDealRow): Prom
   return (await trx.insertInto('deals').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** A live deal the actor can see; undefined answers as 404 upstream. */
-export const findDealRow = (db: Kysely<DB>, actor: Actor, id: number) => visibleRecords(db, actor, 'deals').selectAll().where('id', '=', id).executeTakeFirst();
-
 /** The columns a list row or card shows (presentDealListItem): lists select exactly these, not the whole row. */
 const dealListColumns = [
   'id',
@@ -93,10 +90,6 @@ function displayNames(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
       'pipeline.name as pipeline_name',
       tagNamesColumn(db, 'deals').as('tag_names'),
     ]);
-}
-
-export async function findDealListRow(db: Kysely<DB>, actor: Actor, id: number): Promise<DealListRow | undefined> {
-  return (await withDisplay(db, actor, {}).where('deals.id', '=', id).executeTakeFirst()) as DealListRow | undefined;
 }
 
 /** A deal page's row: the list row plus the access facts of `detailFactColumns`, in one statement. */

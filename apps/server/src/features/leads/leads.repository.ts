@@ -86,10 +86,6 @@ function withDisplay(db: Kysely<DB>, actor: Actor, q: Partial<LeadListQuery>) {
     ]);
 }
 
-export async function findLeadListRow(db: Kysely<DB>, actor: Actor, id: number): Promise<LeadListRow | undefined> {
-  return (await withDisplay(db, actor, {}).where('leads.id', '=', id).executeTakeFirst()) as LeadListRow | undefined;
-}
-
 /** A lead page's row: the display row plus the access facts of `detailFactColumns`, in one statement. */
 export type LeadDetailRow = LeadListRow & DetailFactsRow;
 

@@ -15,13 +15,8 @@ export function defaultTagColor(name: string): string {
   return palette[h % palette.length] ?? '#64748b';
 }
 
-/** Finds or creates the tags with these names and returns their ids in input order (duplicates dropped). */
-export async function ensureTags(trx: Transaction<DB> | Kysely<DB>, names: string[]): Promise<number[]> {
-  return (await ensureTagRows(trx, names)).ids;
-}
-
 /**
- * The tags with these names, created where missing: their ids in input order, and their stored names in the order a
+ * The tags with these names, created where missing (duplicates dropped): their ids in input order, and their stored names in the order a
  * record shows them (by key, in the database's collation) when every one already existed (else null).
  */
 async function ensureTagRows(trx: Transaction<DB> | Kysely<DB>, names: string[]): Promise<{ ids: number[]; ordered: string[] | null }> {
