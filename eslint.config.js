@@ -59,6 +59,22 @@ export default tseslint.config(
       ],
     },
   },
+  // The one exception: the database's driver keeps the search documents in step before every commit (db/commit-hooks.ts),
+  // so no write path can forget them; what a document holds is the search feature's (docs/ARCHITECTURE.md, "Search").
+  {
+    files: ['apps/server/src/db/database.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@kontor/web', '@kontor/web/*', '**/apps/web/**'], message: 'The server does not import the web app.' },
+            { regex: '(^|/)features(/(?!search/sync\\.ts$)|$)', message: 'db/ imports no feature but the search upkeep.' },
+          ],
+        },
+      ],
+    },
+  },
   // Visibility by construction (docs/ARCHITECTURE.md, "Record machinery"): record tables are read only through
   // features/records/visible-records.ts, and the raw visibility condition is used nowhere else.
   {

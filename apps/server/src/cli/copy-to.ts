@@ -138,7 +138,9 @@ export async function copyTo(opts: CopyOptions): Promise<TableCheck[]> {
   try {
     src.exec('begin'); // one snapshot of the source for the copy and the verification
     const sourceTables = new Set((src.prepare(`select name from sqlite_master where type = 'table'`).pluck().all() as string[]));
-    const tables = fkOrder((await describeTarget(client)).filter((t) => t.name !== 'kontor_migrations' && sourceTables.has(t.name)));
+    // search_pending is the triggers' queue of the copy's own inserts: the documents themselves are copied.
+    const skipped = new Set(['kontor_migrations', 'search_pending']);
+    const tables = fkOrder((await describeTarget(client)).filter((t) => !skipped.has(t.name) && sourceTables.has(t.name)));
     for (const name of ['users', 'accounts', 'contacts']) {
       const n = await client.query<{ n: number }>(`select count(*)::int as n from ${name}`);
       if ((n.rows[0]?.n ?? 0) > 0) throw new Error(`The target is not empty (${name} has ${n.rows[0]?.n} rows): copy-to needs a fresh database or schema.`);
@@ -178,6 +180,7 @@ export async function copyTo(opts: CopyOptions): Promise<TableCheck[]> {
       if (t.identity) await client.query(`select setval(pg_get_serial_sequence('${t.name}', 'id'), coalesce((select max(id) from ${t.name}), 0) + 1, false)`);
       log(`copied ${t.name}: ${n} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+    await client.query('delete from search_pending');
     await client.query('commit');
     await client.query('analyze');
     const checks: TableCheck[] = [];

@@ -13,6 +13,7 @@ Commands:
   token create --email E [--name N] [--days D]   print a new API token (last line)
   seed --demo                             load a demo company (~200 accounts, ~800 contacts, ~250 deals)
   seed --scale N [--force] [--seed S]     bulk-load a deterministic data set: N contacts, N/4 accounts, N/2 deals, 200 users
+  search reindex                          rebuild every search document and the similar-spelling vocabulary
   copy-to postgres://... [--schema S]     copy this SQLite instance to an empty PostgreSQL, verified by counts and checksums
 
 The CLI reads the same DATA_DIR / DATABASE_URL as the server and works while it runs.`;
@@ -75,6 +76,12 @@ export async function main(argv: string[]): Promise<void> {
         const created = await createApiToken(database.db, user.id, values.name ?? 'CLI token', days);
         console.log(`Token "${created.name}" for ${user.email}${created.expiresAt ? `, expires ${created.expiresAt}` : ''}:`);
         console.log(created.token);
+      } else if (command === 'search' && sub === 'reindex') {
+        const { reindexSearch } = await import('../features/search/sync.ts');
+        const started = Date.now();
+        const counts = await reindexSearch(database.db, { log: (l) => console.log(l) });
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        console.log(`Reindexed ${total} records (${Object.entries(counts).map(([m, n]) => `${n} ${m}`).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       } else if (command === 'seed') {
         const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' }, scale: { type: 'string' }, force: { type: 'boolean' }, seed: { type: 'string' } } });
         if (values.scale !== undefined) {

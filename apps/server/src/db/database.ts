@@ -5,6 +5,8 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from './schema.ts';
+import { withBeforeCommit } from './commit-hooks.ts';
+import { SearchSync } from '../features/search/sync.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -28,7 +30,8 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 function postgres(url: string, schema: string | null): Kysely<DB> {
   // JIT compilation costs more than it saves on our short OLTP queries (140 of 415 ms of a 1M-row count).
   const options = ['-c jit=off', ...(schema ? [`-c search_path=${schema}`] : [])].join(' ');
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10, options }) }) });
+  const dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10, options }) });
+  return new Kysely<DB>({ dialect: withBeforeCommit(dialect, new SearchSync().flush, 'begin') });
 }
 
 export function createDatabase(
@@ -54,7 +57,8 @@ export function createDatabase(
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite) });
+  const db = new Kysely<DB>({ dialect: withBeforeCommit(dialect, new SearchSync().flush, 'begin immediate') });
   return { db, readDb: db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }
 

@@ -9,19 +9,7 @@ export function columnTypes(engine: Engine) {
     : { pk: 'integer primary key autoincrement', blob: 'blob', bigint: 'integer', real: 'real' };
 }
 
-/** Case- and accent-insensitive sort/search key, the same on both engines because it is computed in JS. */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { foldText } from '@kontor/contract/fold';
 
 /** Escape % _ and \ for a LIKE pattern used with ESCAPE '\'. */
 export function likeEscape(s: string): string {
@@ -31,33 +19,6 @@ export function likeEscape(s: string): string {
 /** Which engine a Kysely instance talks to, read from its adapter (no plumbing through every repository). */
 export function isSqlite(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
-}
-
-/**
- * "Name or primary e-mail contains this fragment", for the list filter. From three characters on, SQLite answers
- * from the FTS5 trigram index (migration 005) and PostgreSQL from its pg_trgm GIN indexes. One or two characters
- * match the start of the sort key (last name first), which an index serves too: "王" finds the Wangs.
- */
-export function containsFragment(db: Kysely<DB>, table: 'accounts' | 'contacts', fragment: string, withEmail: boolean): RawBuilder<boolean> {
-  const term = foldText(fragment);
-  const sortKey = sql.ref(`${table}.${table === 'accounts' ? 'name_sort' : 'sort_name'}`);
-  const pattern = `%${likeEscape(term)}%`;
-  const email = sql.ref(`${table}.primary_email`);
-  const like = withEmail
-    ? sql<boolean>`(${sortKey} like ${pattern} escape '\\' or lower(${email}) like ${pattern} escape '\\')`
-    : sql<boolean>`${sortKey} like ${pattern} escape '\\'`;
-  if ([...term].length < 3) {
-    // One or two characters (a Chinese surname, an initial): names starting with them, from the sort-key index.
-    if (!isSqlite(db)) return sql<boolean>`${sortKey} like ${`${likeEscape(term)}%`} escape '\\'`;
-    const chars = [...term];
-    const last = chars.pop() ?? '';
-    const upper = chars.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
-    return sql<boolean>`(${sortKey} >= ${term} and ${sortKey} < ${upper})`;
-  }
-  if (!isSqlite(db)) return like;
-  const column = withEmail ? '' : `${table === 'accounts' ? 'name_sort' : 'sort_name'} : `;
-  const query = `${column}"${term.replace(/"/g, '""')}"`;
-  return sql<boolean>`${sql.ref(`${table}.id`)} in (select rowid from ${sql.table(`${table}_search`)} where ${sql.table(`${table}_search`)} match ${query})`;
 }
 
 /** The values of a correlated subquery joined into one string in a given order (tag names of a list row). */

@@ -12,6 +12,7 @@ import { activitiesSchema } from './migrations/009_activities.ts';
 import { kanbanSchema } from './migrations/010_kanban.ts';
 import { leadsExtraSchema } from './migrations/011_leads_extra.ts';
 import { sharedStateSchema } from './migrations/012_shared_state.ts';
+import { searchSchema } from './migrations/013_search.ts';
 
 interface Migration {
   id: string;
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   { id: '010_kanban', statements: kanbanSchema },
   { id: '011_leads_extra', statements: leadsExtraSchema },
   { id: '012_shared_state', statements: sharedStateSchema },
+  { id: '013_search', statements: searchSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

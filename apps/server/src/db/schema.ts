@@ -327,7 +327,42 @@ export interface RateLimitHitsTable {
   count: number;
 }
 
+/** One searchable record (migration 013): display columns, then the folded, space-padded fields. */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  module: string;
+  record_id: number;
+  owner_id: number | null;
+  title: string;
+  display_email: string | null;
+  display_phone: string | null;
+  account_id: number | null;
+  company_name: string | null;
+  updated_at: Timestamp;
+  name: string;
+  company: string;
+  position: string;
+  email: string;
+  phone: string;
+  website: string;
+  city: string;
+  tag: string;
+}
+
+export interface SearchPendingTable {
+  module: string;
+  record_id: number;
+}
+
+export interface SearchWordsTable {
+  id: Generated<number>;
+  word: string;
+}
+
 export interface DB {
+  search_documents: SearchDocumentsTable;
+  search_pending: SearchPendingTable;
+  search_words: SearchWordsTable;
   config_generation: ConfigGenerationTable;
   rate_limit_hits: RateLimitHitsTable;
   users: UsersTable;

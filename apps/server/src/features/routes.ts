@@ -29,6 +29,7 @@ import { preferencesRoutes } from './preferences/preferences.routes.ts';
 import { activityBoardRoutes } from './accounts/activity-board.routes.ts';
 import { hierarchyRoutes } from './accounts/hierarchy.routes.ts';
 import { recordPageRoutes } from './records/record-page.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, database: Database, config: Config): void {
@@ -57,5 +58,6 @@ export function featureRoutes(app: FastifyInstance, database: Database, config: 
   preferencesRoutes(app, db);
   activityBoardRoutes(app, database);
   hierarchyRoutes(app, db);
+  searchRoutes(app, database);
   recordPageRoutes(app, database);
 }

@@ -10,6 +10,7 @@ import { Logo } from '../components/Logo';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { useCurrentUser, useLogout } from '../features/auth/session';
 import { useMyRights } from '../features/auth/permissions';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 
 interface NavItemProps {
   to: string;
@@ -99,6 +100,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           )}
         </Group>
+        <GlobalSearch collapsed={collapsed} />
         <NavItem to="/accounts" label={t('nav.accounts')} icon={<IconBuilding {...icon} />} collapsed={collapsed} testId="nav-accounts" />
         <NavItem to="/contacts" label={t('nav.contacts')} icon={<IconAddressBook {...icon} />} collapsed={collapsed} testId="nav-contacts" />
         {rights.can('deals', 'view') ? <NavItem to="/deals" label={t('nav.deals')} icon={<IconReportMoney {...icon} />} collapsed={collapsed} testId="nav-deals" /> : null}

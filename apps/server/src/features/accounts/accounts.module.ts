@@ -51,4 +51,18 @@ export const accountsModule: ModuleDescriptor<'accounts'> = {
   searchColumns: ['accounts.name_sort', 'accounts.primary_email'],
   photo: true,
   nameColumns: ['name'],
+  search: {
+    type: 'account',
+    title: ['name'],
+    fields: {
+      name: ['name', 'account_number', 'ticker_symbol'],
+      company: ['name'],
+      email: ['primary_email'],
+      phone: ['phone', 'fax', 'primary_phone'],
+      website: ['website'],
+      city: ['billing_city', 'shipping_city'],
+    },
+    displayEmail: 'primary_email',
+    displayPhone: 'primary_phone',
+  },
 };

@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transa
 import type { z } from 'zod';
 import type { accountListQuerySchema } from '@kontor/contract/accounts';
 import type { AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
-import { isSqlite, containsFragment, foldText } from '../../db/dialect.ts';
+import { isSqlite, foldText } from '../../db/dialect.ts';
+import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
@@ -102,9 +103,9 @@ export function letterWhere(column: 'accounts.name_sort' | 'contacts.sort_name',
     : sql<boolean>`(${col} < 'a' or ${col} >= '{')`;
 }
 
-function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
+function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery, search: RawBuilder<boolean> | null) {
   let qb = visibleRecords(db, actor, 'accounts');
-  if (q.q) qb = qb.where(containsFragment(db, 'accounts', q.q, false));
+  if (search) qb = qb.where(search);
   if (q.letter) qb = qb.where(letterWhere('accounts.name_sort', q.letter));
   if (q.ownerId) qb = qb.where('accounts.owner_id', '=', fromApiId(q.ownerId));
   if (q.parentAccountId) qb = qb.where('accounts.parent_account_id', '=', fromApiId(q.parentAccountId));
@@ -128,7 +129,8 @@ export type AccountListRow = AccountListColumns & { owner_name: string | null; p
 
 export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   const k = keysetFor(q.sort, accountsModule.sortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  let qb = filtered(db, actor, q)
+  const search = await listSearchFilter(db, 'accounts', q.q);
+  let qb = filtered(db, actor, q, search)
     .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
     .leftJoin('accounts as parent', (j) =>
       j.onRef('parent.id', '=', 'accounts.parent_account_id').on(joinableRecord(actor, 'accounts', 'parent')),
@@ -142,6 +144,6 @@ export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountLi
     .limit(q.limit + 1)
     .execute();
   const page = pageOf(rows as Array<AccountListRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await listTotal(db, actor, 'accounts', filtered(db, actor, q), isUnfiltered(q)) : undefined;
+  const total = q.count ? await listTotal(db, actor, 'accounts', filtered(db, actor, q, search), isUnfiltered(q)) : undefined;
   return { ...page, total };
 }

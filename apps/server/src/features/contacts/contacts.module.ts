@@ -33,4 +33,12 @@ export const contactsModule: ModuleDescriptor<'contacts'> = {
   searchColumns: ['contacts.sort_name', 'contacts.primary_email'],
   photo: true,
   nameColumns: ['first_name', 'last_name'],
+  search: {
+    type: 'contact',
+    title: ['first_name', 'last_name'],
+    fields: { name: ['first_name', 'last_name'], position: ['position', 'department'], email: ['primary_email'], phone: ['primary_phone'] },
+    accountColumn: 'account_id',
+    displayEmail: 'primary_email',
+    displayPhone: 'primary_phone',
+  },
 };

@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { contactListQuerySchema } from '@kontor/contract/contacts';
 import type { ContactRow, DB, NewContactRow } from '../../db/schema.ts';
-import { isSqlite, containsFragment } from '../../db/dialect.ts';
+import { isSqlite } from '../../db/dialect.ts';
+import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
@@ -42,9 +43,9 @@ export async function findContactDetailRow(db: Kysely<DB>, actor: Actor, id: num
     .executeTakeFirst();
 }
 
-function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
+function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery, search: RawBuilder<boolean> | null) {
   let qb = visibleRecords(db, actor, 'contacts');
-  if (q.q) qb = qb.where(containsFragment(db, 'contacts', q.q, true));
+  if (search) qb = qb.where(search);
   if (q.letter) qb = qb.where(letterWhere('contacts.sort_name', q.letter));
   if (q.ownerId) qb = qb.where('contacts.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('contacts.account_id', '=', fromApiId(q.accountId));
@@ -60,7 +61,8 @@ export type ContactListRow = ContactListColumns & { owner_name: string | null; a
 
 export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
   const k = keysetFor(q.sort, contactsModule.sortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  let qb = filtered(db, actor, q)
+  const search = await listSearchFilter(db, 'contacts', q.q);
+  let qb = filtered(db, actor, q, search)
     .leftJoin('users as owner', 'owner.id', 'contacts.owner_id')
     .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on(joinableRecord(actor, 'accounts', 'accounts')))
     .select(contactListColumns.map((c) => `contacts.${c}` as const))
@@ -68,6 +70,6 @@ export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactLi
   if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
   const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('contacts.id', orderDirection(k)).limit(q.limit + 1).execute();
   const page = pageOf(rows as Array<ContactListRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await listTotal(db, actor, 'contacts', filtered(db, actor, q), isUnfiltered(q)) : undefined;
+  const total = q.count ? await listTotal(db, actor, 'contacts', filtered(db, actor, q, search), isUnfiltered(q)) : undefined;
   return { ...page, total };
 }

@@ -33,4 +33,5 @@ export const dealsModule: ModuleDescriptor<'deals'> = {
   searchColumns: ['deals.name_sort'],
   photo: false,
   nameColumns: ['name'],
+  search: { type: 'deal', title: ['name'], fields: { name: ['name'] }, accountColumn: 'account_id' },
 };

@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { dealListQuerySchema, Money } from '@kontor/contract/deals';
 import type { DB, DealRow, NewDealRow } from '../../db/schema.ts';
-import { foldText, isSqlite, likeEscape } from '../../db/dialect.ts';
+import { isSqlite } from '../../db/dialect.ts';
+import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
@@ -55,10 +56,12 @@ type DealDisplay = {
   tag_names: string | null;
 };
 
-function filtered(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
+/** A list query with its `q` resolved to a condition (`listSearchFilter`). */
+type DealFilter = Partial<DealListQuery> & { search?: RawBuilder<boolean> | null };
+
+function filtered(db: Kysely<DB>, actor: Actor, q: DealFilter) {
   let qb = visibleRecords(db, actor, 'deals');
-  // A fragment of the folded name; PostgreSQL serves it from a trigram index, SQLite scans (search, issue #12, indexes it).
-  if (q.q) qb = qb.where(sql<boolean>`deals.name_sort like ${`%${likeEscape(foldText(q.q))}%`} escape '\\'`);
+  if (q.search) qb = qb.where(q.search);
   if (q.ownerId) qb = qb.where('deals.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('deals.account_id', '=', fromApiId(q.accountId));
   if (q.contactId) qb = qb.where('deals.contact_id', '=', fromApiId(q.contactId));
@@ -73,7 +76,7 @@ function filtered(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
 const withDisplay = (db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) => displayNames(db, actor, q).selectAll('deals');
 
 /** One joined query for deals with the related names they show: the names come only from records the actor can see. */
-function displayNames(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery>) {
+function displayNames(db: Kysely<DB>, actor: Actor, q: DealFilter) {
   return filtered(db, actor, q)
     .innerJoin('pipeline_stages as stage', 'stage.id', 'deals.stage_id')
     .innerJoin('pipelines as pipeline', 'pipeline.id', 'deals.pipeline_id')
@@ -99,7 +102,8 @@ export async function findDealDetailRow(db: Kysely<DB>, actor: Actor, id: number
   return (await withDisplay(db, actor, {}).select(detailFactColumns(db, actor, 'deals')).where('deals.id', '=', id).executeTakeFirst()) as DealDetailRow | undefined;
 }
 
-export async function listDealRows(db: Kysely<DB>, actor: Actor, q: DealListQuery) {
+export async function listDealRows(db: Kysely<DB>, actor: Actor, query: DealListQuery) {
+  const q = { ...query, search: await listSearchFilter(db, 'deals', query.q) };
   const k = keysetFor(q.sort, dealsModule.sortColumns, 'deals.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = displayNames(db, actor, q)
     .select(dealListColumns.map((c) => `deals.${c}` as const))
@@ -112,7 +116,7 @@ export async function listDealRows(db: Kysely<DB>, actor: Actor, q: DealListQuer
 
 /** Count and sums per currency of the open deals per stage of a pipeline (the board's column headers). */
 export async function stageTotals(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery> & { pipelineId: string }) {
-  const rows = await filtered(db, actor, { ...q, status: 'open' })
+  const rows = await filtered(db, actor, { ...q, status: 'open', search: await listSearchFilter(db, 'deals', q.q) })
     .select((eb) => ['deals.stage_id', 'deals.currency', eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('deals.amount').as('total')])
     .groupBy(['deals.stage_id', 'deals.currency'])
     .execute();

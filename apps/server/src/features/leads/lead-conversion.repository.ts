@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { containsFragment, likeEscape } from '../../db/dialect.ts';
+import { likeEscape } from '../../db/dialect.ts';
+import { matchingRecords } from '../search/search.repository.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { visibleRecords } from '../records/visible-records.ts';
@@ -32,13 +33,13 @@ function websiteForms(domain: string): string[] {
 
 /**
  * Visible accounts with this e-mail domain: their website is the domain (served by accounts_website), or a visible
- * contact of theirs has a primary e-mail at it (served by the contacts' e-mail search index on both engines).
+ * contact of theirs has a primary e-mail at it (found through the contacts' search documents).
  */
 export async function accountsOfDomain(db: Kysely<DB>, actor: Actor, domain: string, limit: number): Promise<AccountCandidate[]> {
   const bySite = await candidates(db, actor).where(sql<boolean>`lower(accounts.website) in (${sql.join(websiteForms(domain))})`).limit(limit).execute();
   const viaContacts = await visibleRecords(db, actor, 'contacts')
     .select('contacts.account_id')
-    .where(containsFragment(db, 'contacts', `@${domain}`, true))
+    .where(matchingRecords(db, 'contacts', { terms: [{ kind: 'word', text: `@${domain.toLowerCase()}`, field: 'email', negated: false, raw: domain }], similar: new Map() }, 'contacts'))
     .where(sql<boolean>`lower(contacts.primary_email) like ${`%@${likeEscape(domain)}`} escape '\\'`)
     .where('contacts.account_id', 'is not', null)
     .limit(limit * 5)

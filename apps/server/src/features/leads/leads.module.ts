@@ -33,4 +33,12 @@ export const leadsModule: ModuleDescriptor<'leads'> = {
   searchColumns: ['leads.name_sort', 'leads.email'],
   photo: false,
   nameColumns: ['first_name', 'last_name'],
+  search: {
+    type: 'lead',
+    title: ['first_name', 'last_name'],
+    fields: { name: ['first_name', 'last_name'], company: ['company'], position: ['position'], email: ['email'], phone: ['phone'] },
+    companyColumn: 'company',
+    displayEmail: 'email',
+    displayPhone: 'phone',
+  },
 };

@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { leadListQuerySchema } from '@kontor/contract/leads';
 import type { DB, LeadRow, NewLeadRow } from '../../db/schema.ts';
-import { foldText, isSqlite, likeEscape } from '../../db/dialect.ts';
+import { isSqlite } from '../../db/dialect.ts';
+import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
@@ -55,13 +56,12 @@ const leadListColumns = [
 /** What a list row shows: the listed columns, the owner's name and the tags (not what the lead became: its page shows that). */
 export type LeadListItemRow = Pick<LeadRow, (typeof leadListColumns)[number]> & { owner_name: string | null; tag_names: string | null };
 
-function filtered(db: Kysely<DB>, actor: Actor, q: Partial<LeadListQuery>) {
+/** A list query with its `q` resolved to a condition (`listSearchFilter`). */
+type LeadFilter = Partial<LeadListQuery> & { search?: RawBuilder<boolean> | null };
+
+function filtered(db: Kysely<DB>, actor: Actor, q: LeadFilter) {
   let qb = visibleRecords(db, actor, 'leads');
-  if (q.q) {
-    // The folded name ("last first") or the e-mail; PostgreSQL serves both from trigram indexes, SQLite scans the leads.
-    const pattern = `%${likeEscape(foldText(q.q))}%`;
-    qb = qb.where(sql<boolean>`(leads.name_sort like ${pattern} escape '\\' or lower(leads.email) like ${pattern} escape '\\')`);
-  }
+  if (q.search) qb = qb.where(q.search);
   if (q.status) qb = qb.where('leads.status', '=', q.status);
   if (q.source) qb = qb.where('leads.source', '=', q.source);
   if (q.ownerId) qb = qb.where('leads.owner_id', '=', fromApiId(q.ownerId));
@@ -93,7 +93,8 @@ export async function findLeadDetailRow(db: Kysely<DB>, actor: Actor, id: number
   return (await withDisplay(db, actor, {}).select(detailFactColumns(db, actor, 'leads')).where('leads.id', '=', id).executeTakeFirst()) as LeadDetailRow | undefined;
 }
 
-export async function listLeadRows(db: Kysely<DB>, actor: Actor, q: LeadListQuery) {
+export async function listLeadRows(db: Kysely<DB>, actor: Actor, query: LeadListQuery) {
+  const q = { ...query, search: await listSearchFilter(db, 'leads', query.q) };
   const k = keysetFor(q.sort, leadsModule.sortColumns, 'leads.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = filtered(db, actor, q)
     .leftJoin('users as owner', 'owner.id', 'leads.owner_id')

@@ -1,5 +1,6 @@
 import type { Module } from '@kontor/contract/custom-fields';
 import type { SortColumn } from './keyset.ts';
+import type { SearchSource } from '../search/source.ts';
 
 /** How a field is stored and what filters, imports and exports may do with it. */
 export type FieldType = 'text' | 'longtext' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'picklist' | 'reference';
@@ -36,4 +37,6 @@ export interface ModuleDescriptor<M extends Module = Module> {
   photo: boolean;
   /** Columns whose non-empty values, joined by a space, name a record where only a name fits (recycle bin, lookups). */
   nameColumns: string[];
+  /** What the record's search document holds (issue #12); a module without it is not searched. */
+  search?: SearchSource;
 }

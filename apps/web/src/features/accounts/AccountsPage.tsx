@@ -14,6 +14,7 @@ import type { AccountSearch } from '../activity-board/search';
 import { AccountForm } from './AccountForm';
 import type { AccountFormInit } from './account-form-values';
 import { accountColumns } from './columns';
+import { useCreateRequest } from '../search/create-request';
 
 /** "Clear filters" clears "not contacted" too. */
 const clearsFilters = (patch: object) => Object.keys(clearedFilters).every((k) => k in patch);
@@ -24,6 +25,7 @@ export function AccountsPage({ search, onSearchChange }: { search: AccountSearch
   const rights = useMyRights();
   const [form, setForm] = useState<AccountFormInit | null>(null);
   const openNew = rights.can('accounts', 'create') ? () => setForm({ mode: 'create' }) : undefined;
+  useCreateRequest('accounts', openNew);
   return (
     <>
       <PageHeader

@@ -11,6 +11,7 @@ import type { ListSearch } from '../records/search';
 import { ContactForm } from './ContactForm';
 import type { ContactFormInit } from './contact-form-values';
 import { contactColumns } from './columns';
+import { useCreateRequest } from '../search/create-request';
 
 export function ContactsPage({ search, onSearchChange }: { search: ListSearch; onSearchChange: (patch: Partial<ListSearch>) => void }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function ContactsPage({ search, onSearchChange }: { search: ListSearch; o
   const rights = useMyRights();
   const [form, setForm] = useState<ContactFormInit | null>(null);
   const openNew = rights.can('contacts', 'create') ? () => setForm({ mode: 'create' }) : undefined;
+  useCreateRequest('contacts', openNew);
   return (
     <>
       <PageHeader

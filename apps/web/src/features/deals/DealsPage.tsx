@@ -17,6 +17,7 @@ import { DealBoardView } from './DealBoard';
 import { DealForm } from './DealForm';
 import type { DealFormInit } from './deal-form-values';
 import { pipelineLabel } from './labels';
+import { useCreateRequest } from '../search/create-request';
 
 interface Props {
   search: DealSearch;
@@ -42,6 +43,7 @@ export function DealsPage({ search, onSearchChange }: Props) {
     onSearchChange({ view: v });
   };
   const openNew = (stageId?: string) => setForm({ mode: 'create', pipelineId: view === 'board' ? pipeline?.id : undefined, stageId });
+  useCreateRequest('deals', canCreate ? () => openNew() : undefined);
 
   if (!rights.can('deals', 'view')) {
     return (

@@ -12,6 +12,7 @@ import type { ListSearch } from '../records/search';
 import { leadColumns } from './columns';
 import { LeadForm, type LeadFormInit } from './LeadForm';
 import { sourceOptions, statusOptions } from './labels';
+import { useCreateRequest } from '../search/create-request';
 
 interface Props {
   search: ListSearch;
@@ -25,6 +26,7 @@ export function LeadsPage({ search, onSearchChange }: Props) {
   const rights = useMyRights();
   const [form, setForm] = useState<LeadFormInit | null>(null);
   const openNew = rights.can('leads', 'create') ? () => setForm({ mode: 'create' }) : undefined;
+  useCreateRequest('leads', openNew);
 
   if (!rights.can('leads', 'view')) {
     return (

@@ -1,0 +1,87 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { SearchTerm } from '@kontor/contract/search';
+import { likeEscape } from '../../db/dialect.ts';
+import { searchBodySql } from '../../db/migrations/013_search.ts';
+
+/**
+ * How one parsed term matches a search document, at each rank (issue #12). A document's fields are folded and
+ * padded with spaces (" emma patel "), so "a whole word", "the start of a word" and "inside a word" are all plain
+ * substrings: ` patel `, ` pat`, `ate`. Each alternative becomes a LIKE on the field (the exact test, the same on
+ * both engines) and the substrings that must occur in it, which SQLite's trigram FTS5 uses to find candidates
+ * (3 characters or more; PostgreSQL's pg_trgm index serves the LIKE on the body directly).
+ */
+export type MatchLevel = 'exact' | 'prefix' | 'substring' | 'fuzzy';
+/** Every document the term matches at any rank (the list filter). */
+export type MatchScope = MatchLevel | 'any';
+
+interface Alternative {
+  like: string;
+  pieces: string[];
+}
+
+const codePoints = (s: string) => [...s].length;
+
+function literal(text: string, level: 'exact' | 'prefix' | 'substring'): Alternative {
+  // Fewer than three characters cannot be looked up inside a word: a short fragment matches word starts.
+  const at = level === 'substring' && codePoints(text) < 3 ? 'prefix' : level;
+  const needle = at === 'exact' ? ` ${text} ` : at === 'prefix' ? ` ${text}` : text;
+  return { like: `%${likeEscape(needle)}%`, pieces: [needle] };
+}
+
+/** A whole-word pattern: `?` one character, `*` any run (none included). */
+function pattern(text: string): Alternative {
+  const escaped = likeEscape(text).replace(/\*/g, '%').replace(/\?/g, '_');
+  const runs = text.split(/[*?]+/);
+  const pieces = runs
+    .map((run, i) => `${i === 0 ? ' ' : ''}${run}${i === runs.length - 1 ? ' ' : ''}`)
+    .filter((p) => p.trim() !== '');
+  return { like: `% ${escaped} %`, pieces };
+}
+
+/** The alternatives of a term at a rank; none when the term cannot match at that rank (a plain word has no fuzzy rank). */
+export function alternatives(term: SearchTerm, scope: MatchScope, similar: string[]): Alternative[] {
+  if (term.kind === 'pattern') return [pattern(term.text)];
+  const fuzzyWords = term.kind === 'fuzzy' ? similar.map((w) => literal(w, 'exact')) : [];
+  switch (scope) {
+    case 'exact':
+    case 'prefix':
+    case 'substring':
+      return [literal(term.text, scope)];
+    case 'fuzzy':
+      // The fuzzy rank: similar words for `~` terms, the others as loosely as they match at all.
+      return term.kind === 'fuzzy' ? fuzzyWords : [literal(term.text, 'substring')];
+    case 'any':
+      return [literal(term.text, 'substring'), ...fuzzyWords];
+  }
+}
+
+const column = (term: SearchTerm, alias: string) => (term.field ? sql.ref(`${alias}.${term.field}`) : sql.raw(`(${searchBodySql(alias)})`));
+
+/** The exact test of a term on the document `alias` (LIKE on its field, or on all of them). */
+export function termCondition(term: SearchTerm, alts: Alternative[], alias: string): RawBuilder<boolean> {
+  if (alts.length === 0) return sql<boolean>`1 = 0`;
+  const col = column(term, alias);
+  // PostgreSQL's trigram index is on the body: a field's test also asks the body, so the index finds candidates.
+  const body = term.field ? sql.raw(`(${searchBodySql(alias)})`) : null;
+  const tests = alts.map((a) => (body ? sql`(${col} like ${a.like} escape '\\' and ${body} like ${a.like} escape '\\')` : sql`${col} like ${a.like} escape '\\'`));
+  const any = sql.join(tests, sql` or `);
+  return term.negated ? sql<boolean>`not (${any})` : sql<boolean>`(${any})`;
+}
+
+const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * The FTS5 query that finds a superset of the documents matching the positive terms, or null when no term has a
+ * substring long enough for the trigram index (`O*`): then the documents are read newest first and tested.
+ */
+export function ftsQuery(terms: { term: SearchTerm; alts: Alternative[] }[]): string | null {
+  const parts: string[] = [];
+  for (const { term, alts } of terms) {
+    if (term.negated || alts.length === 0) continue;
+    const each = alts.map((a) => a.pieces.filter((p) => codePoints(p) >= 3));
+    if (each.some((pieces) => pieces.length === 0)) continue; // one alternative is not indexable: the term cannot narrow
+    const expr = each.map((pieces) => `(${pieces.map(ftsPhrase).join(' AND ')})`).join(' OR ');
+    parts.push(term.field ? `${term.field} : (${expr})` : `(${expr})`);
+  }
+  return parts.length === 0 ? null : parts.join(' AND ');
+}

@@ -1,0 +1,84 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { SearchModule, SearchTerm } from '@kontor/contract/search';
+import type { DB } from '../../db/schema.ts';
+import { isSqlite } from '../../db/dialect.ts';
+import type { Actor } from '../permissions/actor.ts';
+import { joinableRecord } from '../records/visible-records.ts';
+import { alternatives, ftsQuery, termCondition, type MatchScope } from './match.ts';
+
+/**
+ * The documents matching a parsed query, newest change first, only those of records the actor may see (issue #12).
+ * SQLite walks its trigram FTS5 index in descending rowid order and stops at the limit: candidates are never all
+ * ranked, however many a short fragment matches. Without an indexable term the documents are read newest first.
+ * PostgreSQL answers the same LIKE tests from its pg_trgm index on the body.
+ */
+
+export interface Candidate {
+  id: number;
+  record_id: number;
+  owner_id: number | null;
+  title: string;
+  display_email: string | null;
+  display_phone: string | null;
+  account_id: number | null;
+  company_name: string | null;
+  updated_at: string;
+}
+
+/** A parsed query with the similar words found for its `~` terms. */
+export interface PreparedQuery {
+  terms: SearchTerm[];
+  similar: Map<SearchTerm, string[]>;
+}
+
+function conditions(query: PreparedQuery, scope: MatchScope, alias: string) {
+  const parts = query.terms.map((term) => {
+    // Excluded terms exclude whatever they match at any rank.
+    const alts = alternatives(term, term.negated ? 'any' : scope, query.similar.get(term) ?? []);
+    return { term, alts, test: termCondition(term, alts, alias) };
+  });
+  return { fts: ftsQuery(parts), tests: sql.join(parts.map((p) => p.test), sql` and `) };
+}
+
+/** Does the query have a match at this rank at all (a plain-word query has no fuzzy rank)? */
+export function hasScope(query: PreparedQuery, scope: MatchScope): boolean {
+  return scope !== 'fuzzy' || query.terms.some((t) => t.kind === 'fuzzy' && !t.negated && (query.similar.get(t) ?? []).length > 0);
+}
+
+/** The record, for its visibility (an administrator sees all). SQLite's CROSS JOIN keeps the index walk outermost. */
+const visibleJoin = (db: Kysely<DB>, actor: Actor, module: SearchModule) =>
+  actor.isAdmin ? sql`` : sql` ${sql.raw(isSqlite(db) ? 'cross join' : 'join')} ${sql.table(module)} as r on r.id = d.record_id and ${joinableRecord(actor, module, 'r')}`;
+
+export async function findCandidates(
+  db: Kysely<DB>,
+  actor: Actor,
+  module: SearchModule,
+  query: PreparedQuery,
+  scope: MatchScope,
+  opts: { limit: number; exclude: number[] },
+): Promise<Candidate[]> {
+  const { fts, tests } = conditions(query, scope, 'd');
+  const exclude = opts.exclude.length > 0 ? sql` and d.id not in (${sql.join(opts.exclude)})` : sql``;
+  const columns = sql`d.id, d.record_id, d.owner_id, d.title, d.display_email, d.display_phone, d.account_id, d.company_name, d.updated_at`;
+  const ftsTable = sql.table(`search_fts_${module}`);
+  const statement =
+    isSqlite(db) && fts !== null
+      ? sql<Candidate>`select ${columns} from ${ftsTable} cross join search_documents d on d.id = ${ftsTable}.rowid${visibleJoin(db, actor, module)}
+          where ${ftsTable} match ${fts} and ${tests}${exclude} order by ${ftsTable}.rowid desc limit ${opts.limit}`
+      : sql<Candidate>`select ${columns} from search_documents d${visibleJoin(db, actor, module)}
+          where d.module = ${module} and ${tests}${exclude} order by d.id desc limit ${opts.limit}`;
+  return (await statement.execute(db)).rows;
+}
+
+/** `alias.id` is a record matching the query (the lists' `q` filter); visibility is the list's own. */
+export function matchingRecords(db: Kysely<DB>, module: SearchModule, query: PreparedQuery, alias: string): RawBuilder<boolean> {
+  const { fts, tests } = conditions(query, 'any', 'd');
+  const id = sql.ref(`${alias}.id`);
+  const ftsTable = sql.table(`search_fts_${module}`);
+  return isSqlite(db) && fts !== null
+    ? sql<boolean>`${id} in (select d.record_id from ${ftsTable} cross join search_documents d on d.id = ${ftsTable}.rowid where ${ftsTable} match ${fts} and ${tests})`
+    : sql<boolean>`${id} in (select d.record_id from search_documents d where d.module = ${module} and ${tests})`;
+}
+
+/** The filter of a query with nothing to look for (`%`, `*`). */
+export const matchesNothing = (): RawBuilder<boolean> => sql<boolean>`1 = 0`;

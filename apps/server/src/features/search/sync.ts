@@ -1,0 +1,98 @@
+import { sql, type Kysely } from 'kysely';
+import type { SearchModule } from '@kontor/contract/search';
+import type { DB } from '../../db/schema.ts';
+import { isSqlite } from '../../db/dialect.ts';
+import { searchModules } from '../../db/migrations/013_search.ts';
+import { buildDocuments, replaceDocuments } from './documents.ts';
+
+/**
+ * Keeps the search documents in step with the records (issue #12). Triggers queue every record whose document
+ * changed (`search_pending`, migration 013); `flush` rebuilds them in the writing transaction, just before it
+ * commits (db/commit-hooks.ts runs it), so no write path - form, import, merge, restore, raw SQL - can forget.
+ */
+export class SearchSync {
+  /** The search tables exist (false until migration 013 is in; checked again until then). */
+  private ready = false;
+  /** Words known to be in `search_words`, so a rewrite does not insert them again (bounded). */
+  private readonly knownWords = new Set<string>();
+
+  /** Rebuilds every queued document; a transaction that wrote nothing searchable pays one indexed read. */
+  readonly flush = async (db: Kysely<DB>): Promise<void> => {
+    if (!(await this.tablesExist(db))) return;
+    const batch = 500;
+    for (;;) {
+      const pending = await db.selectFrom('search_pending').select(['module', 'record_id']).limit(batch).execute();
+      if (pending.length === 0) return;
+      const byModule = new Map<SearchModule, number[]>();
+      for (const p of pending) {
+        const module = searchModules.find((m) => m === p.module);
+        if (module) byModule.set(module, [...(byModule.get(module) ?? []), p.record_id]);
+      }
+      for (const [module, ids] of byModule) await this.rebuild(db, module, ids);
+      for (const module of new Set(pending.map((p) => p.module))) {
+        const ids = pending.filter((p) => p.module === module).map((p) => p.record_id);
+        await db.deleteFrom('search_pending').where('module', '=', module).where('record_id', 'in', ids).execute();
+      }
+      if (pending.length < batch) return;
+    }
+  };
+
+  /** Replaces the documents of these records (of one module) with what is stored now. */
+  async rebuild(db: Kysely<DB>, module: SearchModule, ids: number[]): Promise<void> {
+    const documents = await buildDocuments(db, module, ids);
+    const words = (await replaceDocuments(db, module, ids, documents)).filter((w) => !this.knownWords.has(w));
+    if (words.length === 0) return;
+    await db
+      .insertInto('search_words')
+      .values(words.map((word) => ({ word })))
+      .onConflict((oc) => oc.column('word').doNothing())
+      .execute();
+    if (this.knownWords.size > 200_000) this.knownWords.clear();
+    for (const w of words) this.knownWords.add(w);
+  }
+
+  private async tablesExist(db: Kysely<DB>): Promise<boolean> {
+    if (this.ready) return true;
+    const { rows } = isSqlite(db)
+      ? await sql<{ found: number }>`select count(*) as found from sqlite_master where type = 'table' and name = 'search_pending'`.execute(db)
+      : await sql<{ found: number }>`select count(*) as found from pg_class where oid = to_regclass('search_pending')`.execute(db);
+    this.ready = Number(rows[0]?.found ?? 0) > 0;
+    return this.ready;
+  }
+}
+
+/**
+ * `kontor search reindex`: every document rebuilt from the records, in batches of `batch` records, each batch its own
+ * short transaction (the server keeps serving and searching meanwhile). Documents of records that are gone go too,
+ * the vocabulary is rebuilt, and SQLite's indexes are merged into one segment each.
+ */
+export async function reindexSearch(db: Kysely<DB>, opts: { batch?: number; log?: (line: string) => void } = {}): Promise<Record<SearchModule, number>> {
+  const batch = opts.batch ?? 1000;
+  const sync = new SearchSync();
+  const counts = { contacts: 0, accounts: 0, leads: 0, deals: 0 } satisfies Record<SearchModule, number>;
+  await db.deleteFrom('search_words').execute();
+  for (const module of searchModules) {
+    let after = 0;
+    for (;;) {
+      const { rows } = await sql<{ id: number }>`select id from ${sql.table(module)} where id > ${after} and deleted_at is null order by id limit ${batch}`.execute(db);
+      if (rows.length === 0) break;
+      const ids = rows.map((r) => r.id);
+      await db.transaction().execute((trx) => sync.rebuild(trx, module, ids));
+      counts[module] += ids.length;
+      after = ids[ids.length - 1] ?? after;
+      if (counts[module] % (batch * 50) === 0) opts.log?.(`${module}: ${counts[module]} documents`);
+    }
+    await db.transaction().execute(async (trx) => {
+      const gone = await trx
+        .deleteFrom('search_documents')
+        .where('module', '=', module)
+        .where((eb) => eb.not(eb.exists(sql`(select 1 from ${sql.table(module)} r where r.id = search_documents.record_id and r.deleted_at is null)`)))
+        .returning('id')
+        .execute();
+      if (isSqlite(trx) && gone.length > 0) await sql`delete from ${sql.table(`search_fts_${module}`)} where rowid in (${sql.join(gone.map((g) => g.id))})`.execute(trx);
+    });
+    if (isSqlite(db)) await sql`insert into ${sql.table(`search_fts_${module}`)} (${sql.table(`search_fts_${module}`)}) values ('optimize')`.execute(db);
+    opts.log?.(`${module}: ${counts[module]} documents`);
+  }
+  return counts;
+}
