@@ -13,6 +13,8 @@ import { buildFloorSpec, startFloor } from './floor-spec.ts';
 import { Client } from './http.ts';
 import { openRaw, type Target } from './raw.ts';
 import { toMarkdown } from './report.ts';
+import { replay, SearchFloor } from './search-floor.ts';
+import { searchWorkloads } from './search-workloads.ts';
 import { startServer, type BenchServer } from './server.ts';
 import { allParts, runBench } from './suite.ts';
 import { collectCursors, workloads } from './workloads.ts';
@@ -90,6 +92,34 @@ describe('the HTTP floor', () => {
   }, 60_000);
 });
 
+describe('the search floor', () => {
+  it('replays the statements behind what Kontor answers over HTTP, for the salesperson and the administrator', async () => {
+    const tokens = await createTokens(target);
+    const raw = await openRaw(target);
+    const kontor = await startServer(target, { KONTOR_WORKERS: '1' });
+    const floor = new SearchFloor(target);
+    try {
+      for (const [who, token] of [['sales', tokens.sales], ['admin', tokens.admin]] as const) {
+        const client = new Client([kontor.url], token);
+        for (const q of ['mül', 'Sch*', 'Jonson~', 'email:*@web.de']) {
+          const request = { q, types: 'contact,account', limit: 10 };
+          const res = await client.ok<{ data: Array<{ type: string; id: string; title: string }> }>('GET', `/api/v1/search?q=${encodeURIComponent(q)}&types=contact,account&limit=10`);
+          expect(res.data.length, `${who} ${q}`).toBeGreaterThan(0);
+          const [statements] = await floor.statements(`${who}:${q}`, who, [request]);
+          const rows = await replay(raw, statements ?? []);
+          const found = new Set(rows.map((r) => `${Number(r.record_id)} ${String(r.title)}`));
+          for (const hit of res.data) expect(found.has(`${hit.id} ${hit.title}`), `${who} ${q}: ${hit.type} ${hit.id}`).toBe(true);
+        }
+        client.close();
+      }
+    } finally {
+      await floor.close();
+      await kontor.stop();
+      await raw.close();
+    }
+  }, 60_000);
+});
+
 describe('bench smoke', () => {
   it('runs Kontor beside the floor on two workers, every workload over HTTP and raw, the mixed workload and the start-ups', async () => {
     // The board has full columns to page (before deal.win closes some of them).
@@ -103,6 +133,7 @@ describe('bench smoke', () => {
       single: { warmupMs: 50, durationMs: 150 },
       mixed: { clients: 8, durationMs: 1500, warmupMs: 300 },
       starts: 1,
+      upkeep: { rounds: 1, ops: 5, warmup: 2, bulk: 200, batch: 100 },
     });
     expect(report.contacts).toBeGreaterThanOrEqual(2000);
     // Every workload ran, but the one-request account page where the server does not have it yet.
@@ -132,9 +163,26 @@ describe('bench smoke', () => {
       expect(m.consistency.ok, JSON.stringify(m.consistency)).toBe(true);
     }
     expect(report.startup.map((s) => [s.workers, s.kontor.startMs.length, s.floor?.startMs.length])).toEqual([[2, 1, 1]]);
+    // The search workloads ran as the salesperson and the administrator, and for all four types.
+    expect(names(report.workloads).filter((n) => n.startsWith('search.')).sort()).toEqual(names(searchWorkloads).sort());
+    expect(names(searchWorkloads)).toEqual(expect.arrayContaining(['search.sales.infix.mul', 'search.admin.fuzzy.jonson', 'search.sales.all-types.phone.national']));
+    // The upkeep part wrote with and without the hook, single and bulk, then removed all of it and its documents.
+    const u = report.upkeep;
+    expect(u?.single.map((s) => [s.with.n, s.without.n])).toEqual([[5, 5]]);
+    expect(u?.bulk?.rounds.length).toBe(1);
+    expect(u?.bulk?.rounds[0]?.withMs).toBeGreaterThan(0);
+    expect(u?.cleanup.contacts).toBe(2 * 2 + 2 * 5 + 2 * 100 + 2 * 200);
+    const left = await query(`select count(*) as n from contacts where description like 'bench:upkeep-%' or description like 'bench-import:%'`);
+    expect(Number(left[0]?.n)).toBe(0);
+    expect(Number((await query(`select count(*) as n from search_pending`))[0]?.n)).toBe(0);
+    const documents = await query(`select count(*) as n from search_documents where module = 'contacts'`);
+    const live = await query(`select count(*) as n from contacts where deleted_at is null`);
+    expect(Number(documents[0]?.n)).toBe(Number(live[0]?.n));
     const md = toMarkdown(report, 'smoke');
     expect(md).toContain('| list.first |');
     expect(md).toContain('| list.first | 2 |');
+    expect(md).toContain('| search.sales.prefix.sch |');
+    expect(md).toContain('#### Search index upkeep');
     // The bench user won deals over HTTP.
     const won = await query(`select count(*) as n from deals d join users u on u.id = d.updated_by where d.status = 'won' and d.version > 1 and u.email = ?`, [benchUserEmail(5)]);
     expect(Number(won[0]?.n)).toBeGreaterThan(0);

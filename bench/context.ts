@@ -1,7 +1,9 @@
 import { createDatabase } from '../apps/server/src/db/database.ts';
 import { createApiToken } from '../apps/server/src/features/auth/api-tokens.ts';
 import { benchUserEmail } from '../apps/server/src/cli/seed-scale.ts';
+import type { Client } from './http.ts';
 import type { RawDb, Target } from './raw.ts';
+import type { SearchFloor } from './search-floor.ts';
 
 /** What workloads draw from: ids that exist and the bench user can see, filters that match rows, cursors. */
 export interface BenchContext {
@@ -25,6 +27,12 @@ export interface BenchContext {
   runId: string;
   /** Why the server cannot serve the one-request account page (GET /api/v1/accounts/{id}/page); null when it can. */
   accountPageUnavailable: string | null;
+  /** Seeded German contact numbers in their national format (`030/12345678` for `+49 30 12345678`), for the phone search. */
+  searchPhones: string[];
+  /** The same server as the administrator (search workloads run as both); set by the suite. */
+  admin: Client | null;
+  /** The search workloads' raw floor (search-floor.ts); set by the suite. */
+  searchFloor: SearchFloor | null;
 }
 
 export interface Tokens {
@@ -72,6 +80,9 @@ export async function loadContext(raw: RawDb, clients: number): Promise<BenchCon
   );
   const open = await raw.all(`select id, version from deals where deleted_at is null and restricted = 0 and status = 'open' and id % ? = 0 order by id`, [Math.max(1, Math.floor(maxDeal / 12000))]);
   const pipeline = await raw.all(`select id from pipelines where is_default = 1 order by id limit 1`);
+  const phones = await raw.all(`select primary_phone as phone from contacts where deleted_at is null and restricted = 0 and primary_phone like '+49 30 %' and id % ? = 0 order by id limit 50`, [
+    Math.max(1, Math.floor(max / 20000)),
+  ]);
   return {
     contactIds: every(reads, 2000),
     accountIds: every(accounts.map((r) => Number(r.id)), 1000),
@@ -87,5 +98,8 @@ export async function loadContext(raw: RawDb, clients: number): Promise<BenchCon
     winRawIds: open.filter((_, i) => i % 2 === 1).map((r) => Number(r.id)),
     runId: `${Date.now().toString(36)}`,
     accountPageUnavailable: 'not probed',
+    searchPhones: phones.map((r) => String(r.phone).replace(/^\+49 30 /, '030/')),
+    admin: null,
+    searchFloor: null,
   };
 }

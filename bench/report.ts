@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { BenchReport, MixedReport } from './suite.ts';
 import { floorSection, startupSection } from './report-floor.ts';
+import { upkeepSection } from './report-upkeep.ts';
 import { fmt } from './stats.ts';
 
 export function machineLine(): string {
@@ -27,10 +28,14 @@ function workloadLines(r: BenchReport): string[] {
   for (const w of r.workloads) {
     const ratio = w.raw.p50 > 0 ? w.api.p50 / w.raw.p50 : NaN;
     const [target, ok] = w.targetP50Ms !== undefined ? [`p50 < ${w.targetP50Ms}`, w.api.p50 < w.targetP50Ms] : w.targetP95Ms !== undefined ? [`p95 < ${w.targetP95Ms}`, w.api.p95 < w.targetP95Ms] : ['–', null];
+    const p95Range = w.rounds && w.rounds.api.length > 1 ? ` (${fmt(Math.min(...w.rounds.api.map((a) => a.p95)))}-${fmt(Math.max(...w.rounds.api.map((a) => a.p95)))})` : '';
     lines.push(
-      `| ${w.name} | ${fmt(w.api.p50)} / ${fmt(w.api.p95)} / ${fmt(w.api.p99)} | ${w.api.throughput.toFixed(0)} | ${fmt(w.raw.p50)} / ${fmt(w.raw.p95)} / ${fmt(w.raw.p99)} | ${Number.isFinite(ratio) ? ratio.toFixed(0) : '–'}x | ${fmt(w.api.p50 - w.raw.p50)} | ${target} | ${ok === null ? '' : ok ? 'yes' : '**no**'} | ${w.loadavg.toFixed(2)} |`,
+      `| ${w.name} | ${fmt(w.api.p50)} / ${fmt(w.api.p95)}${p95Range} / ${fmt(w.api.p99)} | ${w.api.throughput.toFixed(0)} | ${fmt(w.raw.p50)} / ${fmt(w.raw.p95)} / ${fmt(w.raw.p99)} | ${Number.isFinite(ratio) ? ratio.toFixed(0) : '–'}x | ${fmt(w.api.p50 - w.raw.p50)} | ${target} | ${ok === null ? '' : ok ? 'yes' : '**no**'} | ${w.loadavg.toFixed(2)} |`,
     );
   }
+  const rounds = r.workloads.find((w) => w.rounds)?.rounds?.api.length;
+  if (rounds) lines.push('', `Each figure is the median of ${rounds} rounds (the list run again in order); the p95 range of the rounds in parentheses.`);
+  if (r.engine !== 'sqlite' && r.workloads.some((w) => w.name.startsWith('search.'))) lines.push('', 'Targets shown are those on SQLite; on PostgreSQL the search targets are within 2x (p95 < 30 ms, fuzzy < 50 ms).');
   for (const s of r.skipped) lines.push('', `Skipped ${s}.`);
   return lines;
 }
@@ -67,6 +72,7 @@ export function toMarkdown(r: BenchReport, note: string): string {
     startupSection(r.startup, r.firstStart, r.engine),
     workloadLines(r),
     mixedLines(r),
+    upkeepSection(r.upkeep, r.engine),
   ];
   return sections
     .filter((s) => s.length)

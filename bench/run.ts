@@ -11,7 +11,7 @@ import { machineLine, toMarkdown } from './report.ts';
 import { allParts, runBench, type Part } from './suite.ts';
 import { workloads } from './workloads.ts';
 
-// [default, --quick] of each timing option, in seconds (counts for rounds and starts).
+// [default, --quick] of each timing option, in seconds (counts for rounds, starts, upkeep writes and bulk contacts).
 const defaults = {
   warmup: [15, 2],
   rewarm: [1, 0.5],
@@ -23,6 +23,12 @@ const defaults = {
   mixed: [20, 5],
   'mixed-warmup': [15, 2],
   starts: [5, 2],
+  'workload-rounds': [1, 1],
+  'upkeep-rounds': [3, 1],
+  'upkeep-ops': [300, 30],
+  'upkeep-warmup': [50, 5],
+  bulk: [20000, 2000],
+  'bulk-batch': [1000, 1000],
 } as const;
 type Timing = keyof typeof defaults;
 
@@ -42,6 +48,7 @@ What runs, per worker count (Kontor with KONTOR_WORKERS=n, the floor with as man
                                workloads  every single-client workload, API beside the raw SQL (first worker count)
                                mixed      80% read / 20% write with --clients clients and the consistency check
                                startup    spawn to first answer and first list page, --starts times, each worker count
+                               upkeep     the search index's cost to writes, in-process once no server runs (bench/upkeep.ts)
   --quick                    short everything, for trying (options given explicitly still win):
                              ${(Object.keys(defaults) as Timing[]).map((k) => `--${k} ${defaults[k][1]}`).join(' ')}
 
@@ -57,12 +64,19 @@ Kontor beside the floor (part floor)
 Single-client workloads (part workloads)
   --workloads a,b            default all: ${workloads.map((w) => w.name).join(', ')}
   --duration S               seconds per workload (default ${defaults.duration[0]}); --workload-warmup S (default ${defaults['workload-warmup'][0]})
+  --workload-rounds N        run the list N times in order; figures are the medians of the rounds (default 1)
+                             (the search workloads: --workloads with names from search-workloads.ts, e.g. search.sales.infix.mul)
 
 Mixed workload (part mixed)
   --mixed S                  seconds (default ${defaults.mixed[0]}; 0 skips it); --clients N (default 32); --mixed-warmup S (default ${defaults['mixed-warmup'][0]})
 
 Start-up (part startup)
   --starts N                 starts of each server per worker count (default ${defaults.starts[0]})
+
+Search index upkeep (part upkeep): creates through the server's service functions, with and without the commit hook
+  --upkeep-rounds N          interleaved rounds of each part (default ${defaults['upkeep-rounds'][0]})
+  --upkeep-ops N             single-record creates per side and round (default ${defaults['upkeep-ops'][0]}), after --upkeep-warmup N (default ${defaults['upkeep-warmup'][0]})
+  --bulk N                   contacts per side and round of the bulk import (default ${defaults.bulk[0]}; 0 skips it), in transactions of --bulk-batch N (default ${defaults['bulk-batch'][0]})
 
 Output
   --out FILE                 append the Markdown result to FILE
@@ -124,12 +138,19 @@ async function main(): Promise<void> {
       throughputMs: t('throughput') * 1000,
       connections: Number(values.connections),
     },
-    single: { only: list(values.workloads), warmupMs: t('workload-warmup') * 1000, durationMs: t('duration') * 1000 },
+    single: { only: list(values.workloads), warmupMs: t('workload-warmup') * 1000, durationMs: t('duration') * 1000, rounds: Math.max(1, Math.round(t('workload-rounds'))) },
     mixed: { clients: t('mixed') > 0 ? Number(values.clients) : 0, durationMs: t('mixed') * 1000, warmupMs: t('mixed-warmup') * 1000 },
     starts: Math.round(t('starts')),
+    upkeep: {
+      rounds: Math.max(1, Math.round(t('upkeep-rounds'))),
+      ops: Math.max(1, Math.round(t('upkeep-ops'))),
+      warmup: Math.round(t('upkeep-warmup')),
+      bulk: Math.round(t('bulk')),
+      batch: Math.max(1, Math.round(t('bulk-batch'))),
+    },
     log: (l) => console.log(l),
   });
-  const settings = `Settings: ${values.quick ? '**--quick** (not for the record); ' : ''}warm-up ${t('warmup')} s per server and workload, ${t('rounds')} round(s) of ${t('latency')} s one client + ${t('throughput')} s at ${values.connections} connections; single-client workloads ${t('workload-warmup')} s warm-up + ${t('duration')} s; mixed ${t('mixed-warmup')} s warm-up + ${t('mixed')} s.`;
+  const settings = `Settings: ${values.quick ? '**--quick** (not for the record); ' : ''}warm-up ${t('warmup')} s per server and workload, ${t('rounds')} round(s) of ${t('latency')} s one client + ${t('throughput')} s at ${values.connections} connections; single-client workloads ${t('workload-warmup')} s warm-up + ${t('duration')} s${t('workload-rounds') > 1 ? ` in ${t('workload-rounds')} rounds` : ''}; mixed ${t('mixed-warmup')} s warm-up + ${t('mixed')} s.`;
   const md = toMarkdown(report, `${values.note ? `${values.note} ` : ''}${settings}`);
   console.log(`\n${md}\n`);
   if (values.out) fs.appendFileSync(values.out, `\n${md}\n`);

@@ -2,6 +2,7 @@ import type { BenchContext } from './context.ts';
 import type { Client } from './http.ts';
 import { dealWorkloads } from './deal-workloads.ts';
 import { activityWorkloads } from './activity-workloads.ts';
+import { searchWorkloads } from './search-workloads.ts';
 import type { RawDb, RawRow } from './raw.ts';
 import { accountPageRaw, at, pageTags as tagsOf, type Saved, type Workload } from './workload.ts';
 
@@ -14,11 +15,12 @@ const listSelect = `select c.*, a.name as account_name, u.name as owner_name fro
   left join accounts a on a.id = c.account_id left join users u on u.id = c.owner_id where c.deleted_at is null`;
 const pageTags = (db: RawDb, rows: RawRow[]) => tagsOf(db, 'contacts', rows);
 
-const contactBody = (ctx: BenchContext, tag: string) => ({
+/** The create.contact body (2 e-mails, 2 phones); also what the upkeep part writes in-process (upkeep.ts). */
+export const contactBody = (runId: string, tag: string) => ({
   firstName: 'Bench',
   lastName: `Contact ${tag}`,
   position: 'Buyer',
-  description: `bench:${ctx.runId}:${tag}`,
+  description: `bench:${runId}:${tag}`,
   emails: [{ label: 'work', value: `bench.${tag}@example.com`, primary: true }, { label: 'home', value: `b.${tag}@example.org` }],
   phones: [{ label: 'work', value: '+49 30 1234567', primary: true }, { label: 'mobile', value: '+49 151 2345678' }],
 });
@@ -124,7 +126,7 @@ export const workloads: Workload[] = [
     kind: 'write',
     targetP95Ms: 5,
     mixWeight: 10,
-    http: (c, ctx, i) => c.ok('POST', '/api/v1/contacts', contactBody(ctx, `s${i}`)),
+    http: (c, ctx, i) => c.ok('POST', '/api/v1/contacts', contactBody(ctx.runId, `s${i}`)),
     raw: async (db, ctx, i) => {
       const now = new Date().toISOString();
       await db.run('begin');
@@ -157,6 +159,7 @@ export const workloads: Workload[] = [
   },
   ...dealWorkloads,
   ...activityWorkloads,
+  ...searchWorkloads,
 ];
 
 export async function collectCursors(c: Client, n = 20): Promise<string[]> {

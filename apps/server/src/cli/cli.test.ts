@@ -80,5 +80,15 @@ describe('kontor CLI and server process', () => {
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ email: 'sam@example.com', role: 'sales' });
     expect((await runKontor(['token', 'create', '--email', 'nobody@example.com'], e)).code).toBe(1);
+
+    // The search index is rebuilt while the server serves, and search answers from it.
+    const auth = { authorization: `Bearer ${last}`, 'content-type': 'application/json' };
+    const created = await fetch(`${s.url}/api/v1/contacts`, { method: 'POST', headers: auth, body: JSON.stringify({ firstName: 'Reindexed', lastName: 'Kowalczyk' }) });
+    expect(created.status).toBe(201);
+    const reindex = await runKontor(['search', 'reindex'], e);
+    expect(reindex.code, reindex.stderr).toBe(0);
+    expect(reindex.stdout).toMatch(/Reindexed \d+ records \(1 contacts, 0 accounts, 0 leads, 0 deals\)/);
+    const found = await fetch(`${s.url}/api/v1/search?q=kowalcz&types=contact`, { headers: auth });
+    expect((await found.json()) as unknown).toMatchObject({ data: [{ title: 'Reindexed Kowalczyk' }] });
   }, 60_000);
 });

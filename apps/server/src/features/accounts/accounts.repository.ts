@@ -129,7 +129,7 @@ export type AccountListRow = AccountListColumns & { owner_name: string | null; p
 
 export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
   const k = keysetFor(q.sort, accountsModule.sortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  const search = await listSearchFilter(db, 'accounts', q.q);
+  const search = await listSearchFilter(db, actor, 'accounts', q.q);
   let qb = filtered(db, actor, q, search)
     .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
     .leftJoin('accounts as parent', (j) =>

@@ -61,7 +61,7 @@ export type ContactListRow = ContactListColumns & { owner_name: string | null; a
 
 export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
   const k = keysetFor(q.sort, contactsModule.sortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
-  const search = await listSearchFilter(db, 'contacts', q.q);
+  const search = await listSearchFilter(db, actor, 'contacts', q.q);
   let qb = filtered(db, actor, q, search)
     .leftJoin('users as owner', 'owner.id', 'contacts.owner_id')
     .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on(joinableRecord(actor, 'accounts', 'accounts')))

@@ -103,7 +103,7 @@ export async function findDealDetailRow(db: Kysely<DB>, actor: Actor, id: number
 }
 
 export async function listDealRows(db: Kysely<DB>, actor: Actor, query: DealListQuery) {
-  const q = { ...query, search: await listSearchFilter(db, 'deals', query.q) };
+  const q = { ...query, search: await listSearchFilter(db, actor, 'deals', query.q) };
   const k = keysetFor(q.sort, dealsModule.sortColumns, 'deals.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = displayNames(db, actor, q)
     .select(dealListColumns.map((c) => `deals.${c}` as const))
@@ -116,7 +116,7 @@ export async function listDealRows(db: Kysely<DB>, actor: Actor, query: DealList
 
 /** Count and sums per currency of the open deals per stage of a pipeline (the board's column headers). */
 export async function stageTotals(db: Kysely<DB>, actor: Actor, q: Partial<DealListQuery> & { pipelineId: string }) {
-  const rows = await filtered(db, actor, { ...q, status: 'open', search: await listSearchFilter(db, 'deals', q.q) })
+  const rows = await filtered(db, actor, { ...q, status: 'open', search: await listSearchFilter(db, actor, 'deals', q.q) })
     .select((eb) => ['deals.stage_id', 'deals.currency', eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('deals.amount').as('total')])
     .groupBy(['deals.stage_id', 'deals.currency'])
     .execute();

@@ -39,7 +39,7 @@ export async function accountsOfDomain(db: Kysely<DB>, actor: Actor, domain: str
   const bySite = await candidates(db, actor).where(sql<boolean>`lower(accounts.website) in (${sql.join(websiteForms(domain))})`).limit(limit).execute();
   const viaContacts = await visibleRecords(db, actor, 'contacts')
     .select('contacts.account_id')
-    .where(matchingRecords(db, 'contacts', { terms: [{ kind: 'word', text: `@${domain.toLowerCase()}`, field: 'email', negated: false, raw: domain }], similar: new Map() }, 'contacts'))
+    .where(matchingRecords(db, actor, 'contacts', { terms: [{ kind: 'word', text: `@${domain.toLowerCase()}`, field: 'email', negated: false, raw: domain }], similar: new Map() }, 'contacts'))
     .where(sql<boolean>`lower(contacts.primary_email) like ${`%@${likeEscape(domain)}`} escape '\\'`)
     .where('contacts.account_id', 'is not', null)
     .limit(limit * 5)

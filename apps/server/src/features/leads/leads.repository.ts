@@ -94,7 +94,7 @@ export async function findLeadDetailRow(db: Kysely<DB>, actor: Actor, id: number
 }
 
 export async function listLeadRows(db: Kysely<DB>, actor: Actor, query: LeadListQuery) {
-  const q = { ...query, search: await listSearchFilter(db, 'leads', query.q) };
+  const q = { ...query, search: await listSearchFilter(db, actor, 'leads', query.q) };
   const k = keysetFor(q.sort, leadsModule.sortColumns, 'leads.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
   let qb = filtered(db, actor, q)
     .leftJoin('users as owner', 'owner.id', 'leads.owner_id')

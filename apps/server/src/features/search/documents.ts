@@ -33,7 +33,13 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
 const nonEmpty = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
 /** Values of one field joined so that neither a phrase nor a word edge spans two of them (queries never hold `|`). */
 const padded = (values: string[]) => (values.length === 0 ? '' : ` ${values.join(' | ')} `);
-const field = (values: string[]) => padded(nonEmpty(values.map((v) => foldForSearch(v))));
+const field = (values: string[]) => padded(nonEmpty(values.flatMap((v) => [foldForSearch(v), ...germanSpelling(v)])));
+
+/** German umlauts as typed without them (Müller -> mueller, Jäger -> jaeger), so both spellings find the record. */
+const umlauts: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+function germanSpelling(value: string): string[] {
+  return /[äöüÄÖÜ]/.test(value) ? [foldForSearch(value.replace(/[äöüÄÖÜ]/g, (c) => umlauts[c] ?? c))] : [];
+}
 const webText = (url: string) => url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '').replace(/\/$/, '');
 
 interface Extras {

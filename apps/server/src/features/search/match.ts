@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { SearchTerm } from '@kontor/contract/search';
 import { likeEscape } from '../../db/dialect.ts';
-import { searchBodySql } from '../../db/migrations/013_search.ts';
+import { searchBodySql, searchFieldColumns } from '../../db/migrations/013_search.ts';
 
 /**
  * How one parsed term matches a search document, at each rank (issue #12). A document's fields are folded and
@@ -55,16 +55,28 @@ export function alternatives(term: SearchTerm, scope: MatchScope, similar: strin
   }
 }
 
-const column = (term: SearchTerm, alias: string) => (term.field ? sql.ref(`${alias}.${term.field}`) : sql.raw(`(${searchBodySql(alias)})`));
+const body = (alias: string) => sql.raw(`(${searchBodySql(alias)})`);
+/** Every field but the account's name, for readers who may not see the account. */
+const bodyWithoutCompany = (alias: string) => sql.raw(`(${searchFieldColumns.filter((c) => c !== 'company').map((c) => `${alias}.${c}`).join(` || ' ' || `)})`);
 
-/** The exact test of a term on the document `alias` (LIKE on its field, or on all of them). */
-export function termCondition(term: SearchTerm, alts: Alternative[], alias: string): RawBuilder<boolean> {
+/**
+ * The exact test of a term on the document `alias` (LIKE on its field, or on all of them). PostgreSQL's trigram
+ * index is on the body, so every test also asks the body and the index finds the candidates. `companyVisible`,
+ * when given, is the condition that the document's account may be seen: without it the account's name (the
+ * `company` of a contact or deal) does not count, so a hidden account's name cannot find, or exclude, a record.
+ */
+export function termCondition(term: SearchTerm, alts: Alternative[], alias: string, companyVisible: RawBuilder<boolean> | null): RawBuilder<boolean> {
   if (alts.length === 0) return sql<boolean>`1 = 0`;
-  const col = column(term, alias);
-  // PostgreSQL's trigram index is on the body: a field's test also asks the body, so the index finds candidates.
-  const body = term.field ? sql.raw(`(${searchBodySql(alias)})`) : null;
-  const tests = alts.map((a) => (body ? sql`(${col} like ${a.like} escape '\\' and ${body} like ${a.like} escape '\\')` : sql`${col} like ${a.like} escape '\\'`));
-  const any = sql.join(tests, sql` or `);
+  const like = (col: RawBuilder<unknown>, a: Alternative) => sql`${col} like ${a.like} escape '\\'`;
+  const company = sql.ref(`${alias}.company`);
+  const test = (a: Alternative) => {
+    const inBody = like(body(alias), a);
+    if (term.field === 'company' && companyVisible) return sql`(${inBody} and ${like(company, a)} and ${companyVisible})`;
+    if (term.field) return sql`(${inBody} and ${like(sql.ref(`${alias}.${term.field}`), a)})`;
+    if (companyVisible) return sql`(${inBody} and (${like(bodyWithoutCompany(alias), a)} or (${like(company, a)} and ${companyVisible})))`;
+    return inBody;
+  };
+  const any = sql.join(alts.map(test), sql` or `);
   return term.negated ? sql<boolean>`not (${any})` : sql<boolean>`(${any})`;
 }
 

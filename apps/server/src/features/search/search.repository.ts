@@ -3,7 +3,8 @@ import type { SearchModule, SearchTerm } from '@kontor/contract/search';
 import type { DB } from '../../db/schema.ts';
 import { isSqlite } from '../../db/dialect.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { joinableRecord } from '../records/visible-records.ts';
+import { descriptorOf } from '../records/registry.ts';
+import { joinableRecord, visibleExists } from '../records/visible-records.ts';
 import { alternatives, ftsQuery, termCondition, type MatchScope } from './match.ts';
 
 /**
@@ -31,11 +32,19 @@ export interface PreparedQuery {
   similar: Map<SearchTerm, string[]>;
 }
 
-function conditions(query: PreparedQuery, scope: MatchScope, alias: string) {
+/** For a reader who may not see every account: the document's account, whose name is its `company`, is visible. */
+function companyVisible(actor: Actor, module: SearchModule, alias: string): RawBuilder<boolean> | null {
+  if (actor.isAdmin || !descriptorOf(module).search?.accountColumn) return null;
+  const account = sql.ref(`${alias}.account_id`);
+  return sql<boolean>`(${account} is null or ${visibleExists(actor, 'accounts', 'sa', sql<boolean>`sa.id = ${account}`)})`;
+}
+
+function conditions(actor: Actor, module: SearchModule, query: PreparedQuery, scope: MatchScope, alias: string) {
+  const guard = companyVisible(actor, module, alias);
   const parts = query.terms.map((term) => {
     // Excluded terms exclude whatever they match at any rank.
     const alts = alternatives(term, term.negated ? 'any' : scope, query.similar.get(term) ?? []);
-    return { term, alts, test: termCondition(term, alts, alias) };
+    return { term, alts, test: termCondition(term, alts, alias, guard) };
   });
   return { fts: ftsQuery(parts), tests: sql.join(parts.map((p) => p.test), sql` and `) };
 }
@@ -57,7 +66,7 @@ export async function findCandidates(
   scope: MatchScope,
   opts: { limit: number; exclude: number[] },
 ): Promise<Candidate[]> {
-  const { fts, tests } = conditions(query, scope, 'd');
+  const { fts, tests } = conditions(actor, module, query, scope, 'd');
   const exclude = opts.exclude.length > 0 ? sql` and d.id not in (${sql.join(opts.exclude)})` : sql``;
   const columns = sql`d.id, d.record_id, d.owner_id, d.title, d.display_email, d.display_phone, d.account_id, d.company_name, d.updated_at`;
   const ftsTable = sql.table(`search_fts_${module}`);
@@ -71,8 +80,8 @@ export async function findCandidates(
 }
 
 /** `alias.id` is a record matching the query (the lists' `q` filter); visibility is the list's own. */
-export function matchingRecords(db: Kysely<DB>, module: SearchModule, query: PreparedQuery, alias: string): RawBuilder<boolean> {
-  const { fts, tests } = conditions(query, 'any', 'd');
+export function matchingRecords(db: Kysely<DB>, actor: Actor, module: SearchModule, query: PreparedQuery, alias: string): RawBuilder<boolean> {
+  const { fts, tests } = conditions(actor, module, query, 'any', 'd');
   const id = sql.ref(`${alias}.id`);
   const ftsTable = sql.table(`search_fts_${module}`);
   return isSqlite(db) && fts !== null

@@ -84,9 +84,9 @@ export async function search(db: Kysely<DB>, actor: Actor, req: { q: string; typ
  * The lists' `q` filter: the query language over the module's documents (null: no filter asked). Text with nothing
  * searchable in it (`%`, `*`) matches nothing, as in the global search; exclusions alone (`-acme`) filter the list.
  */
-export async function listSearchFilter(db: Kysely<DB>, module: SearchModule, q: string | undefined, alias: string = module): Promise<RawBuilder<boolean> | null> {
+export async function listSearchFilter(db: Kysely<DB>, actor: Actor, module: SearchModule, q: string | undefined, alias: string = module): Promise<RawBuilder<boolean> | null> {
   if (!q) return null;
   const { terms } = parseSearchQuery(q);
   if (terms.length === 0) return matchesNothing();
-  return matchingRecords(db, module, await prepareQuery(db, terms), alias);
+  return matchingRecords(db, actor, module, await prepareQuery(db, terms), alias);
 }

@@ -52,6 +52,8 @@ describe('the query language', () => {
     ['muller', ['Thomas Müller']],
     ['MÜLLER', ['Thomas Müller']],
     ['mül', ['Thomas Müller']],
+    ['mueller', ['Thomas Müller']],
+    ['city:muenchen', []],
     ['Jose', ['José García']],
     ['garcia', ['José García']],
     ['stefan', ['Ștefan Popescu']],
@@ -83,6 +85,7 @@ describe('the query language', () => {
   it.each([
     ['acme', 'account', ['Acme GmbH']],
     ['city:munchen', 'account', ['Acme GmbH']],
+    ['city:muenchen', 'account', ['Acme GmbH']],
     ['acme.com', 'account', ['Acme GmbH']],
     ['schmidt', 'lead', ['Lena Schmidt']],
     ['globex', 'lead', ['Lena Schmidt']],
@@ -148,6 +151,12 @@ describe('permissions', () => {
     const open = (await search(sales, 'quibble')).data[0];
     expect(open?.account).toBeNull();
     expect(await titles('secretive', 'account', sales)).toEqual([]);
+    // The hidden account's name finds (or excludes) nothing through its contact; the administrator finds it.
+    expect(await titles('secretive', 'contact', sales)).toEqual([]);
+    expect(await titles('company:secretive', 'contact', sales)).toEqual([]);
+    expect(await titles('quibble -secretive', 'contact', sales)).toEqual(['Open Quibble']);
+    expect(await titles('secretive', 'contact', admin)).toEqual(['Open Quibble']);
+    expect((await sales.get('/api/v1/contacts?q=secretive')).json<ListResponse<unknown>>().data).toEqual([]);
     const list = await sales.get(`/api/v1/contacts?q=quibble&count=true`);
     expect(list.json<ListResponse<unknown>>().total).toBe(1);
   });

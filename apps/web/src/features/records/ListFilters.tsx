@@ -50,7 +50,7 @@ export function ListFilters({ search, onChange, filters = personFilters, extra }
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         rightSection={q ? <CloseButton size="sm" aria-label={t('common.clear')} onClick={() => setQ('')} /> : null}
-        w={220}
+        w={260}
         data-testid="list-search"
       />
       {extra}
