@@ -49,7 +49,7 @@ function sqliteTriggers(): string[] {
     ]),
     `create trigger tags_search_au after update of name on tags begin
        insert or ignore into search_pending (module, record_id) select module, record_id from record_tags where tag_id = new.id and module in (${moduleList}); end`,
-    `create trigger accounts_name_search_au after update of name on accounts begin
+    `create trigger accounts_name_search_au after update of name, deleted_at on accounts begin
        insert or ignore into search_pending (module, record_id) select 'contacts', id from contacts where account_id = new.id;
        insert or ignore into search_pending (module, record_id) select 'deals', id from deals where account_id = new.id; end`,
   ];
@@ -73,7 +73,7 @@ function postgresTriggers(): string[] {
     ]),
     ...['contact_points', 'record_tags'].map((t) => `create trigger ${t}_search after insert or update or delete on ${t} for each row execute function search_mark_point()`),
     `create trigger tags_search_au after update of name on tags for each row execute function search_mark_tag()`,
-    `create trigger accounts_name_search_au after update of name on accounts for each row execute function search_mark_account_name()`,
+    `create trigger accounts_name_search_au after update of name, deleted_at on accounts for each row execute function search_mark_account_name()`,
   ];
 }
 

@@ -61,7 +61,7 @@ function documentOf(source: SearchSource, row: Row, extras: Extras): SearchDocum
   return {
     record_id: id,
     owner_id: row.owner_id == null ? null : Number(row.owner_id),
-    title: nonEmpty(cols(source.title).map((v) => v.trim())).join(' ') || '-',
+    title: cols(source.title).map((v) => v.trim()).filter((v) => v !== '').join(' ') || '-',
     display_email: source.displayEmail ? text(row[source.displayEmail]) || null : null,
     display_phone: source.displayPhone ? text(row[source.displayPhone]) || null : null,
     account_id: accountId,

@@ -183,6 +183,28 @@ describe('the index stays in step with every write', () => {
     expect(await titles('gibbs')).toEqual(['Peter Gibbs']);
   });
 
+  it('follows writes outside the API: one statement, a transaction of many, and nothing from a rolled-back one', async () => {
+    const db = h.database.db;
+    const now = new Date().toISOString();
+    const row = (last: string) => ({ first_name: 'Raw', last_name: last, sort_name: `${last.toLowerCase()} raw`, custom_fields: '{}', created_at: now, updated_at: now });
+    await db.insertInto('contacts').values(row('Outsidetrx')).execute();
+    expect(await titles('outsidetrx')).toEqual(['Raw Outsidetrx']);
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 700; i++) await trx.insertInto('contacts').values(row(`Bulkimport${i}`)).execute();
+    });
+    expect(await titles('bulkimport699')).toEqual(['Raw Bulkimport699']);
+    expect((await search(admin, 'bulkimport*', '&types=contact&limit=50')).data).toHaveLength(50);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('contacts').values(row('Rolledback')).execute();
+        throw new Error('abandon');
+      }),
+    ).rejects.toThrow('abandon');
+    expect(await titles('rolledback')).toEqual([]);
+    const docs = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).where('title', '=', 'Raw Rolledback').executeTakeFirstOrThrow();
+    expect(Number(docs.n)).toBe(0);
+  });
+
   it('is rebuilt by a reindex, documents and vocabulary', async () => {
     const { reindexSearch } = await import('./sync.ts');
     const db = h.database.db;
