@@ -33,7 +33,22 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
 const nonEmpty = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
 /** Values of one field joined so that neither a phrase nor a word edge spans two of them (queries never hold `|`). */
 const padded = (values: string[]) => (values.length === 0 ? '' : ` ${values.join(' | ')} `);
-const field = (values: string[]) => padded(nonEmpty(values.flatMap((v) => [foldForSearch(v), ...germanSpelling(v)])));
+const field = (values: string[]) => padded(nonEmpty(values.flatMap(foldedForms)));
+
+/**
+ * A value's searchable forms, remembered: cities, companies, tags and positions repeat across records, and a bulk
+ * import folds tens of thousands of values (bounded; cleared when full).
+ */
+const folded = new Map<string, string[]>();
+function foldedForms(value: string): string[] {
+  let forms = folded.get(value);
+  if (!forms) {
+    forms = [foldForSearch(value), ...germanSpelling(value)];
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(value, forms);
+  }
+  return forms;
+}
 
 /** German umlauts as typed without them (Müller -> mueller, Jäger -> jaeger), so both spellings find the record. */
 const umlauts: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
@@ -54,7 +69,9 @@ function documentOf(source: SearchSource, row: Row, extras: Extras): SearchDocum
   /** A field's own columns are one value ("emma patel", a phrase across first and last name); contact points are more. */
   const own = (names: string[] | undefined) => cols(names).filter((v) => v !== '').join(' ');
   const points = extras.points.get(id) ?? [];
-  const pointValues = (kind: string) => points.filter((p) => p.kind === kind).map((p) => p.value);
+  const byKind = new Map<string, string[]>();
+  for (const p of points) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p.kind === 'addresses' ? p.city : p.value]);
+  const pointValues = (kind: string) => byKind.get(kind) ?? [];
   const accountId = source.accountColumn && row[source.accountColumn] != null ? Number(row[source.accountColumn]) : null;
   const accountName = accountId != null ? (extras.accounts.get(accountId) ?? '') : '';
   const f = source.fields;
@@ -74,7 +91,7 @@ function documentOf(source: SearchSource, row: Row, extras: Extras): SearchDocum
       email: field([...cols(f.email), ...pointValues('emails')]),
       phone: padded(nonEmpty([...cols(f.phone), ...pointValues('phones')].map((p) => phoneIndexDigits(p)))),
       website: field([...cols(f.website), ...pointValues('websites')].map(webText)),
-      city: field([...cols(f.city), ...points.filter((p) => p.kind === 'addresses').map((p) => p.city)]),
+      city: field([...cols(f.city), ...pointValues('addresses')]),
       tag: field(extras.tags.get(id) ?? []),
     },
   };
@@ -96,7 +113,11 @@ async function readExtras(db: Kysely<DB>, module: SearchModule, source: SearchSo
     .execute();
   const byRecord = <T extends { record_id: number }>(list: T[]) => {
     const map = new Map<number, T[]>();
-    for (const item of list) map.set(item.record_id, [...(map.get(item.record_id) ?? []), item]);
+    for (const item of list) {
+      const items = map.get(item.record_id);
+      if (items) items.push(item);
+      else map.set(item.record_id, [item]);
+    }
     return map;
   };
   return {

@@ -72,27 +72,55 @@ export async function reindexSearch(db: Kysely<DB>, opts: { batch?: number; log?
   const counts = { contacts: 0, accounts: 0, leads: 0, deals: 0 } satisfies Record<SearchModule, number>;
   await db.deleteFrom('search_words').execute();
   for (const module of searchModules) {
-    let after = 0;
-    for (;;) {
-      const { rows } = await sql<{ id: number }>`select id from ${sql.table(module)} where id > ${after} and deleted_at is null order by id limit ${batch}`.execute(db);
-      if (rows.length === 0) break;
-      const ids = rows.map((r) => r.id);
-      await db.transaction().execute((trx) => sync.rebuild(trx, module, ids));
-      counts[module] += ids.length;
-      after = ids[ids.length - 1] ?? after;
-      if (counts[module] % (batch * 50) === 0) opts.log?.(`${module}: ${counts[module]} documents`);
+    // SQLite: FTS5 merges its segments as they pile up, a pause of ~0.5 s every few batches; during a rebuild merge
+    // once, at the end, instead. The setting is stored in the index, so it is put back whatever happens.
+    if (isSqlite(db)) await ftsCommand(db, module, 'automerge', 0);
+    try {
+      counts[module] = await rebuildModule(db, sync, module, batch, opts.log);
+      await dropOrphans(db, module);
+    } finally {
+      if (isSqlite(db)) await ftsCommand(db, module, 'automerge', 4);
     }
-    await db.transaction().execute(async (trx) => {
-      const gone = await trx
-        .deleteFrom('search_documents')
-        .where('module', '=', module)
-        .where((eb) => eb.not(eb.exists(sql`(select 1 from ${sql.table(module)} r where r.id = search_documents.record_id and r.deleted_at is null)`)))
-        .returning('id')
-        .execute();
-      if (isSqlite(trx) && gone.length > 0) await sql`delete from ${sql.table(`search_fts_${module}`)} where rowid in (${sql.join(gone.map((g) => g.id))})`.execute(trx);
-    });
-    if (isSqlite(db)) await sql`insert into ${sql.table(`search_fts_${module}`)} (${sql.table(`search_fts_${module}`)}) values ('optimize')`.execute(db);
+    if (isSqlite(db)) await ftsCommand(db, module, 'optimize');
     opts.log?.(`${module}: ${counts[module]} documents`);
   }
   return counts;
+}
+
+async function rebuildModule(db: Kysely<DB>, sync: SearchSync, module: SearchModule, batch: number, log?: (line: string) => void): Promise<number> {
+  let [after, count] = [0, 0];
+  for (;;) {
+    const { rows } = await sql<{ id: number }>`select id from ${sql.table(module)} where id > ${after} and deleted_at is null order by id limit ${batch}`.execute(db);
+    if (rows.length === 0) return count;
+    const ids = rows.map((r) => r.id);
+    await db.transaction().execute((trx) => sync.rebuild(trx, module, ids));
+    count += ids.length;
+    after = ids[ids.length - 1] ?? after;
+    if (count % (batch * 50) === 0) log?.(`${module}: ${count} documents`);
+  }
+}
+
+/** Documents whose record is gone or deleted (a reindex after writes that bypassed the triggers). */
+async function dropOrphans(db: Kysely<DB>, module: SearchModule): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const gone = await trx
+      .deleteFrom('search_documents')
+      .where('module', '=', module)
+      .where((eb) => eb.not(eb.exists(sql`(select 1 from ${sql.table(module)} r where r.id = search_documents.record_id and r.deleted_at is null)`)))
+      .returning('id')
+      .execute();
+    if (!isSqlite(trx)) return;
+    for (let i = 0; i < gone.length; i += 1000) {
+      await sql`delete from ${sql.table(`search_fts_${module}`)} where rowid in (${sql.join(gone.slice(i, i + 1000).map((g) => g.id))})`.execute(trx);
+    }
+  });
+}
+
+/** An FTS5 special command on a module's index: `optimize`, or a setting such as `automerge`. */
+async function ftsCommand(db: Kysely<DB>, module: SearchModule, command: 'optimize' | 'automerge', value?: number): Promise<void> {
+  const table = sql.table(`search_fts_${module}`);
+  await (value === undefined
+    ? sql`insert into ${table} (${table}) values (${command})`
+    : sql`insert into ${table} (${table}, rank) values (${sql.lit(command)}, ${sql.lit(value)})`
+  ).execute(db);
 }
