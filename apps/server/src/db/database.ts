@@ -5,7 +5,7 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from './schema.ts';
-import { withBeforeCommit } from './commit-hooks.ts';
+import { withBeforeCommit, type BeforeCommit } from './commit-hooks.ts';
 import { SearchSync } from '../features/search/sync.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -27,19 +27,29 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-function postgres(url: string, schema: string | null): Kysely<DB> {
+/**
+ * What runs before each commit: the search upkeep (features/search/sync.ts). Only a benchmark turns it off, to
+ * measure what it costs (bench/upkeep.ts); the documents of what it writes then stay queued in `search_pending`.
+ */
+export interface DatabaseOptions {
+  searchUpkeep?: boolean;
+}
+const beforeCommitOf = (opts: DatabaseOptions): BeforeCommit => (opts.searchUpkeep === false ? async () => {} : new SearchSync().flush);
+
+function postgres(url: string, schema: string | null, opts: DatabaseOptions): Kysely<DB> {
   // JIT compilation costs more than it saves on our short OLTP queries (140 of 415 ms of a 1M-row count).
   const options = ['-c jit=off', ...(schema ? [`-c search_path=${schema}`] : [])].join(' ');
   const dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10, options }) });
-  return new Kysely<DB>({ dialect: withBeforeCommit(dialect, new SearchSync().flush, 'begin') });
+  return new Kysely<DB>({ dialect: withBeforeCommit(dialect, beforeCommitOf(opts), 'begin') });
 }
 
 export function createDatabase(
   config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema'> & Partial<Pick<Config, 'databaseReadUrl' | 'databaseReadSchema'>>,
+  opts: DatabaseOptions = {},
 ): Database {
   if (config.databaseUrl) {
-    const db = postgres(config.databaseUrl, config.databaseSchema);
-    const readDb = config.databaseReadUrl ? postgres(config.databaseReadUrl, config.databaseReadSchema ?? config.databaseSchema) : db;
+    const db = postgres(config.databaseUrl, config.databaseSchema, opts);
+    const readDb = config.databaseReadUrl ? postgres(config.databaseReadUrl, config.databaseReadSchema ?? config.databaseSchema, opts) : db;
     const url = new URL(config.databaseUrl);
     url.password = '';
     const close = async () => {
@@ -58,7 +68,7 @@ export function createDatabase(
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('cache_size = -65536');
   const dialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite) });
-  const db = new Kysely<DB>({ dialect: withBeforeCommit(dialect, new SearchSync().flush, 'begin immediate') });
+  const db = new Kysely<DB>({ dialect: withBeforeCommit(dialect, beforeCommitOf(opts), 'begin immediate') });
   return { db, readDb: db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { SearchModule } from '@kontor/contract/search';
 import { foldForSearch, phoneIndexDigits } from '@kontor/contract/search-query';
 import type { DB } from '../../db/schema.ts';
@@ -17,17 +17,11 @@ import { wordsOf } from './fuzzy.ts';
 type FieldColumn = (typeof searchFieldColumns)[number];
 type Row = Record<string, string | number | null>;
 
-export interface SearchDocument {
-  record_id: number;
-  owner_id: number | null;
-  title: string;
-  display_email: string | null;
-  display_phone: string | null;
-  account_id: number | null;
-  company_name: string | null;
-  updated_at: string;
-  fields: Record<FieldColumn, string>;
-}
+/** A document as built, before it is stored: the display columns and the folded fields. */
+export type SearchDocument = Pick<
+  Selectable<DB['search_documents']>,
+  'record_id' | 'owner_id' | 'title' | 'display_email' | 'display_phone' | 'account_id' | 'company_name' | 'updated_at'
+> & { fields: Record<FieldColumn, string> };
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const nonEmpty = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];

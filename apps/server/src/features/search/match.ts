@@ -20,10 +20,13 @@ interface Alternative {
 }
 
 const codePoints = (s: string) => [...s].length;
+/** Han, kana and Hangul characters are each a word of their own in a document (`foldForSearch`). */
+const ownWord = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}]$/u;
 
 function literal(text: string, level: 'exact' | 'prefix' | 'substring'): Alternative {
-  // Fewer than three characters cannot be looked up inside a word: a short fragment matches word starts.
-  const at = level === 'substring' && codePoints(text) < 3 ? 'prefix' : level;
+  // Fewer than three characters cannot be looked up inside a word: a short fragment matches word starts, and a
+  // single Chinese character, always a word by itself, the words it is (" 王 " is long enough for the index).
+  const at = ownWord.test(text) ? 'exact' : level === 'substring' && codePoints(text) < 3 ? 'prefix' : level;
   const needle = at === 'exact' ? ` ${text} ` : at === 'prefix' ? ` ${text}` : text;
   return { like: `%${likeEscape(needle)}%`, pieces: [needle] };
 }
@@ -96,4 +99,11 @@ export function ftsQuery(terms: { term: SearchTerm; alts: Alternative[] }[]): st
     parts.push(term.field ? `${term.field} : (${expr})` : `(${expr})`);
   }
   return parts.length === 0 ? null : parts.join(' AND ');
+}
+
+/** One letter and nothing the index can look up (`o`, `M`): the lists read it as "names starting with". */
+export function singleLetter(terms: SearchTerm[]): string | null {
+  const positive = terms.filter((t) => !t.negated);
+  const [only] = positive;
+  return positive.length === 1 && only && only.kind === 'word' && !only.field && codePoints(only.text) === 1 ? only.text : null;
 }

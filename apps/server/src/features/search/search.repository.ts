@@ -1,11 +1,11 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { SearchModule, SearchTerm } from '@kontor/contract/search';
 import type { DB } from '../../db/schema.ts';
-import { isSqlite } from '../../db/dialect.ts';
+import { isSqlite, likeEscape } from '../../db/dialect.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { descriptorOf } from '../records/registry.ts';
 import { joinableRecord, visibleExists } from '../records/visible-records.ts';
-import { alternatives, ftsQuery, termCondition, type MatchScope } from './match.ts';
+import { alternatives, ftsQuery, singleLetter, termCondition, type MatchScope } from './match.ts';
 
 /**
  * The documents matching a parsed query, newest change first, only those of records the actor may see (issue #12).
@@ -14,17 +14,11 @@ import { alternatives, ftsQuery, termCondition, type MatchScope } from './match.
  * PostgreSQL answers the same LIKE tests from its pg_trgm index on the body.
  */
 
-export interface Candidate {
-  id: number;
-  record_id: number;
-  owner_id: number | null;
-  title: string;
-  display_email: string | null;
-  display_phone: string | null;
-  account_id: number | null;
-  company_name: string | null;
-  updated_at: string;
-}
+/** What a hit needs of its document. */
+export type Candidate = Pick<
+  Selectable<DB['search_documents']>,
+  'id' | 'record_id' | 'owner_id' | 'title' | 'display_email' | 'display_phone' | 'account_id' | 'company_name' | 'updated_at'
+>;
 
 /** A parsed query with the similar words found for its `~` terms. */
 export interface PreparedQuery {
@@ -79,8 +73,14 @@ export async function findCandidates(
   return (await statement.execute(db)).rows;
 }
 
-/** `alias.id` is a record matching the query (the lists' `q` filter); visibility is the list's own. */
+/**
+ * `alias.id` is a record matching the query (the lists' `q` filter); visibility is the list's own. A lone letter
+ * cannot be looked up in the trigram index and a list wants every match in its order: it filters the names starting
+ * with it, from the sort key's b-tree (as the A-Z index does).
+ */
 export function matchingRecords(db: Kysely<DB>, actor: Actor, module: SearchModule, query: PreparedQuery, alias: string): RawBuilder<boolean> {
+  const letter = singleLetter(query.terms);
+  if (letter !== null) return startsWith(db, sql.ref(`${alias}.${descriptorOf(module).sortKeyColumn.split('.')[1] ?? ''}`), letter);
   const { fts, tests } = conditions(actor, module, query, 'any', 'd');
   const id = sql.ref(`${alias}.id`);
   const ftsTable = sql.table(`search_fts_${module}`);
@@ -91,3 +91,10 @@ export function matchingRecords(db: Kysely<DB>, actor: Actor, module: SearchModu
 
 /** The filter of a query with nothing to look for (`%`, `*`). */
 export const matchesNothing = (): RawBuilder<boolean> => sql<boolean>`1 = 0`;
+
+/** `column` starts with `prefix`, as a range a b-tree serves on SQLite (its LIKE ignores case, so no index). */
+function startsWith(db: Kysely<DB>, column: RawBuilder<unknown>, prefix: string): RawBuilder<boolean> {
+  if (!isSqlite(db)) return sql<boolean>`${column} like ${`${likeEscape(prefix)}%`} escape '\\'`;
+  const upper = String.fromCodePoint((prefix.codePointAt(0) ?? 0) + 1);
+  return sql<boolean>`(${column} >= ${prefix} and ${column} < ${upper})`;
+}

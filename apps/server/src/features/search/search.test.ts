@@ -226,6 +226,9 @@ describe('the lists take the same query language', () => {
     ['contacts', 'Jonson~', ['Johnson']],
     ['contacts', '030/1234567', ['Patel']],
     ['accounts', 'city:münchen', ['Acme GmbH']],
+    // One letter: names starting with it (from the sort key's index); one Chinese character: the names holding it.
+    ['contacts', 'j', ['Johnson']],
+    ['contacts', '王', ['王']],
   ])('%s?q=%s', async (module, q, expected) => {
     const res = await admin.get(`/api/v1/${module}?q=${encodeURIComponent(q)}&count=true`);
     expect(res.statusCode, res.body).toBe(200);
