@@ -44,6 +44,8 @@ function pattern(text: string): Alternative {
 /** The alternatives of a term at a rank; none when the term cannot match at that rank (a plain word has no fuzzy rank). */
 export function alternatives(term: SearchTerm, scope: MatchScope, similar: string[]): Alternative[] {
   if (term.kind === 'pattern') return [pattern(term.text)];
+  // A phone number is its digits anywhere in a number: one meaning, whatever the rank.
+  if (term.kind === 'phone') return [literal(term.text, 'substring')];
   const fuzzyWords = term.kind === 'fuzzy' ? similar.map((w) => literal(w, 'exact')) : [];
   switch (scope) {
     case 'exact':
@@ -107,3 +109,6 @@ export function singleLetter(terms: SearchTerm[]): string | null {
   const [only] = positive;
   return positive.length === 1 && only && only.kind === 'word' && !only.field && codePoints(only.text) === 1 ? only.text : null;
 }
+
+/** Patterns and phone numbers match the same way at every rank: a query of only those has one rank to look at. */
+export const rankless = (term: SearchTerm): boolean => term.kind === 'pattern' || term.kind === 'phone';

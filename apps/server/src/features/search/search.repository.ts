@@ -5,7 +5,7 @@ import { isSqlite, likeEscape } from '../../db/dialect.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { descriptorOf } from '../records/registry.ts';
 import { joinableRecord, visibleExists } from '../records/visible-records.ts';
-import { alternatives, ftsQuery, singleLetter, termCondition, type MatchScope } from './match.ts';
+import { alternatives, ftsQuery, rankless, singleLetter, termCondition, type MatchScope } from './match.ts';
 
 /**
  * The documents matching a parsed query, newest change first, only those of records the actor may see (issue #12).
@@ -45,7 +45,11 @@ function conditions(actor: Actor, module: SearchModule, query: PreparedQuery, sc
 
 /** Does the query have a match at this rank at all (a plain-word query has no fuzzy rank)? */
 export function hasScope(query: PreparedQuery, scope: MatchScope): boolean {
-  return scope !== 'fuzzy' || query.terms.some((t) => t.kind === 'fuzzy' && !t.negated && (query.similar.get(t) ?? []).length > 0);
+  const positive = query.terms.filter((t) => !t.negated);
+  if (scope === 'fuzzy') return positive.some((t) => t.kind === 'fuzzy' && (query.similar.get(t) ?? []).length > 0);
+  // The looser ranks would find again what the exact one found (each time walking the whole index for a rare term).
+  if (scope === 'prefix' || scope === 'substring') return !positive.every(rankless);
+  return true;
 }
 
 /** The record, for its visibility (an administrator sees all). SQLite's CROSS JOIN keeps the index walk outermost. */
@@ -58,10 +62,13 @@ export async function findCandidates(
   module: SearchModule,
   query: PreparedQuery,
   scope: MatchScope,
-  opts: { limit: number; exclude: number[] },
+  opts: { limit: number; exclude: number[]; within?: number[] },
 ): Promise<Candidate[]> {
-  const { fts, tests } = conditions(actor, module, query, scope, 'd');
+  const { tests, ...rest } = conditions(actor, module, query, scope, 'd');
+  // Among documents already found (`within`): read them by id instead of walking the index again.
+  const fts = opts.within ? null : rest.fts;
   const exclude = opts.exclude.length > 0 ? sql` and d.id not in (${sql.join(opts.exclude)})` : sql``;
+  const within = opts.within ? sql` and d.id in (${sql.join(opts.within)})` : sql``;
   const columns = sql`d.id, d.record_id, d.owner_id, d.title, d.display_email, d.display_phone, d.account_id, d.company_name, d.updated_at`;
   const ftsTable = sql.table(`search_fts_${module}`);
   const statement =
@@ -69,7 +76,7 @@ export async function findCandidates(
       ? sql<Candidate>`select ${columns} from ${ftsTable} cross join search_documents d on d.id = ${ftsTable}.rowid${visibleJoin(db, actor, module)}
           where ${ftsTable} match ${fts} and ${tests}${exclude} order by ${ftsTable}.rowid desc limit ${opts.limit}`
       : sql<Candidate>`select ${columns} from search_documents d${visibleJoin(db, actor, module)}
-          where d.module = ${module} and ${tests}${exclude} order by d.id desc limit ${opts.limit}`;
+          where d.module = ${module} and ${tests}${exclude}${within} order by d.id desc limit ${opts.limit}`;
   return (await statement.execute(db)).rows;
 }
 
