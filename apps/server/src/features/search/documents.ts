@@ -134,26 +134,22 @@ export async function buildDocuments(db: Kysely<DB>, module: SearchModule, ids: 
 
 /**
  * Replaces the documents of `ids` (of one module) with `documents`, in the caller's transaction: the old rows and
- * their index entries go, the new ones take fresh ids (so the most recently changed rank first among equals).
+ * their index entries go, the new ones are written.
  * Answers the words of the new documents for the vocabulary.
  */
 export async function replaceDocuments(db: Kysely<DB>, module: SearchModule, ids: number[], documents: SearchDocument[]): Promise<string[]> {
   const sqlite = isSqlite(db);
   const fts = sql.table(`search_fts_${module}`);
-  const removed = await db.deleteFrom('search_documents').where('module', '=', module).where('record_id', 'in', ids).returning('id').execute();
-  if (sqlite && removed.length > 0) await sql`delete from ${fts} where rowid in (${sql.join(removed.map((r) => r.id))})`.execute(db);
+  // The module's FTS5 row is keyed by the record's id, so a list filter can read record ids from the index alone.
+  const removed = await db.deleteFrom('search_documents').where('module', '=', module).where('record_id', 'in', ids).returning('record_id').execute();
+  if (sqlite && removed.length > 0) await sql`delete from ${fts} where rowid in (${sql.join(removed.map((r) => r.record_id))})`.execute(db);
   if (documents.length === 0) return [];
-  const inserted = await db
+  await db
     .insertInto('search_documents')
     .values(documents.map(({ fields, ...d }) => ({ module, ...d, ...fields })))
-    .returning(['id', 'record_id'])
     .execute();
   if (sqlite) {
-    const byRecord = new Map(documents.map((d) => [d.record_id, d]));
-    const values = inserted.map((r) => {
-      const doc = byRecord.get(r.record_id);
-      return sql`(${r.id}, ${sql.join(searchFieldColumns.map((c) => doc?.fields[c] ?? ''))})`;
-    });
+    const values = documents.map((d) => sql`(${d.record_id}, ${sql.join(searchFieldColumns.map((c) => d.fields[c]))})`);
     await sql`insert into ${fts} (rowid, ${sql.join(searchFieldColumns.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(db);
   }
   const words = new Set<string>();

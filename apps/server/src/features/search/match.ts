@@ -17,6 +17,8 @@ export type MatchScope = MatchLevel | 'any';
 interface Alternative {
   like: string;
   pieces: string[];
+  /** The index's phrase match is the whole test (a literal of 3+ characters; not a pattern). */
+  exactOnIndex: boolean;
 }
 
 const codePoints = (s: string) => [...s].length;
@@ -28,7 +30,7 @@ function literal(text: string, level: 'exact' | 'prefix' | 'substring'): Alterna
   // single Chinese character, always a word by itself, the words it is (" 王 " is long enough for the index).
   const at = ownWord.test(text) ? 'exact' : level === 'substring' && codePoints(text) < 3 ? 'prefix' : level;
   const needle = at === 'exact' ? ` ${text} ` : at === 'prefix' ? ` ${text}` : text;
-  return { like: `%${likeEscape(needle)}%`, pieces: [needle] };
+  return { like: `%${likeEscape(needle)}%`, pieces: [needle], exactOnIndex: codePoints(needle) >= 3 };
 }
 
 /** A whole-word pattern: `?` one character, `*` any run (none included). */
@@ -38,7 +40,7 @@ function pattern(text: string): Alternative {
   const pieces = runs
     .map((run, i) => `${i === 0 ? ' ' : ''}${run}${i === runs.length - 1 ? ' ' : ''}`)
     .filter((p) => p.trim() !== '');
-  return { like: `% ${escaped} %`, pieces };
+  return { like: `% ${escaped} %`, pieces, exactOnIndex: false };
 }
 
 /** The alternatives of a term at a rank; none when the term cannot match at that rank (a plain word has no fuzzy rank). */
@@ -94,14 +96,21 @@ const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
 export function ftsQuery(terms: { term: SearchTerm; alts: Alternative[] }[]): string | null {
   const parts: string[] = [];
   for (const { term, alts } of terms) {
-    if (term.negated || alts.length === 0) continue;
-    const each = alts.map((a) => a.pieces.filter((p) => codePoints(p) >= 3));
-    if (each.some((pieces) => pieces.length === 0)) continue; // one alternative is not indexable: the term cannot narrow
-    const expr = each.map((pieces) => `(${pieces.map(ftsPhrase).join(' AND ')})`).join(' OR ');
-    parts.push(term.field ? `${term.field} : (${expr})` : `(${expr})`);
+    const expr = term.negated ? null : termFts(alts);
+    if (expr !== null) parts.push(term.field ? `${term.field} : ${expr}` : expr);
   }
   return parts.length === 0 ? null : parts.join(' AND ');
 }
+
+/** A term's alternatives as one FTS5 expression (no column filter), or null when one of them is not indexable. */
+export function termFts(alts: Alternative[]): string | null {
+  const each = alts.map((a) => a.pieces.filter((p) => codePoints(p) >= 3));
+  if (alts.length === 0 || each.some((pieces) => pieces.length === 0)) return null;
+  return `(${each.map((pieces) => `(${pieces.map(ftsPhrase).join(' AND ')})`).join(' OR ')})`;
+}
+
+/** The fields other than the account's name, as an FTS5 column filter. */
+export const ftsWithoutCompany = `{${searchFieldColumns.filter((c) => c !== 'company').join(' ')}}`;
 
 /** One letter and nothing the index can look up (`o`, `M`): the lists read it as "names starting with". */
 export function singleLetter(terms: SearchTerm[]): string | null {

@@ -5,7 +5,7 @@ import { isSqlite, likeEscape } from '../../db/dialect.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { descriptorOf } from '../records/registry.ts';
 import { joinableRecord, visibleExists } from '../records/visible-records.ts';
-import { alternatives, ftsQuery, rankless, singleLetter, termCondition, type MatchScope } from './match.ts';
+import { alternatives, ftsQuery, ftsWithoutCompany, rankless, singleLetter, termCondition, termFts, type MatchScope } from './match.ts';
 
 /**
  * The documents matching a parsed query, newest change first, only those of records the actor may see (issue #12).
@@ -73,27 +73,57 @@ export async function findCandidates(
   const ftsTable = sql.table(`search_fts_${module}`);
   const statement =
     isSqlite(db) && fts !== null
-      ? sql<Candidate>`select ${columns} from ${ftsTable} cross join search_documents d on d.id = ${ftsTable}.rowid${visibleJoin(db, actor, module)}
+      ? sql<Candidate>`select ${columns} from ${ftsTable} cross join search_documents d on d.module = ${module} and d.record_id = ${ftsTable}.rowid${visibleJoin(db, actor, module)}
           where ${ftsTable} match ${fts} and ${tests}${exclude} order by ${ftsTable}.rowid desc limit ${opts.limit}`
       : sql<Candidate>`select ${columns} from search_documents d${visibleJoin(db, actor, module)}
-          where d.module = ${module} and ${tests}${exclude}${within} order by d.id desc limit ${opts.limit}`;
+          where d.module = ${module} and ${tests}${exclude}${within} order by d.record_id desc limit ${opts.limit}`;
   return (await statement.execute(db)).rows;
 }
 
 /**
  * `alias.id` is a record matching the query (the lists' `q` filter); visibility is the list's own. A lone letter
  * cannot be looked up in the trigram index and a list wants every match in its order: it filters the names starting
- * with it, from the sort key's b-tree (as the A-Z index does).
+ * with it, from the sort key's b-tree (as the A-Z index does). On SQLite a query of plain words, phrases, phone
+ * numbers and similar spellings is answered from the FTS5 index alone (its rowid is the record's id), one lookup per
+ * term; patterns and short fragments are tested on the documents.
  */
 export function matchingRecords(db: Kysely<DB>, actor: Actor, module: SearchModule, query: PreparedQuery, alias: string): RawBuilder<boolean> {
   const letter = singleLetter(query.terms);
   if (letter !== null) return startsWith(db, sql.ref(`${alias}.${descriptorOf(module).sortKeyColumn.split('.')[1] ?? ''}`), letter);
+  if (isSqlite(db)) {
+    const fromIndex = indexOnlyMatch(actor, module, query, alias);
+    if (fromIndex) return fromIndex;
+  }
   const { fts, tests } = conditions(actor, module, query, 'any', 'd');
   const id = sql.ref(`${alias}.id`);
   const ftsTable = sql.table(`search_fts_${module}`);
   return isSqlite(db) && fts !== null
-    ? sql<boolean>`${id} in (select d.record_id from ${ftsTable} cross join search_documents d on d.id = ${ftsTable}.rowid where ${ftsTable} match ${fts} and ${tests})`
+    ? sql<boolean>`${id} in (select d.record_id from ${ftsTable} cross join search_documents d on d.module = ${module} and d.record_id = ${ftsTable}.rowid where ${ftsTable} match ${fts} and ${tests})`
     : sql<boolean>`${id} in (select d.record_id from search_documents d where d.module = ${module} and ${tests})`;
+}
+
+/**
+ * Each term as `id in (rowids the index matches)`; null when a term needs the document (a pattern, a fragment too
+ * short for trigrams). For a reader who may not see every account, the account's name (`company`) counts only when
+ * the record's account is visible, as in `termCondition`.
+ */
+function indexOnlyMatch(actor: Actor, module: SearchModule, query: PreparedQuery, alias: string): RawBuilder<boolean> | null {
+  const id = sql.ref(`${alias}.id`);
+  const ftsTable = sql.table(`search_fts_${module}`);
+  const rowids = (expr: string) => sql`${id} in (select rowid from ${ftsTable} where ${ftsTable} match ${expr})`;
+  const guard = companyVisible(actor, module, alias);
+  const parts: RawBuilder<unknown>[] = [];
+  for (const term of query.terms) {
+    const alts = alternatives(term, 'any', query.similar.get(term) ?? []);
+    const expr = termFts(alts);
+    if (expr === null || !alts.every((a) => a.exactOnIndex)) return null;
+    let test: RawBuilder<unknown>;
+    if (guard && term.field === 'company') test = sql`(${rowids(`company : ${expr}`)} and ${guard})`;
+    else if (guard && term.field === null) test = sql`(${rowids(`${ftsWithoutCompany} : ${expr}`)} or (${rowids(`company : ${expr}`)} and ${guard}))`;
+    else test = rowids(term.field ? `${term.field} : ${expr}` : expr);
+    parts.push(term.negated ? sql`not ${test}` : test);
+  }
+  return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
 /** The filter of a query with nothing to look for (`%`, `*`). */

@@ -49,7 +49,7 @@ async function rankedCandidates(db: Kysely<DB>, actor: Actor, module: SearchModu
     if (!hasScope(query, match)) continue;
     if (within && match !== 'fuzzy' && within.length === hits.length) continue;
     const found = await findCandidates(db, actor, module, query, match, { limit: window, exclude: hits.map((h) => h.candidate.id), within: match === 'fuzzy' ? undefined : within });
-    const mineFirst = [...found].sort((a, b) => Number(b.owner_id === actor.id) - Number(a.owner_id === actor.id) || b.id - a.id);
+    const mineFirst = [...found].sort((a, b) => Number(b.owner_id === actor.id) - Number(a.owner_id === actor.id) || b.record_id - a.record_id);
     for (const candidate of mineFirst) hits.push({ candidate, match });
   }
   return hits.slice(0, limit);

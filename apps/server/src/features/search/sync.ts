@@ -62,9 +62,10 @@ export class SearchSync {
 }
 
 /**
- * `kontor search reindex`: every document rebuilt from the records, in batches of `batch` records, each batch its own
- * short transaction (the server keeps serving and searching meanwhile). Documents of records that are gone go too,
- * the vocabulary is rebuilt, and SQLite's indexes are merged into one segment each.
+ * `kontor search reindex`: per module, the documents and the index emptied, then every document rebuilt from the
+ * records in batches of `batch` records, each batch its own short transaction (the server keeps serving; its search
+ * finds a module's records again as the rebuild reaches them). The vocabulary is rebuilt, and SQLite's indexes are
+ * merged into one segment each.
  */
 export async function reindexSearch(db: Kysely<DB>, opts: { batch?: number; log?: (line: string) => void } = {}): Promise<Record<SearchModule, number>> {
   const batch = opts.batch ?? 1000;
@@ -76,8 +77,8 @@ export async function reindexSearch(db: Kysely<DB>, opts: { batch?: number; log?
     // once, at the end, instead. The setting is stored in the index, so it is put back whatever happens.
     if (isSqlite(db)) await ftsCommand(db, module, 'automerge', 0);
     try {
+      await clearModule(db, module);
       counts[module] = await rebuildModule(db, sync, module, batch, opts.log);
-      await dropOrphans(db, module);
     } finally {
       if (isSqlite(db)) await ftsCommand(db, module, 'automerge', 4);
     }
@@ -100,27 +101,22 @@ async function rebuildModule(db: Kysely<DB>, sync: SearchSync, module: SearchMod
   }
 }
 
-/** Documents whose record is gone or deleted (a reindex after writes that bypassed the triggers). */
-async function dropOrphans(db: Kysely<DB>, module: SearchModule): Promise<void> {
+/**
+ * The module's documents and index emptied first, so nothing stale survives a rebuild (a document of a record gone,
+ * an index damaged): until the rebuild reaches a record, the search does not find it.
+ */
+async function clearModule(db: Kysely<DB>, module: SearchModule): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const gone = await trx
-      .deleteFrom('search_documents')
-      .where('module', '=', module)
-      .where((eb) => eb.not(eb.exists(sql`(select 1 from ${sql.table(module)} r where r.id = search_documents.record_id and r.deleted_at is null)`)))
-      .returning('id')
-      .execute();
-    if (!isSqlite(trx)) return;
-    for (let i = 0; i < gone.length; i += 1000) {
-      await sql`delete from ${sql.table(`search_fts_${module}`)} where rowid in (${sql.join(gone.slice(i, i + 1000).map((g) => g.id))})`.execute(trx);
-    }
+    await trx.deleteFrom('search_documents').where('module', '=', module).execute();
+    if (isSqlite(trx)) await ftsCommand(trx, module, 'delete-all');
   });
 }
 
 /** An FTS5 special command on a module's index: `optimize`, or a setting such as `automerge`. */
-async function ftsCommand(db: Kysely<DB>, module: SearchModule, command: 'optimize' | 'automerge', value?: number): Promise<void> {
+async function ftsCommand(db: Kysely<DB>, module: SearchModule, command: 'optimize' | 'delete-all' | 'automerge', value?: number): Promise<void> {
   const table = sql.table(`search_fts_${module}`);
   await (value === undefined
-    ? sql`insert into ${table} (${table}) values (${command})`
+    ? sql`insert into ${table} (${table}) values (${sql.lit(command)})`
     : sql`insert into ${table} (${table}, rank) values (${sql.lit(command)}, ${sql.lit(value)})`
   ).execute(db);
 }
