@@ -164,7 +164,8 @@ describe('bench smoke', () => {
     }
     expect(report.startup.map((s) => [s.workers, s.kontor.startMs.length, s.floor?.startMs.length])).toEqual([[2, 1, 1]]);
     // The search workloads ran as the salesperson and the administrator, and for all four types.
-    expect(names(report.workloads).filter((n) => n.startsWith('search.')).sort()).toEqual(names(searchWorkloads).sort());
+    const ran = new Set(names(report.workloads));
+    expect(names(searchWorkloads).filter((n) => !ran.has(n))).toEqual([]);
     expect(names(searchWorkloads)).toEqual(expect.arrayContaining(['search.sales.infix.mul', 'search.admin.fuzzy.jonson', 'search.sales.all-types.phone.national']));
     // The upkeep part wrote with and without the hook, single and bulk, then removed all of it and its documents.
     const u = report.upkeep;

@@ -1,4 +1,3 @@
-import type { BenchContext } from './context.ts';
 import type { Client } from './http.ts';
 import { dealWorkloads } from './deal-workloads.ts';
 import { activityWorkloads } from './activity-workloads.ts';
