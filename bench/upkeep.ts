@@ -11,14 +11,13 @@ import { writeConfig } from '../apps/server/src/features/records/write-config.ts
 import { fromApiId } from '../apps/server/src/lib/ids.ts';
 import type { Target } from './raw.ts';
 import { summarize, type Stats } from './stats.ts';
-import { kyselyWithoutSearchUpkeep } from './upkeep-db.ts';
 import { contactBody } from './workloads.ts';
 
 /**
  * What keeping the search index in step costs a write (issue #12: < 30% on a single record, < 40% on a bulk import),
  * in-process on the benchmark's own data set: the same writes through the server's own service functions, on the
  * server's Kysely (triggers + the before-commit hook that rebuilds the queued documents) and on one built without the
- * hook (upkeep-db.ts). The triggers' insert into `search_pending` is in both sides (its rows are deleted, untimed,
+ * hook (`createDatabase(…, { searchUpkeep: false })`). The triggers' insert into `search_pending` is in both sides (its rows are deleted, untimed,
  * after each write without the hook). Sides alternate write by write (single) or batch by batch (bulk). Everything
  * written is deleted afterwards (documents too), so the data set stays as seeded.
  */
@@ -150,8 +149,11 @@ async function cleanUp(db: Kysely<DB>, engine: 'sqlite' | 'postgres', ids: numbe
 
 export async function measureUpkeep(t: Target, o: UpkeepOptions): Promise<UpkeepReport> {
   const log = o.log ?? (() => undefined);
-  const database = createDatabase({ dataDir: t.dataDir ?? '', databaseUrl: t.engine === 'postgres' ? (t.url ?? null) : null, databaseSchema: t.schema ?? null });
-  const without = kyselyWithoutSearchUpkeep(t);
+  const config = { dataDir: t.dataDir ?? '', databaseUrl: t.engine === 'postgres' ? (t.url ?? null) : null, databaseSchema: t.schema ?? null };
+  const database = createDatabase(config);
+  // The same database built without the before-commit hook: the only difference between the two sides.
+  const withoutDatabase = createDatabase(config, { searchUpkeep: false });
+  const without = withoutDatabase.db;
   const withDb = database.db;
   let run: UpkeepRun | null = null;
   let wordsBefore = 0;
@@ -204,7 +206,7 @@ export async function measureUpkeep(t: Target, o: UpkeepOptions): Promise<Upkeep
     return { ops: o.ops, warmup: o.warmup, single, singleAll: { with: summarize(all.with, 0), without: summarize(all.without, 0) }, bulk, cleanup: await cleanup() };
   } finally {
     if (run?.created.length) await cleanup(); // a run that failed half-way still leaves the data set as seeded
-    await without.destroy();
+    await withoutDatabase.close();
     await database.close();
   }
 }
