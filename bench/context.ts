@@ -11,6 +11,8 @@ export interface BenchContext {
   accountIds: number[];
   ownerId: number;
   typeId: number;
+  /** The salesperson the workloads run as (their own records, their visits). */
+  salesUserId: number;
   cursors: string[];
   searchTerms: string[];
   /** Contacts the single-client update workload edits, with the version it last saw. */
@@ -68,6 +70,7 @@ export async function loadContext(raw: RawDb, clients: number): Promise<BenchCon
     [Math.max(1, Math.floor(max / 4000))],
   );
   const owner = await raw.all(`select owner_id, contact_type_id from contacts where owner_id is not null and contact_type_id is not null order by id limit 1`);
+  const sales = await raw.all(`select id from users where email = ?`, [benchUserEmail(5)]);
   const pool = (list: number[]) => list.map((id) => ({ id, version: 1 }));
   const versions = new Map((await raw.all(`select id, version from contacts where ${raw.inIds('id')}`, [raw.idsParam(updates)])).map((r) => [Number(r.id), Number(r.version)]));
   const withVersions = (list: number[]) => pool(list).map((p) => ({ ...p, version: versions.get(p.id) ?? 1 }));
@@ -88,6 +91,7 @@ export async function loadContext(raw: RawDb, clients: number): Promise<BenchCon
     accountIds: every(accounts.map((r) => Number(r.id)), 1000),
     ownerId: Number(owner[0]?.owner_id ?? 1),
     typeId: Number(owner[0]?.contact_type_id ?? 1),
+    salesUserId: Number(sales[0]?.id ?? 0),
     cursors: [],
     searchTerms: ['mül', 'schmid', 'popesc', 'wagner', 'ionescu', 'thompson', '王', 'elena'],
     updatePool: withVersions(single),

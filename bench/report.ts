@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { BenchReport, MixedReport } from './suite.ts';
 import { floorSection, startupSection } from './report-floor.ts';
 import { upkeepSection } from './report-upkeep.ts';
+import type { MassReport } from './mass.ts';
 import { fmt } from './stats.ts';
 
 export function machineLine(): string {
@@ -73,9 +74,27 @@ export function toMarkdown(r: BenchReport, note: string): string {
     workloadLines(r),
     mixedLines(r),
     upkeepSection(r.upkeep, r.engine),
+    massSection(r.mass),
   ];
   return sections
     .filter((s) => s.length)
     .map((s) => s.join('\n'))
     .join('\n\n');
+}
+
+/** Part `mass`: the mass actions and the export beside their targets. */
+function massSection(m: MassReport | null): string[] {
+  if (!m) return [];
+  const s = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '–');
+  return [
+    `### Mass actions and export (${m.selected.toLocaleString('en')} contacts)`,
+    '',
+    '| operation | time | target |',
+    '|---|---|---|',
+    `| add two tags (one job per owner) | ${s(m.addTagsMs)} | |`,
+    `| transfer owner (one job) | ${s(m.transferMs)} | < 5 s for 100,000 |`,
+    `| transfer back (one job per owner) | ${s(m.transferBackMs)} | |`,
+    `| remove the tags | ${s(m.removeTagsMs)} | |`,
+    `| export ${m.exportRows.toLocaleString('en')} contacts to CSV (${(m.exportBytes / 1e6).toFixed(0)} MB) | ${s(m.exportMs)}; peak RSS ${m.exportPeak?.rssMb.toFixed(0) ?? '?'} MB (idle ${m.idle?.rssMb.toFixed(0) ?? '?'} MB) | < 20 s, flat memory |`,
+  ];
 }

@@ -47,6 +47,8 @@ What runs, per worker count (Kontor with KONTOR_WORKERS=n, the floor with as man
                                           and throughput with --connections, interleaved rounds, for each worker count
                                workloads  every single-client workload, API beside the raw SQL (first worker count)
                                mixed      80% read / 20% write with --clients clients and the consistency check
+                               mass       mass actions on ~100,000 contacts (tag, transfer owner and back) and a CSV
+                                          export of every contact, as jobs and a stream, with the server's peak RSS
                                startup    spawn to first answer and first list page, --starts times, each worker count
                                upkeep     the search index's cost to writes, in-process once no server runs (bench/upkeep.ts)
   --quick                    short everything, for trying (options given explicitly still win):

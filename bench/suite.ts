@@ -7,14 +7,15 @@ import type { FloorSpec } from './floor-server.ts';
 import { checkConsistency, runMixed, type Consistency, type MixedResult } from './mixed.ts';
 import { openRaw, type RawDb, type Target } from './raw.ts';
 import { SearchFloor } from './search-floor.ts';
+import { measureMass, type MassReport } from './mass.ts';
 import { sampleMemory, startServer, type BenchServer, type Memory, type PeakMemory } from './server.ts';
 import { measureStartups, type Startup } from './startup.ts';
 import { measure, type Stats } from './stats.ts';
 import { measureUpkeep, type UpkeepOptions, type UpkeepReport } from './upkeep.ts';
 import { collectCursors, workloads } from './workloads.ts';
 
-export type Part = 'floor' | 'workloads' | 'mixed' | 'startup' | 'upkeep';
-export const allParts: Part[] = ['floor', 'workloads', 'mixed', 'startup', 'upkeep'];
+export type Part = 'floor' | 'workloads' | 'mixed' | 'mass' | 'startup' | 'upkeep';
+export const allParts: Part[] = ['floor', 'workloads', 'mixed', 'mass', 'startup', 'upkeep'];
 
 export interface BenchOptions {
   target: Target;
@@ -68,6 +69,8 @@ export interface BenchReport {
   mixed: MixedReport[];
   startup: Startup[];
   upkeep: UpkeepReport | null;
+  /** Mass actions and export at scale (part `mass`, mass.ts). */
+  mass: MassReport | null;
 }
 
 /** Each figure the median of the rounds' (a workload measured once: its figures). */
@@ -156,11 +159,12 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     mixed: [],
     startup: [],
     upkeep: null,
+    mass: null,
   };
   const floorOnly = floorWorkloads.filter((w) => !o.floor.only || o.floor.only.includes(w.name));
   const searchFloor = new SearchFloor(o.target);
   try {
-    const serving = has('floor') || has('workloads') || has('mixed');
+    const serving = has('floor') || has('workloads') || has('mixed') || has('mass');
     for (const [n, workers] of serving ? o.workers.entries() : []) {
       const kontor = await startServer(o.target, { KONTOR_WORKERS: String(workers) });
       running.push(kontor);
@@ -191,6 +195,11 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
         ctx.admin = null;
       }
       client.close();
+      if (has('mass') && n === 0) {
+        const admin = new Client([kontor.url], tokens.admin);
+        report.mass = await measureMass(kontor, admin, tokens.admin, log);
+        admin.close();
+      }
       if (has('mixed') && o.mixed.clients > 0) {
         ctx.runId = `${ctx.runId.replace(/-w\d+$/, '')}-w${workers}`; // each run's creates carry their own marker for the consistency check
         report.mixed.push(await runMixedOn(kontor, workers, tokens.sales, raw, ctx, o, log));

@@ -2,6 +2,7 @@ import type { Client } from './http.ts';
 import { dealWorkloads } from './deal-workloads.ts';
 import { activityWorkloads } from './activity-workloads.ts';
 import { searchWorkloads } from './search-workloads.ts';
+import { viewWorkloads } from './view-workloads.ts';
 import type { RawDb, RawRow } from './raw.ts';
 import { accountPageRaw, at, pageTags as tagsOf, type Saved, type Workload } from './workload.ts';
 
@@ -159,6 +160,7 @@ export const workloads: Workload[] = [
   ...dealWorkloads,
   ...activityWorkloads,
   ...searchWorkloads,
+  ...viewWorkloads,
 ];
 
 export async function collectCursors(c: Client, n = 20): Promise<string[]> {

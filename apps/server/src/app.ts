@@ -17,6 +17,7 @@ import { registerAuth } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 import { featureRoutes } from './features/routes.ts';
+import { registerJobRunner } from './features/jobs/jobs.runner.ts';
 
 export const MAX_UPLOAD_BYTES = 1024 * 1024;
 
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   authRoutes(app, database.db, { secureCookies: config.secureCookies });
   usersRoutes(app, database.db);
   featureRoutes(app, database, config);
+  registerJobRunner(app, database.db);
 
   serveWebApp(app, config.webDist);
   return app;

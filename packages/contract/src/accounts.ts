@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQuerySchema, sortListParam } from './views.ts';
 import { MAX_INT, idSchema, nameText, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
 import { contactPointsInput, contactPointsOutput } from './contact-points.ts';
 import { accountTypes, industries, ownerships, ratings } from './picklists.ts';
@@ -102,22 +103,16 @@ export type Account = z.infer<typeof accountSchema>;
 export const accountListItemSchema = accountSchema.pick({
   id: true, name: true, ownerId: true, owner: true, parentAccountId: true, parentAccountName: true, website: true,
   phone: true, industry: true, accountType: true, rating: true, employees: true, annualRevenue: true, contactType: true,
-  tags: true, photoUrl: true, primaryEmail: true, primaryPhone: true, version: true, createdAt: true, updatedAt: true,
+  tags: true, photoUrl: true, primaryEmail: true, primaryPhone: true, version: true, createdAt: true, updatedAt: true, customFields: true,
 }).extend({ billingCity: z.string().nullable(), billingCountry: z.string().nullable(), restricted: z.boolean(), isCustomer: z.boolean() });
 export type AccountListItem = z.infer<typeof accountListItemSchema>;
 
 export const accountSortFields = ['name', 'createdAt', 'updatedAt', 'employees', 'annualRevenue', 'industry', 'accountType', 'website', 'phone'] as const;
-const sortParam = <T extends readonly [string, ...string[]]>(fields: T, dflt: string) =>
-  z
-    .string()
-    .default(dflt)
-    .refine((s) => (fields as readonly string[]).includes(s.replace(/^-/, '')), `sort by one of ${fields.join(', ')} (prefix - for descending)`);
-export { sortParam };
 
-export const accountListQuerySchema = pageQuerySchema.extend({
-  sort: sortParam(accountSortFields, 'name'),
+export const accountListQuerySchema = listQuerySchema({
+  ...pageQuerySchema.shape,
+  sort: sortListParam([...accountSortFields, 'viewedAt']).optional(),
   q: z.string().trim().max(100).optional(),
-  letter: z.string().regex(/^[A-Za-z#]$/, 'a letter A-Z or #').optional(),
   ownerId: idSchema.optional(),
   parentAccountId: idSchema.optional(),
   contactType: idSchema.optional(),

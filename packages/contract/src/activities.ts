@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQuerySchema, sortListParam } from './views.ts';
 import { idSchema, nameText, optionalText, pageQuerySchema, stampsSchema, userRefSchema, versionSchema } from './common.ts';
 import { customFieldValues } from './custom-fields.ts';
 import { recordAccessSchema } from './permissions.ts';
@@ -125,8 +126,9 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const meOrId = z.union([z.literal('me'), idSchema]);
 
 export const activitySorts = ['scheduledAt', 'subject', 'doneAt', 'createdAt', 'updatedAt'] as const;
-export const activityListQuerySchema = pageQuerySchema.extend({
-  sort: z.enum([...activitySorts, ...activitySorts.map((s) => `-${s}` as const)]).default('scheduledAt'),
+export const activityListQuerySchema = listQuerySchema({
+  ...pageQuerySchema.shape,
+  sort: sortListParam([...activitySorts, 'viewedAt']).optional(),
   q: z.string().trim().max(100).optional(),
   ownerId: meOrId.optional(),
   /** `me`: activities the caller takes part in (not only owns). */

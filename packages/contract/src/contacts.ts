@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { listQuerySchema, sortListParam } from './views.ts';
 import { idSchema, optionalNameText, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
 import { contactPointsInput, contactPointsOutput } from './contact-points.ts';
 import { leadSources, salutations } from './picklists.ts';
 import { customFieldValues } from './custom-fields.ts';
 import { recordTagsInput } from './tags.ts';
 import { recordAccessSchema } from './permissions.ts';
-import { sortParam } from './accounts.ts';
 
 /** A birthday is a full date (YYYY-MM-DD) or a month and day without a year (--MM-DD), as vCard and Google allow. */
 export function isValidBirthday(v: string): boolean {
@@ -91,16 +91,16 @@ export type Contact = z.infer<typeof contactSchema>;
 export const contactListItemSchema = contactSchema.pick({
   id: true, salutation: true, firstName: true, lastName: true, fullName: true, position: true, department: true,
   ownerId: true, owner: true, accountId: true, accountName: true, contactType: true, tags: true, photoUrl: true,
-  primaryEmail: true, primaryPhone: true, emailOptOut: true, version: true, createdAt: true, updatedAt: true,
+  primaryEmail: true, primaryPhone: true, emailOptOut: true, version: true, createdAt: true, updatedAt: true, customFields: true,
 }).extend({ restricted: z.boolean() });
 export type ContactListItem = z.infer<typeof contactListItemSchema>;
 
 export const contactSortFields = ['lastName', 'firstName', 'createdAt', 'updatedAt', 'position', 'department'] as const;
 
-export const contactListQuerySchema = pageQuerySchema.extend({
-  sort: sortParam(contactSortFields, 'lastName'),
+export const contactListQuerySchema = listQuerySchema({
+  ...pageQuerySchema.shape,
+  sort: sortListParam([...contactSortFields, 'viewedAt']).optional(),
   q: z.string().trim().max(100).optional(),
-  letter: z.string().regex(/^[A-Za-z#]$/, 'a letter A-Z or #').optional(),
   ownerId: idSchema.optional(),
   accountId: idSchema.optional(),
   contactType: idSchema.optional(),

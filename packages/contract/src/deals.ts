@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQuerySchema, sortListParam } from './views.ts';
 import { idSchema, nameText, optionalText, pageQuerySchema, stampsSchema, userRefSchema, versionSchema } from './common.ts';
 import { customFieldValues } from './custom-fields.ts';
 import { recordAccessSchema } from './permissions.ts';
@@ -120,14 +121,15 @@ export const dealSchema = z
   .extend(stampsSchema.shape);
 export type Deal = z.infer<typeof dealSchema>;
 
-export const dealListItemSchema = dealSchema.omit({ description: true, customFields: true, restrictedTo: true, access: true, createdBy: true, updatedBy: true }).extend({
+export const dealListItemSchema = dealSchema.omit({ description: true, restrictedTo: true, access: true, createdBy: true, updatedBy: true }).extend({
   restricted: z.boolean(),
 });
 export type DealListItem = z.infer<typeof dealListItemSchema>;
 
 export const dealSorts = ['name', 'amount', 'expectedCloseDate', 'createdAt', 'updatedAt'] as const;
-export const dealListQuerySchema = pageQuerySchema.extend({
-  sort: z.enum([...dealSorts, ...dealSorts.map((s) => `-${s}` as const)]).default('name'),
+export const dealListQuerySchema = listQuerySchema({
+  ...pageQuerySchema.shape,
+  sort: sortListParam([...dealSorts, 'viewedAt']).optional(),
   q: z.string().trim().max(100).optional(),
   ownerId: idSchema.optional(),
   accountId: idSchema.optional(),

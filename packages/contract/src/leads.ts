@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQuerySchema, sortListParam } from './views.ts';
 import { idSchema, nameText, optionalNameText, optionalText, pageQuerySchema, stampsSchema, userRefSchema, versionSchema } from './common.ts';
 import { emailValue, phoneValue } from './contact-points.ts';
 import { customFieldValues } from './custom-fields.ts';
@@ -121,14 +122,15 @@ export type Lead = z.infer<typeof leadSchema>;
 export const leadListItemSchema = leadSchema
   .pick({
     id: true, firstName: true, lastName: true, fullName: true, company: true, email: true, phone: true, position: true,
-    source: true, status: true, ownerId: true, owner: true, tags: true, convertedAt: true, version: true, createdAt: true, updatedAt: true,
+    source: true, status: true, ownerId: true, owner: true, tags: true, convertedAt: true, version: true, createdAt: true, updatedAt: true, customFields: true,
   })
   .extend({ restricted: z.boolean() });
 export type LeadListItem = z.infer<typeof leadListItemSchema>;
 
 export const leadSorts = ['name', 'createdAt', 'updatedAt'] as const;
-export const leadListQuerySchema = pageQuerySchema.extend({
-  sort: z.enum([...leadSorts, ...leadSorts.map((s) => `-${s}` as const)]).default('name'),
+export const leadListQuerySchema = listQuerySchema({
+  ...pageQuerySchema.shape,
+  sort: sortListParam([...leadSorts, 'viewedAt']).optional(),
   /** A fragment of the name ("last first") or of the e-mail address. */
   q: z.string().trim().max(100).optional(),
   status: z.enum(leadStatuses).optional(),

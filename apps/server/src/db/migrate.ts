@@ -13,6 +13,8 @@ import { kanbanSchema } from './migrations/010_kanban.ts';
 import { leadsExtraSchema } from './migrations/011_leads_extra.ts';
 import { sharedStateSchema } from './migrations/012_shared_state.ts';
 import { searchSchema } from './migrations/013_search.ts';
+import { viewsSchema } from './migrations/014_views.ts';
+import { jobsSchema } from './migrations/015_jobs.ts';
 
 interface Migration {
   id: string;
@@ -34,6 +36,8 @@ export const migrations: Migration[] = [
   { id: '011_leads_extra', statements: leadsExtraSchema },
   { id: '012_shared_state', statements: sharedStateSchema },
   { id: '013_search', statements: searchSchema },
+  { id: '014_views', statements: viewsSchema },
+  { id: '015_jobs', statements: jobsSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

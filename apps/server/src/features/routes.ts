@@ -30,6 +30,10 @@ import { activityBoardRoutes } from './accounts/activity-board.routes.ts';
 import { hierarchyRoutes } from './accounts/hierarchy.routes.ts';
 import { recordPageRoutes } from './records/record-page.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { viewsRoutes } from './views/views.routes.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { bulkRoutes } from './bulk/bulk.routes.ts';
+import { exportRoutes } from './exports/export.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, database: Database, config: Config): void {
@@ -60,4 +64,8 @@ export function featureRoutes(app: FastifyInstance, database: Database, config: 
   hierarchyRoutes(app, db);
   searchRoutes(app, database);
   recordPageRoutes(app, database);
+  viewsRoutes(app, database);
+  jobsRoutes(app, database);
+  bulkRoutes(app, database);
+  exportRoutes(app, database);
 }

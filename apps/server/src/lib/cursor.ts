@@ -45,3 +45,26 @@ export function decodeCursor(cursor: string, kind: CursorKind): { value: CursorV
   }
   throw invalid({ cursor: 'not a cursor this server issued' });
 }
+
+/** A keyset cursor over several sort columns: their values and the id of the last row of a page. */
+export function encodeCursorValues(values: CursorValue[], id: number): string {
+  return Buffer.from(JSON.stringify([...values, id])).toString('base64url');
+}
+
+/** Reads a cursor of `encodeCursorValues` for sort columns of these kinds; anything else is a 400 on `cursor`. */
+export function decodeCursorValues(cursor: string, kinds: CursorKind[]): { values: CursorValue[]; id: number } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (Array.isArray(parsed) && parsed.length === kinds.length + 1) {
+    const id: unknown = parsed[kinds.length];
+    const values = parsed.slice(0, kinds.length) as unknown[];
+    if (Number.isInteger(id) && (id as number) >= 1 && (id as number) <= MAX_INT && values.every((v, i) => valueFits(v, kinds[i] as CursorKind))) {
+      return { values: values as CursorValue[], id: id as number };
+    }
+  }
+  throw invalid({ cursor: 'not a cursor this server issued' });
+}

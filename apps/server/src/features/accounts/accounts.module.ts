@@ -1,3 +1,4 @@
+import { accountTypes, industries, ownerships, ratings } from '@kontor/contract/picklists';
 import type { FieldDescriptor, ModuleDescriptor } from '../records/descriptor.ts';
 
 const address = (prefix: 'billing' | 'shipping'): Record<string, FieldDescriptor> =>
@@ -22,10 +23,10 @@ export const accountsModule: ModuleDescriptor<'accounts'> = {
     accountSite: { column: 'accounts.account_site', type: 'text' },
     phone: { column: 'accounts.phone', type: 'text' },
     fax: { column: 'accounts.fax', type: 'text' },
-    industry: { column: 'accounts.industry', type: 'picklist', filterable: true },
-    ownership: { column: 'accounts.ownership', type: 'picklist' },
-    accountType: { column: 'accounts.account_type', type: 'picklist', filterable: true },
-    rating: { column: 'accounts.rating', type: 'picklist' },
+    industry: { column: 'accounts.industry', type: 'picklist', filterable: true, options: industries },
+    ownership: { column: 'accounts.ownership', type: 'picklist', options: ownerships },
+    accountType: { column: 'accounts.account_type', type: 'picklist', filterable: true, options: accountTypes },
+    rating: { column: 'accounts.rating', type: 'picklist', options: ratings },
     employees: { column: 'accounts.employees', type: 'integer' },
     annualRevenue: { column: 'accounts.annual_revenue', type: 'number' },
     description: { column: 'accounts.description', type: 'longtext' },

@@ -2,12 +2,12 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transa
 import type { z } from 'zod';
 import type { accountListQuerySchema } from '@kontor/contract/accounts';
 import type { AccountRow, DB, NewAccountRow } from '../../db/schema.ts';
-import { isSqlite, foldText } from '../../db/dialect.ts';
+import { isSqlite } from '../../db/dialect.ts';
 import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
-import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { afterKeyset, keysetPage, orderTerms, sortValueSelections } from '../records/multi-keyset.ts';
+import { resolveListView } from '../views/list-view.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
-import { accountsModule } from './accounts.module.ts';
 import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
 import { accountListColumns, type AccountListColumns } from './accounts.presenter.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -94,19 +94,10 @@ export async function countLive(db: Kysely<DB>, actor: Actor, table: 'contacts' 
   return Number(r?.n ?? 0);
 }
 
-/** The A-Z index on a folded sort key: names starting with the letter, or for '#' with anything but a-z. */
-export function letterWhere(column: 'accounts.name_sort' | 'contacts.sort_name', letter: string): RawBuilder<boolean> {
-  const l = foldText(letter);
-  const col = sql.ref(column);
-  return /^[a-z]$/.test(l)
-    ? sql<boolean>`(${col} >= ${l} and ${col} < ${String.fromCharCode(l.charCodeAt(0) + 1)})`
-    : sql<boolean>`(${col} < 'a' or ${col} >= '{')`;
-}
-
-function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery, search: RawBuilder<boolean> | null) {
+function filtered(db: Kysely<DB>, actor: Actor, q: AccountListQuery, search: RawBuilder<boolean> | null, view: RawBuilder<boolean> | null) {
   let qb = visibleRecords(db, actor, 'accounts');
   if (search) qb = qb.where(search);
-  if (q.letter) qb = qb.where(letterWhere('accounts.name_sort', q.letter));
+  if (view) qb = qb.where(view);
   if (q.ownerId) qb = qb.where('accounts.owner_id', '=', fromApiId(q.ownerId));
   if (q.parentAccountId) qb = qb.where('accounts.parent_account_id', '=', fromApiId(q.parentAccountId));
   if (q.contactType) qb = qb.where('accounts.contact_type_id', '=', fromApiId(q.contactType));
@@ -128,22 +119,19 @@ export function notContactedSince(cutoff: string): RawBuilder<boolean> {
 export type AccountListRow = AccountListColumns & { owner_name: string | null; parent_name: string | null; tag_names: string | null; is_customer: boolean | number };
 
 export async function listAccountRows(db: Kysely<DB>, actor: Actor, q: AccountListQuery) {
-  const k = keysetFor(q.sort, accountsModule.sortColumns, 'accounts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  const view = await resolveListView(db, actor, 'accounts', q, { unindexed: Boolean(q.q) && !isSqlite(db) });
   const search = await listSearchFilter(db, actor, 'accounts', q.q);
-  let qb = filtered(db, actor, q, search)
+  let qb = filtered(db, actor, q, search, view.where)
     .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
     .leftJoin('accounts as parent', (j) =>
       j.onRef('parent.id', '=', 'accounts.parent_account_id').on(joinableRecord(actor, 'accounts', 'parent')),
     )
     .select(accountListColumns.map((c) => `accounts.${c}` as const))
-    .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'parent.name as parent_name', tagNamesColumn(db, 'accounts').as('tag_names'), dealExists(actor, 'accounts', 'won').as('is_customer')]);
-  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
-  const rows = await qb
-    .orderBy(k.orderExpr, orderDirection(k))
-    .orderBy('accounts.id', orderDirection(k))
-    .limit(q.limit + 1)
-    .execute();
-  const page = pageOf(rows as Array<AccountListRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await listTotal(db, actor, 'accounts', filtered(db, actor, q, search), isUnfiltered(q)) : undefined;
+    .select([...sortValueSelections(view.keyset), 'owner.name as owner_name', 'parent.name as parent_name', tagNamesColumn(db, 'accounts').as('tag_names'), dealExists(actor, 'accounts', 'won').as('is_customer')]);
+  if (q.cursor) qb = qb.where(afterKeyset(view.keyset, q.cursor));
+  for (const t of orderTerms(view.keyset)) qb = qb.orderBy(t.expr, t.direction);
+  const rows = await qb.limit(q.limit + 1).execute();
+  const page = keysetPage(rows as AccountListRow[], q.limit, view.keyset);
+  const total = q.count ? await listTotal(db, actor, 'accounts', filtered(db, actor, q, search, view.where), isUnfiltered(q)) : undefined;
   return { ...page, total };
 }

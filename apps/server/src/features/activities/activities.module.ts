@@ -1,3 +1,4 @@
+import { activityTypes } from '@kontor/contract/activities';
 import type { ModuleDescriptor } from '../records/descriptor.ts';
 
 /** Activities (tasks, calls, meetings) as the record machinery sees them. */
@@ -5,7 +6,7 @@ export const activitiesModule: ModuleDescriptor<'activities'> = {
   module: 'activities',
   noun: 'activity',
   fields: {
-    type: { column: 'activities.type', type: 'picklist', filterable: true },
+    type: { column: 'activities.type', type: 'picklist', filterable: true, options: activityTypes },
     subject: { column: 'activities.subject', type: 'text' },
     dueAt: { column: 'activities.due_at', type: 'datetime' },
     startAt: { column: 'activities.start_at', type: 'datetime' },

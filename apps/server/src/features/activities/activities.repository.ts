@@ -2,13 +2,13 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, ty
 import type { z } from 'zod';
 import type { ActivityDueWindow, activityListQuerySchema } from '@kontor/contract/activities';
 import type { DB } from '../../db/schema.ts';
-import { foldText, likeEscape } from '../../db/dialect.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { afterKeyset, keysetPage, orderTerms, sortValueSelections } from '../records/multi-keyset.ts';
+import { resolveListView } from '../views/list-view.ts';
+import { activitySubjectMatch } from '../views/text-filter.ts';
 import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
-import { activitiesModule } from './activities.module.ts';
 import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
 import type { Clock } from './activities.schedule.ts';
 
@@ -139,7 +139,7 @@ const takesPart = (actor: Actor) => sql<boolean>`exists (select 1 from activity_
 
 function filtered(db: Kysely<DB>, actor: Actor, q: Partial<ActivityListQuery>, clock: Clock) {
   let qb = visibleRecords(db, actor, 'activities');
-  if (q.q) qb = qb.where(sql<boolean>`${col('subject_sort')} like ${`%${likeEscape(foldText(q.q))}%`} escape '\\'`);
+  if (q.q) qb = qb.where(activitySubjectMatch(q.q));
   if (q.ownerId) qb = qb.where('activities.owner_id', '=', q.ownerId === 'me' ? actor.id : fromApiId(q.ownerId));
   if (q.participant === 'me') qb = qb.where(takesPart(actor));
   if (q.mine) qb = qb.where(sql<boolean>`(${col('owner_id')} = ${actor.id} or ${takesPart(actor)})`);
@@ -184,15 +184,17 @@ export async function findActivityListRow(db: Kysely<DB>, actor: Actor, id: numb
 }
 
 export async function listActivityRows(db: Kysely<DB>, actor: Actor, q: ActivityListQuery, clock: Clock) {
-  const k = keysetFor(q.sort, activitiesModule.sortColumns, 'activities.id');
+  const view = await resolveListView(db, actor, 'activities', q);
   let qb = displayNames(db, actor, q, clock)
     .select(activityListColumns.map((c) => `activities.${c}` as const))
-    .select(k.orderExpr.as('sort_value'));
-  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
-  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('activities.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<ActivityListItemRow & { sort_value: unknown }>, q.limit);
+    .select(sortValueSelections(view.keyset));
+  if (view.where) qb = qb.where(view.where);
+  if (q.cursor) qb = qb.where(afterKeyset(view.keyset, q.cursor));
+  for (const t of orderTerms(view.keyset)) qb = qb.orderBy(t.expr, t.direction);
+  const rows = await qb.limit(q.limit + 1).execute();
+  const page = keysetPage(rows as ActivityListItemRow[], q.limit, view.keyset);
   const unfiltered = isUnfiltered({ ...q, due: q.due === 'all' ? undefined : q.due });
-  return { ...page, total: q.count ? await listTotal(db, actor, 'activities', filtered(db, actor, q, clock), unfiltered) : undefined };
+  return { ...page, total: q.count ? await listTotal(db, actor, 'activities', view.where ? filtered(db, actor, q, clock).where(view.where) : filtered(db, actor, q, clock), unfiltered) : undefined };
 }
 
 export async function countActivities(db: Kysely<DB>, actor: Actor, q: Partial<ActivityListQuery>, clock: Clock): Promise<number> {

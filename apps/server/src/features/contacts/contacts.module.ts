@@ -1,3 +1,4 @@
+import { leadSources, salutations } from '@kontor/contract/picklists';
 import type { ModuleDescriptor } from '../records/descriptor.ts';
 
 /** Contacts (people) as the record machinery sees them. */
@@ -5,14 +6,14 @@ export const contactsModule: ModuleDescriptor<'contacts'> = {
   module: 'contacts',
   noun: 'contact',
   fields: {
-    salutation: { column: 'contacts.salutation', type: 'picklist' },
+    salutation: { column: 'contacts.salutation', type: 'picklist', options: salutations },
     firstName: { column: 'contacts.first_name', type: 'text' },
     lastName: { column: 'contacts.last_name', type: 'text' },
     position: { column: 'contacts.position', type: 'text' },
     department: { column: 'contacts.department', type: 'text' },
     birthday: { column: 'contacts.birthday', type: 'date' },
     emailOptOut: { column: 'contacts.email_opt_out', type: 'boolean' },
-    leadSource: { column: 'contacts.lead_source', type: 'picklist' },
+    leadSource: { column: 'contacts.lead_source', type: 'picklist', options: leadSources },
     description: { column: 'contacts.description', type: 'longtext' },
     ownerId: { column: 'contacts.owner_id', type: 'reference', references: 'users', filterable: true },
     accountId: { column: 'contacts.account_id', type: 'reference', references: 'accounts', filterable: true },

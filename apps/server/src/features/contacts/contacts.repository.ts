@@ -5,10 +5,9 @@ import type { ContactRow, DB, NewContactRow } from '../../db/schema.ts';
 import { isSqlite } from '../../db/dialect.ts';
 import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
-import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { afterKeyset, keysetPage, orderTerms, sortValueSelections } from '../records/multi-keyset.ts';
+import { resolveListView } from '../views/list-view.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
-import { letterWhere } from '../accounts/accounts.repository.ts';
-import { contactsModule } from './contacts.module.ts';
 import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
 import { contactListColumns, type ContactListColumns } from './contacts.presenter.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -43,10 +42,10 @@ export async function findContactDetailRow(db: Kysely<DB>, actor: Actor, id: num
     .executeTakeFirst();
 }
 
-function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery, search: RawBuilder<boolean> | null) {
+function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery, search: RawBuilder<boolean> | null, view: RawBuilder<boolean> | null) {
   let qb = visibleRecords(db, actor, 'contacts');
   if (search) qb = qb.where(search);
-  if (q.letter) qb = qb.where(letterWhere('contacts.sort_name', q.letter));
+  if (view) qb = qb.where(view);
   if (q.ownerId) qb = qb.where('contacts.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('contacts.account_id', '=', fromApiId(q.accountId));
   if (q.contactType) qb = qb.where('contacts.contact_type_id', '=', fromApiId(q.contactType));
@@ -60,16 +59,17 @@ function filtered(db: Kysely<DB>, actor: Actor, q: ContactListQuery, search: Raw
 export type ContactListRow = ContactListColumns & { owner_name: string | null; account_name: string | null; tag_names: string | null };
 
 export async function listContactRows(db: Kysely<DB>, actor: Actor, q: ContactListQuery) {
-  const k = keysetFor(q.sort, contactsModule.sortColumns, 'contacts.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  const view = await resolveListView(db, actor, 'contacts', q, { unindexed: Boolean(q.q) && !isSqlite(db) });
   const search = await listSearchFilter(db, actor, 'contacts', q.q);
-  let qb = filtered(db, actor, q, search)
+  let qb = filtered(db, actor, q, search, view.where)
     .leftJoin('users as owner', 'owner.id', 'contacts.owner_id')
     .leftJoin('accounts', (j) => j.onRef('accounts.id', '=', 'contacts.account_id').on(joinableRecord(actor, 'accounts', 'accounts')))
     .select(contactListColumns.map((c) => `contacts.${c}` as const))
-    .select([k.orderExpr.as('sort_value'), 'owner.name as owner_name', 'accounts.name as account_name', tagNamesColumn(db, 'contacts').as('tag_names')]);
-  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
-  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('contacts.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<ContactListRow & { sort_value: unknown }>, q.limit);
-  const total = q.count ? await listTotal(db, actor, 'contacts', filtered(db, actor, q, search), isUnfiltered(q)) : undefined;
+    .select([...sortValueSelections(view.keyset), 'owner.name as owner_name', 'accounts.name as account_name', tagNamesColumn(db, 'contacts').as('tag_names')]);
+  if (q.cursor) qb = qb.where(afterKeyset(view.keyset, q.cursor));
+  for (const t of orderTerms(view.keyset)) qb = qb.orderBy(t.expr, t.direction);
+  const rows = await qb.limit(q.limit + 1).execute();
+  const page = keysetPage(rows as ContactListRow[], q.limit, view.keyset);
+  const total = q.count ? await listTotal(db, actor, 'contacts', filtered(db, actor, q, search, view.where), isUnfiltered(q)) : undefined;
   return { ...page, total };
 }

@@ -1,3 +1,4 @@
+import { dealStatuses } from '@kontor/contract/deals';
 import type { ModuleDescriptor } from '../records/descriptor.ts';
 
 /** Deals (opportunities) as the record machinery sees them. */
@@ -10,7 +11,7 @@ export const dealsModule: ModuleDescriptor<'deals'> = {
     currency: { column: 'deals.currency', type: 'picklist', filterable: true },
     pipelineId: { column: 'deals.pipeline_id', type: 'reference', filterable: true },
     stageId: { column: 'deals.stage_id', type: 'reference', filterable: true },
-    status: { column: 'deals.status', type: 'picklist', filterable: true },
+    status: { column: 'deals.status', type: 'picklist', filterable: true, options: dealStatuses },
     lostReason: { column: 'deals.lost_reason', type: 'text' },
     expectedCloseDate: { column: 'deals.expected_close_date', type: 'date' },
     closedAt: { column: 'deals.closed_at', type: 'datetime' },

@@ -34,6 +34,7 @@ export function presentDealListItem(r: DealListItemRow): DealListItem {
     owner: r.owner_id == null ? null : { id: toApiId(r.owner_id), name: r.owner_name ?? '' },
     tags: splitTagNames(r.tag_names),
     restricted: r.restricted === 1,
+    customFields: parseJsonColumn(r.custom_fields, customFieldValues, {}),
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

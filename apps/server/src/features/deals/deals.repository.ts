@@ -7,10 +7,10 @@ import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
-import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { afterKeyset, keysetPage, orderTerms, sortValueSelections } from '../records/multi-keyset.ts';
+import { resolveListView } from '../views/list-view.ts';
 import { joinableRecord, visibleExists, visibleRecords } from '../records/visible-records.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
-import { dealsModule } from './deals.module.ts';
 import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
 import { detailFactColumns, type DetailFactsRow } from '../records/record-detail.ts';
 
@@ -36,6 +36,7 @@ const dealListColumns = [
   'contact_id',
   'owner_id',
   'restricted',
+  'custom_fields',
   'version',
   'created_at',
   'updated_at',
@@ -57,11 +58,12 @@ type DealDisplay = {
 };
 
 /** A list query with its `q` resolved to a condition (`listSearchFilter`). */
-type DealFilter = Partial<DealListQuery> & { search?: RawBuilder<boolean> | null };
+type DealFilter = Partial<DealListQuery> & { search?: RawBuilder<boolean> | null; viewWhere?: RawBuilder<boolean> | null };
 
 function filtered(db: Kysely<DB>, actor: Actor, q: DealFilter) {
   let qb = visibleRecords(db, actor, 'deals');
   if (q.search) qb = qb.where(q.search);
+  if (q.viewWhere) qb = qb.where(q.viewWhere);
   if (q.ownerId) qb = qb.where('deals.owner_id', '=', fromApiId(q.ownerId));
   if (q.accountId) qb = qb.where('deals.account_id', '=', fromApiId(q.accountId));
   if (q.contactId) qb = qb.where('deals.contact_id', '=', fromApiId(q.contactId));
@@ -103,14 +105,15 @@ export async function findDealDetailRow(db: Kysely<DB>, actor: Actor, id: number
 }
 
 export async function listDealRows(db: Kysely<DB>, actor: Actor, query: DealListQuery) {
-  const q = { ...query, search: await listSearchFilter(db, actor, 'deals', query.q) };
-  const k = keysetFor(q.sort, dealsModule.sortColumns, 'deals.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  const view = await resolveListView(db, actor, 'deals', query, { unindexed: Boolean(query.q) && !isSqlite(db) });
+  const q = { ...query, search: await listSearchFilter(db, actor, 'deals', query.q), viewWhere: view.where };
   let qb = displayNames(db, actor, q)
     .select(dealListColumns.map((c) => `deals.${c}` as const))
-    .select(k.orderExpr.as('sort_value'));
-  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
-  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('deals.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<DealListItemRow & { sort_value: unknown }>, q.limit);
+    .select(sortValueSelections(view.keyset));
+  if (q.cursor) qb = qb.where(afterKeyset(view.keyset, q.cursor));
+  for (const t of orderTerms(view.keyset)) qb = qb.orderBy(t.expr, t.direction);
+  const rows = await qb.limit(q.limit + 1).execute();
+  const page = keysetPage(rows as DealListItemRow[], q.limit, view.keyset);
   return { ...page, total: q.count ? await listTotal(db, actor, 'deals', filtered(db, actor, q), isUnfiltered(q)) : undefined };
 }
 

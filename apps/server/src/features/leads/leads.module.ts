@@ -1,3 +1,4 @@
+import { leadSources, leadStatuses } from '@kontor/contract/leads';
 import type { ModuleDescriptor } from '../records/descriptor.ts';
 
 /** Leads (Zoho): a person and a company not yet qualified; conversion turns them into a contact, an account and a deal. */
@@ -12,8 +13,8 @@ export const leadsModule: ModuleDescriptor<'leads'> = {
     phone: { column: 'leads.phone', type: 'text' },
     phoneE164: { column: 'leads.phone_e164', type: 'text' },
     position: { column: 'leads.position', type: 'text' },
-    source: { column: 'leads.source', type: 'picklist', filterable: true },
-    status: { column: 'leads.status', type: 'picklist', filterable: true },
+    source: { column: 'leads.source', type: 'picklist', filterable: true, options: leadSources },
+    status: { column: 'leads.status', type: 'picklist', filterable: true, options: leadStatuses },
     description: { column: 'leads.description', type: 'longtext' },
     ownerId: { column: 'leads.owner_id', type: 'reference', references: 'users', filterable: true },
     convertedAt: { column: 'leads.converted_at', type: 'datetime' },

@@ -29,6 +29,7 @@ export function presentLeadListItem(r: LeadListItemRow): LeadListItem {
     tags: splitTagNames(r.tag_names),
     convertedAt: r.converted_at,
     restricted: r.restricted === 1,
+    customFields: parseJsonColumn(r.custom_fields, customFieldValues, {}),
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -6,10 +6,10 @@ import { isSqlite } from '../../db/dialect.ts';
 import { listSearchFilter } from '../search/search.service.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { afterCursor, keysetFor, orderDirection, pageOf } from '../records/keyset.ts';
+import { afterKeyset, keysetPage, orderTerms, sortValueSelections } from '../records/multi-keyset.ts';
+import { resolveListView } from '../views/list-view.ts';
 import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
 import { hasTag, tagNamesColumn } from '../tags/record-tags.ts';
-import { leadsModule } from './leads.module.ts';
 import { isUnfiltered, listTotal } from '../records/record-count.repository.ts';
 import { detailFactColumns, type DetailFactsRow } from '../records/record-detail.ts';
 
@@ -48,6 +48,7 @@ const leadListColumns = [
   'owner_id',
   'converted_at',
   'restricted',
+  'custom_fields',
   'version',
   'created_at',
   'updated_at',
@@ -57,11 +58,12 @@ const leadListColumns = [
 export type LeadListItemRow = Pick<LeadRow, (typeof leadListColumns)[number]> & { owner_name: string | null; tag_names: string | null };
 
 /** A list query with its `q` resolved to a condition (`listSearchFilter`). */
-type LeadFilter = Partial<LeadListQuery> & { search?: RawBuilder<boolean> | null };
+type LeadFilter = Partial<LeadListQuery> & { search?: RawBuilder<boolean> | null; viewWhere?: RawBuilder<boolean> | null };
 
 function filtered(db: Kysely<DB>, actor: Actor, q: LeadFilter) {
   let qb = visibleRecords(db, actor, 'leads');
   if (q.search) qb = qb.where(q.search);
+  if (q.viewWhere) qb = qb.where(q.viewWhere);
   if (q.status) qb = qb.where('leads.status', '=', q.status);
   if (q.source) qb = qb.where('leads.source', '=', q.source);
   if (q.ownerId) qb = qb.where('leads.owner_id', '=', fromApiId(q.ownerId));
@@ -94,14 +96,15 @@ export async function findLeadDetailRow(db: Kysely<DB>, actor: Actor, id: number
 }
 
 export async function listLeadRows(db: Kysely<DB>, actor: Actor, query: LeadListQuery) {
-  const q = { ...query, search: await listSearchFilter(db, actor, 'leads', query.q) };
-  const k = keysetFor(q.sort, leadsModule.sortColumns, 'leads.id', { unindexed: Boolean(q.q) && !isSqlite(db) });
+  const view = await resolveListView(db, actor, 'leads', query, { unindexed: Boolean(query.q) && !isSqlite(db) });
+  const q = { ...query, search: await listSearchFilter(db, actor, 'leads', query.q), viewWhere: view.where };
   let qb = filtered(db, actor, q)
     .leftJoin('users as owner', 'owner.id', 'leads.owner_id')
     .select(leadListColumns.map((c) => `leads.${c}` as const))
-    .select(['owner.name as owner_name', tagNamesColumn(db, 'leads').as('tag_names'), k.orderExpr.as('sort_value')]);
-  if (q.cursor) qb = qb.where(afterCursor(k, q.cursor));
-  const rows = await qb.orderBy(k.orderExpr, orderDirection(k)).orderBy('leads.id', orderDirection(k)).limit(q.limit + 1).execute();
-  const page = pageOf(rows as Array<LeadListItemRow & { sort_value: unknown }>, q.limit);
+    .select(['owner.name as owner_name', tagNamesColumn(db, 'leads').as('tag_names')]).select(sortValueSelections(view.keyset));
+  if (q.cursor) qb = qb.where(afterKeyset(view.keyset, q.cursor));
+  for (const t of orderTerms(view.keyset)) qb = qb.orderBy(t.expr, t.direction);
+  const rows = await qb.limit(q.limit + 1).execute();
+  const page = keysetPage(rows as LeadListItemRow[], q.limit, view.keyset);
   return { ...page, total: q.count ? await listTotal(db, actor, 'leads', filtered(db, actor, q), isUnfiltered(q)) : undefined };
 }

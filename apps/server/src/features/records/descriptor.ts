@@ -13,6 +13,8 @@ export interface FieldDescriptor {
   references?: Module | 'users' | 'contact_types';
   /** Offered as a list filter (`?field=value`). */
   filterable?: boolean;
+  /** A picklist's values. */
+  options?: readonly string[];
 }
 
 /**

@@ -10,6 +10,8 @@ export interface SortColumn {
   column: string;
   kind: CursorKind;
   nullable?: boolean;
+  /** An expression to sort by instead of the column (a per-reader value such as when they last opened the record). */
+  expr?: RawBuilder<unknown>;
 }
 
 export interface Keyset {
@@ -29,7 +31,7 @@ export function keysetFor(sort: string, columns: Record<string, SortColumn>, idC
   const key = sort.replace(/^-/, '');
   const column = columns[key];
   if (!column) throw new Error(`unknown sort ${sort}`);
-  const ref = sql.ref(column.column);
+  const ref = column.expr ?? sql.ref(column.column);
   const filled = column.nullable ? sql`coalesce(${ref}, ${column.kind === 'text' ? sql.lit('') : sql.lit(-1)})` : sql`${ref}`;
   const orderExpr = !opts.unindexed ? filled : column.kind !== 'text' ? sql`(${filled} + 0)` : sql`(${filled} || '')`;
   return { orderExpr, idColumn, descending, sortKey: key, column };

@@ -20,6 +20,8 @@ export const u = () => `${Date.now().toString(36)}${(uniq += 1)}`;
 export const PASSWORD = 'test-password-123';
 
 export interface Fixtures {
+  viewId: string;
+  jobId: string;
   account: Account;
   account2: Account;
   contact: Contact;
@@ -98,7 +100,11 @@ export async function makeFixtures(c: TestClient, db: Kysely<DB>): Promise<Fixtu
   const customLink = await ok<{ id: string }>(c.post('/api/v1/custom-links', { module: 'accounts', label: `link ${u()}`, urlTemplate: 'https://maps.example/?q={billingCity}' }), 'custom link');
   const note = await ok<{ id: string }>(c.post('/api/v1/notes', { body: `<p>Fixture note ${u()}</p>`, accountId: account.id }), 'note');
   const attachment = await ok<{ id: string }>(c.raw({ method: 'POST', url: `/api/v1/accounts/${account.id}/attachments`, ...multipartFile(`fixture ${u()}.txt`, Buffer.from('fixture')) }), 'attachment');
+  const view = await ok<{ id: string }>(c.post('/api/v1/views', { module: 'accounts', name: `view ${u()}`, filter: { match: 'all', conditions: [{ field: 'name', op: 'contains', value: 'a' }] } }), 'view');
+  const job = await ok<{ id: string }>(c.post('/api/v1/accounts/bulk', { action: 'addTags', selection: { ids: [account.id] }, tags: ['swept'] }), 'job');
   return {
+    viewId: view.id,
+    jobId: job.id,
     customLinkId: customLink.id,
     note,
     attachment,
@@ -171,6 +177,8 @@ export function realParam(path: string, name: string, fx: Fixtures): string {
       activities: fx.activity.id,
       notes: fx.note.id,
       attachments: fx.attachment.id,
+      views: fx.viewId,
+      jobs: fx.jobId,
     };
     const v = before ? byResource[before] : undefined;
     if (v) return v;
@@ -239,7 +247,20 @@ export const baseBodies: Record<string, BaseBody[]> = {
   'PUT /api/v1/me/preferences/:key': [() => ({ value: { order: ['timeline', 'notes'], hidden: [] } })],
   'POST /api/v1/notes': [(fx) => ({ body: `<p>Hostile note ${u()}</p>`, accountId: fx.account.id })],
   'PATCH /api/v1/notes/:id': [async (fx, c) => ({ body: '<p>edited</p>', version: await versionOf(c, `/api/v1/notes/${fx.note.id}`) })],
+  'POST /api/v1/views': [() => ({ module: 'accounts', name: `view ${u()}`, filter: { match: 'any', conditions: [{ field: 'employees', op: 'gt', value: 1 }] }, sort: ['-createdAt'], columns: ['name'] })],
+  'PATCH /api/v1/views/:id': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/views/${fx.viewId}`) })],
+  'PUT /api/v1/views/default/:module': [(fx) => ({ viewId: fx.viewId })],
+  ...Object.fromEntries(
+    (['accounts', 'contacts', 'deals', 'activities', 'leads'] as const).flatMap((m) => [
+      [`POST /api/v1/${m}/bulk`, [(fx: Fixtures) => ({ action: 'addTags', selection: { ids: [bulkTarget(fx, m)] }, tags: [`swept ${u()}`] })]],
+      [`POST /api/v1/${m}/export`, [() => ({ selection: { all: true }, format: 'csv' })]],
+    ]),
+  ),
 };
+
+/** A record of each module for a swept mass action. */
+const bulkTarget = (fx: Fixtures, m: 'accounts' | 'contacts' | 'deals' | 'activities' | 'leads'): string =>
+  ({ accounts: fx.account.id, contacts: fx.contact.id, deals: fx.deal.id, activities: fx.activity.id, leads: fx.lead.id })[m];
 
 /** Query parameters an operation requires, so that the one under test is what is refused. */
 export const baseQueries: Record<string, Array<[string, string]>> = {
