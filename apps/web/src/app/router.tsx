@@ -33,7 +33,10 @@ import { AuditLogSettings } from '../features/settings/AuditLogSettings';
 import { SecuritySettings } from '../features/settings/SecuritySettings';
 import { CustomLinksSettings } from '../features/custom-links/CustomLinksSettings';
 import { useSettingsItems } from '../features/settings/items';
-import { parseDealSearch, parseListSearch, type DealSearch } from '../features/records/search';
+import { parseDealSearch, parseLetter, parseListSearch, type DealSearch, type ListSearch } from '../features/records/search';
+import { parseViewSearch } from '../features/views/listState';
+import { PrintRoute } from '../features/print/PrintRoute';
+import { parsePrintSearch } from '../features/print/search';
 import { EmptyState } from '../components/States';
 import { PageHeader } from '../components/PageHeader';
 
@@ -77,9 +80,21 @@ const inviteRoute = createRoute({
   },
 });
 
+/** A list on paper (`?viewId&filter&sort&q&letter&columns`, as the list's URL): outside the app's frame, so no sidebar. */
+const printRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/print/$module',
+  validateSearch: parsePrintSearch,
+  component: function PrintListRoute() {
+    const { module } = printRoute.useParams();
+    return <PrintRoute module={module} search={printRoute.useSearch()} />;
+  },
+});
+
 const indexRoute = createRoute({ getParentRoute: () => appRoute, path: '/', beforeLoad: () => { throw redirect({ to: '/accounts' }); } });
 
-const patchSearch = <S extends object>(patch: Partial<S>) => (prev: S): S => {
+/** The route's search with a patch applied (`prev` is typed loosely: the router passes any route's search). */
+const patchSearch = <S extends object>(patch: Partial<S>) => (prev: object): S => {
   const next = { ...prev, ...patch };
   return Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as S;
 };
@@ -152,7 +167,7 @@ const activitiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/ac
 const leadsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads',
-  validateSearch: parseLeadSearch,
+  validateSearch: (s: Record<string, unknown>): ListSearch => ({ ...parseViewSearch(s), letter: parseLetter(s.letter), ...parseLeadSearch(s) }),
   component: function LeadsRoute() {
     const search = leadsRoute.useSearch();
     const navigate = useNavigate();
@@ -200,6 +215,7 @@ function SettingsHome() {
 
 const routeTree = rootRoute.addChildren([
   inviteRoute,
+  printRoute,
   appRoute.addChildren([
     indexRoute,
     accountsRoute,

@@ -137,8 +137,7 @@ export function DealsPage({ search, onSearchChange }: Props) {
             onNew={canCreate ? () => openNew() : undefined}
             emptyIcon={<IconReportMoney size={28} />}
             filters={['status', 'tag', 'owner']}
-            letters={false}
-          />
+            />
         </div>
       )}
       <DealForm init={form} onClose={() => setForm(null)} onSaved={(d) => void navigate({ to: '/deals/$dealId', params: { dealId: d.id } })} />

@@ -57,6 +57,6 @@ export function useRelatedDeals(module: 'accounts' | 'contacts', id: string, sta
 
 /** The list row of a deal the API answered whole (after a move, a win, an edit). */
 export function toListItem(d: Deal): DealListItem {
-  const { description: _d, customFields: _c, restrictedTo, access: _a, createdBy: _cb, updatedBy: _ub, ...rest } = d;
+  const { description: _d, restrictedTo, access: _a, createdBy: _cb, updatedBy: _ub, ...rest } = d;
   return { ...rest, restricted: restrictedTo !== null };
 }

@@ -8,7 +8,7 @@ function deal(id: string, stageId: string, amount: number | null, currency = 'EU
   return {
     id, name: `Deal ${id}`, amount, currency, pipelineId: 'p1', pipelineName: 'P', stageId, stageName: `Stage ${stageId}`, probability: 0, status: 'open',
     lostReason: null, expectedCloseDate: null, closedAt: null, accountId: null, accountName: null, contactId: null, contactName: null, owner: null,
-    ownerId: null, tags: [], version: 1, createdAt: '', updatedAt: '', restricted: false, ...extra,
+    ownerId: null, tags: [], version: 1, createdAt: '', updatedAt: '', restricted: false, customFields: {}, ...extra,
   };
 }
 

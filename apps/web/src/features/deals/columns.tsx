@@ -40,13 +40,13 @@ export function dealColumns(t: TFunction, variant: 'list' | 'account' | 'contact
         </Group>
       ),
     },
-    variant !== 'account' && { key: 'account', header: t('fields.account'), width: 160, hideBelow: related ? 'lg' : undefined, render: (d) => (d.accountId ? <RefLink to={`/accounts/${d.accountId}`} name={d.accountName} /> : null) },
-    variant !== 'contact' && { key: 'contact', header: t('fields.contact'), width: 150, hideBelow: 'lg', render: (d) => (d.contactId ? <RefLink to={`/contacts/${d.contactId}`} name={d.contactName} /> : null) },
+    variant !== 'account' && { key: 'accountName', aliases: ['account'], header: t('fields.account'), width: 160, hideBelow: related ? 'lg' : undefined, render: (d) => (d.accountId ? <RefLink to={`/accounts/${d.accountId}`} name={d.accountName} /> : null) },
+    variant !== 'contact' && { key: 'contactName', aliases: ['contact'], header: t('fields.contact'), width: 150, hideBelow: 'lg', render: (d) => (d.contactId ? <RefLink to={`/contacts/${d.contactId}`} name={d.contactName} /> : null) },
     {
       key: 'amount', header: t('deals.fields.amount'), sortKey: 'amount', align: 'right', width: related ? 110 : 120,
       render: (d) => <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{d.amount === null ? '' : formatMoney(d.amount, d.currency)}</Text>,
     },
-    { key: 'stage', header: t('deals.fields.stage'), width: 125, render: (d) => <Muted>{stageLabel(t, d.stageName)}</Muted> },
+    { key: 'stageName', aliases: ['stage'], header: t('deals.fields.stage'), width: 125, render: (d) => <Muted>{stageLabel(t, d.stageName)}</Muted> },
     { key: 'status', header: t('deals.fields.status'), width: 100, render: (d) => <DealStatusBadge status={d.status} t={t} /> },
     {
       key: 'expectedCloseDate', header: t('deals.fields.expectedCloseDate'), sortKey: 'expectedCloseDate', width: 130,

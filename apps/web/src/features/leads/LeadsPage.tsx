@@ -64,7 +64,6 @@ export function LeadsPage({ search, onSearchChange }: Props) {
           onNew={openNew}
           emptyIcon={<IconUserSearch size={28} />}
           filters={['tag', 'owner']}
-          letters={false}
           extraFilters={
             <>
               <Select

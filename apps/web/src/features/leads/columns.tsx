@@ -9,7 +9,7 @@ import { LeadStatusBadge, sourceLabel } from './labels';
 export function leadColumns(t: TFunction): Column<LeadListItem>[] {
   return [
     {
-      key: 'name', header: t('fields.name'), sortKey: 'name', width: 200,
+      key: 'fullName', aliases: ['name'], header: t('fields.name'), sortKey: 'name', width: 200,
       render: (l) => <NameCell to={`/leads/${l.id}`} name={l.fullName} photoUrl={null} restricted={l.restricted} sub={l.position} />,
     },
     { key: 'company', header: t('leads.fields.company'), width: 180, render: (l) => <Muted>{l.company}</Muted> },

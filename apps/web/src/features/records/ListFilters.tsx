@@ -18,10 +18,12 @@ interface Props {
   filters?: QuickFilter[];
   /** Filters of the module's own, after the name box (a lead's status and source). */
   extra?: ReactNode;
+  /** Before the name box: the view selector. */
+  before?: ReactNode;
 }
 
-/** Name box and quick filters (contact type or deal status, tag, owner; customers only, with open deals). */
-export function ListFilters({ search, onChange, filters = personFilters, extra }: Props) {
+/** View selector, name box and quick filters (contact type or deal status, tag, owner; customers only, with open deals). */
+export function ListFilters({ search, onChange, filters = personFilters, extra, before }: Props) {
   const { t } = useTranslation();
   const rights = useMyRights();
   const show = (f: QuickFilter) => filters.includes(f) && (f === 'customer' || f === 'withOpenDeals' ? rights.can('deals', 'view') : true);
@@ -43,6 +45,7 @@ export function ListFilters({ search, onChange, filters = personFilters, extra }
 
   return (
     <Group gap="xs" wrap="wrap" align="center">
+      {before}
       <TextInput
         aria-label={t('list.search')}
         placeholder={t('list.searchPlaceholder')}
@@ -122,7 +125,7 @@ export function LetterIndex({ value, onChange }: { value?: string; onChange: (le
           data-active={value === l}
           aria-pressed={value === l}
           onClick={() => onChange(value === l ? undefined : l)}
-          title={l === '#' ? t('list.otherLetters') : l}
+          title={l === '#' ? t('list.otherLetters') : l === '0-9' ? t('views.letters.digits') : l}
           data-testid={`letter-${l === '#' ? 'other' : l}`}
         >
           {l}

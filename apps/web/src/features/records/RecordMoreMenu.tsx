@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconCopy, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconCopy, IconPencil, IconPrinter, IconTrash } from '@tabler/icons-react';
 import type { RecordAccess } from '@kontor/contract/permissions';
 
 interface Props {
@@ -20,7 +20,6 @@ interface Props {
 /** The record page's actions: Edit as the main button, the rest under "More". */
 export function RecordActions({ access, canClone, onEdit, onClone, onDelete, extra, sharing }: Props) {
   const { t } = useTranslation();
-  const hasItems = access.edit || access.delete || canClone || Boolean(sharing);
   return (
     <>
       {access.edit ? (
@@ -28,42 +27,44 @@ export function RecordActions({ access, canClone, onEdit, onClone, onDelete, ext
           {t('common.edit')}
         </Button>
       ) : null}
-      {hasItems ? (
-        <Menu position="bottom-end" withinPortal width={230}>
-          <Menu.Target>
-            <Button variant="default" rightSection={<IconChevronDown size={14} />} data-testid="record-more">
-              {t('common.more')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {access.edit ? (
-              <Menu.Item leftSection={<IconPencil size={15} />} onClick={onEdit}>
-                {t('common.edit')}
+      {/* Always offered: "Print" is there for every reader. */}
+      <Menu position="bottom-end" withinPortal width={230}>
+        <Menu.Target>
+          <Button variant="default" rightSection={<IconChevronDown size={14} />} data-testid="record-more">
+            {t('common.more')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {access.edit ? (
+            <Menu.Item leftSection={<IconPencil size={15} />} onClick={onEdit}>
+              {t('common.edit')}
+            </Menu.Item>
+          ) : null}
+          {canClone ? (
+            <Menu.Item leftSection={<IconCopy size={15} />} onClick={onClone} data-testid="record-clone">
+              {t('records.clone')}
+            </Menu.Item>
+          ) : null}
+          {access.edit ? extra : null}
+          <Menu.Item leftSection={<IconPrinter size={15} />} onClick={() => window.print()} data-testid="record-print">
+            {t('print.record')}
+          </Menu.Item>
+          {sharing ? (
+            <>
+              <Menu.Divider />
+              {sharing}
+            </>
+          ) : null}
+          {access.delete ? (
+            <>
+              <Menu.Divider />
+              <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={onDelete} data-testid="record-delete">
+                {t('records.delete')}
               </Menu.Item>
-            ) : null}
-            {canClone ? (
-              <Menu.Item leftSection={<IconCopy size={15} />} onClick={onClone} data-testid="record-clone">
-                {t('records.clone')}
-              </Menu.Item>
-            ) : null}
-            {access.edit ? extra : null}
-            {sharing ? (
-              <>
-                {access.edit || canClone ? <Menu.Divider /> : null}
-                {sharing}
-              </>
-            ) : null}
-            {access.delete ? (
-              <>
-                {access.edit || canClone || sharing ? <Menu.Divider /> : null}
-                <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={onDelete} data-testid="record-delete">
-                  {t('records.delete')}
-                </Menu.Item>
-              </>
-            ) : null}
-          </Menu.Dropdown>
-        </Menu>
-      ) : null}
+            </>
+          ) : null}
+        </Menu.Dropdown>
+      </Menu>
     </>
   );
 }

@@ -1,0 +1,41 @@
+import { useEffect, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Center, Loader } from '@mantine/core';
+import { setUnauthenticatedHandler } from '../../lib/api';
+import { ErrorState } from '../../components/States';
+import { applyUserLocale, CurrentUserContext, sessionKey, useSessionQuery } from '../auth/session';
+import { LoginPage } from '../auth/LoginPage';
+
+/**
+ * The session check of the app (`AuthGate`) without the app's frame: a print page has no sidebar or top bar, only
+ * what goes on paper. Without a session it shows the login page, like every other page.
+ */
+export function PrintGate({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const session = useSessionQuery();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => qc.setQueryData(sessionKey, null));
+    return () => setUnauthenticatedHandler(null);
+  }, [qc]);
+  const user = session.data?.user;
+  useEffect(() => {
+    if (user) applyUserLocale(user);
+    // only when another user logs in, not on each session refresh
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user?.id]);
+
+  if (session.isPending)
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  if (session.isError)
+    return (
+      <Center h="100vh" p="lg">
+        <ErrorState error={session.error} onRetry={() => void session.refetch()} />
+      </Center>
+    );
+  if (!session.data) return <LoginPage />;
+  return <CurrentUserContext.Provider value={session.data.user}>{children}</CurrentUserContext.Provider>;
+}
