@@ -7,8 +7,11 @@ import { applyUserLocale, CurrentUserContext, sessionKey, useSessionQuery } from
 import { LoginPage } from '../features/auth/LoginPage';
 import { AppLayout } from './AppLayout';
 
-/** Shows the login page until there is a session; an expired session (any 401) returns here. */
-export function AuthGate({ children }: { children: ReactNode }) {
+/**
+ * Shows the login page until there is a session; an expired session (any 401) returns here. `framed={false}` leaves
+ * out the app's frame (a print page has no sidebar or top bar, only what goes on paper).
+ */
+export function AuthGate({ children, framed = true }: { children: ReactNode; framed?: boolean }) {
   const qc = useQueryClient();
   const session = useSessionQuery();
   useEffect(() => {
@@ -36,8 +39,6 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   if (!session.data) return <LoginPage />;
   return (
-    <CurrentUserContext.Provider value={session.data.user}>
-      <AppLayout>{children}</AppLayout>
-    </CurrentUserContext.Provider>
+    <CurrentUserContext.Provider value={session.data.user}>{framed ? <AppLayout>{children}</AppLayout> : children}</CurrentUserContext.Provider>
   );
 }

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { IconMapOff } from '@tabler/icons-react';
 import { EmptyState } from '../../components/States';
-import { PrintGate } from './PrintGate';
+import { AuthGate } from '../../app/AuthGate';
 import { PrintListPage } from './PrintListPage';
 import { isPrintModule, type PrintSearch } from './search';
 
 /** `/print/$module`: the print page of a module's list, behind the session check, outside the app's frame. */
 export function PrintRoute({ module, search }: { module: string; search: PrintSearch }) {
-  return <PrintGate>{isPrintModule(module) ? <PrintListPage module={module} search={search} /> : <UnknownModule />}</PrintGate>;
+  return <AuthGate framed={false}>{isPrintModule(module) ? <PrintListPage module={module} search={search} /> : <UnknownModule />}</AuthGate>;
 }
 
 function UnknownModule() {
