@@ -1,24 +1,12 @@
-import { parseViewSearch, type ViewSearch } from '../views/listState';
+import { parseViewSearch, type QuickFilterValues, type ViewSearch } from '../views/listState';
 
 /** List filters and the view state kept in the URL, so back / forward, reload and a shared link keep the user's place. */
-export interface ListSearch extends ViewSearch {
+export interface ListSearch extends ViewSearch, QuickFilterValues {
   q?: string;
   /** The A-Z index: a letter (any script), `0-9` or `#`. */
   letter?: string;
   /** One to three sort keys, comma-separated, `-` for descending. */
   sort?: string;
-  ownerId?: string;
-  contactType?: string;
-  tag?: string;
-  /** Deals: open, won or lost; leads: their status. */
-  status?: string;
-  /** Leads: where they came from. */
-  source?: string;
-  /** Accounts and contacts: only customers (an account with a won deal), only with open deals. */
-  customer?: string;
-  withOpenDeals?: string;
-  /** Accounts: no completed activity in the last N days (the accounts pages parse it). */
-  notContactedDays?: string;
 }
 
 const str = (v: unknown, max = 100): string | undefined => (typeof v === 'string' && v !== '' ? v.slice(0, max) : typeof v === 'number' ? String(v) : undefined);

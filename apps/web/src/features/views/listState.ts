@@ -116,10 +116,14 @@ export interface QuickFilterValues {
   ownerId?: string;
   contactType?: string;
   tag?: string;
+  /** Deals: open, won or lost; leads: their status. */
   status?: string;
+  /** Leads: where they came from. */
   source?: string;
+  /** Accounts and contacts: only customers (a won deal), only with open deals. */
   customer?: string;
   withOpenDeals?: string;
+  /** Accounts: no completed activity in the last N days (the accounts pages parse it). */
   notContactedDays?: string;
 }
 export const quickFilterKeys = ['ownerId', 'contactType', 'tag', 'status', 'source', 'customer', 'withOpenDeals', 'notContactedDays'] as const;
