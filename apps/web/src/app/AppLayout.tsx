@@ -105,7 +105,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <NavItem to="/contacts" label={t('nav.contacts')} icon={<IconAddressBook {...icon} />} collapsed={collapsed} testId="nav-contacts" />
         {rights.can('deals', 'view') ? <NavItem to="/deals" label={t('nav.deals')} icon={<IconReportMoney {...icon} />} collapsed={collapsed} testId="nav-deals" /> : null}
         {rights.can('leads', 'view') ? <NavItem to="/leads" label={t('nav.leads')} icon={<IconUserSearch {...icon} />} collapsed={collapsed} testId="nav-leads" /> : null}
-        {rights.can('activities', 'view') ? <NavItem to="/activities" label={t('activities.mine')} icon={<IconCalendarCheck {...icon} />} collapsed={collapsed} testId="nav-activities" /> : null}
+        {rights.can('activities', 'view') ? <NavItem to="/activities" label={t('nav.activities')} icon={<IconCalendarCheck {...icon} />} collapsed={collapsed} testId="nav-activities" /> : null}
         <Box style={{ flex: 1 }} />
         <NavItem to="/recycle-bin" label={t('nav.recycleBin')} icon={<IconTrash {...icon} />} collapsed={collapsed} testId="nav-recycle-bin" />
         <NavItem to="/settings" label={t('nav.settings')} icon={<IconSettings {...icon} />} collapsed={collapsed} testId="nav-settings" />

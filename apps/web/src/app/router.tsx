@@ -17,6 +17,8 @@ import { LeadsPage } from '../features/leads/LeadsPage';
 import { LeadPage } from '../features/leads/LeadPage';
 import { parseLeadSearch } from '../features/leads/search';
 import { MyActivitiesPage } from '../features/activities/MyActivitiesPage';
+import { ActivitiesListPage } from '../features/activities/ActivitiesListPage';
+import { parseActivityListSearch } from '../features/activities/search';
 import { PipelinesSettings } from '../features/settings/PipelinesSettings';
 import { RecycleBinPage } from '../features/recycle-bin/RecycleBinPage';
 import { SettingsLayout } from '../features/settings/SettingsLayout';
@@ -164,6 +166,16 @@ const dealRoute = createRoute({
   },
 });
 const activitiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/activities', component: MyActivitiesPage });
+const activitiesListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/list',
+  validateSearch: parseActivityListSearch,
+  component: function ActivitiesListRoute() {
+    const search = activitiesListRoute.useSearch();
+    const navigate = useNavigate();
+    return <ActivitiesListPage search={search} onSearchChange={(p) => void navigate({ to: '/activities/list', search: patchSearch(p), replace: true })} />;
+  },
+});
 const leadsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads',
@@ -228,6 +240,7 @@ const routeTree = rootRoute.addChildren([
     leadsRoute,
     leadRoute,
     activitiesRoute,
+    activitiesListRoute,
     recycleBinRoute,
     settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
   ]),

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
 import { useMyRights } from '../auth/permissions';
 import { useMyActivities } from './api';
 import type { ActivityFormInit } from './activity-form-values';
+import { ActivitiesViewSwitch } from './ActivitiesViewSwitch';
 import { ActivityForm } from './ActivityForm';
 import { ActivityRow } from './ActivityRow';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
@@ -72,11 +73,14 @@ export function MyActivitiesPage() {
       <PageHeader
         title={title}
         actions={
-          rights.can('activities', 'create') ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ mode: 'schedule' })} data-testid="activity-new">
-              {t('activities.schedule')}
-            </Button>
-          ) : null
+          <>
+            <ActivitiesViewSwitch view="agenda" />
+            {rights.can('activities', 'create') ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ mode: 'schedule' })} data-testid="activity-new">
+                {t('activities.schedule')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="k-page" data-testid="my-activities">

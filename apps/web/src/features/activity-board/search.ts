@@ -13,7 +13,11 @@ export function parseAccountSearch(s: Record<string, unknown>): AccountSearch {
   return { ...parseListSearch(s), notContactedDays: Number.isInteger(days) && days >= 1 && days <= 3650 ? String(days) : undefined };
 }
 
-/** The board's filters: owner, tag and "not contacted" (the list's sort, letter and name box stay on the list). */
+/**
+ * What goes along between the accounts list and board: owner, tag and "not contacted" (the board's filters), and the
+ * list's view and filter, which the board does not apply but keeps, so list -> board -> list comes back to the same
+ * view. The list's sort, letter, name box and column choices stay on the list.
+ */
 export function boardSearch(s: AccountSearch): AccountSearch {
-  return { ownerId: s.ownerId, tag: s.tag, notContactedDays: s.notContactedDays };
+  return { ownerId: s.ownerId, tag: s.tag, notContactedDays: s.notContactedDays, viewId: s.viewId, filter: s.filter };
 }

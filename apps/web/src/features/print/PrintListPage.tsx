@@ -10,6 +10,7 @@ import { api, toQuery } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { contactTypeLabel, useContactTypes } from '../../lib/reference';
 import { ErrorState } from '../../components/States';
+import { viewName } from '../views/labels';
 import { cellText, valueOf, type CellContext, type Item } from './cells';
 import type { PrintSearch } from './search';
 import './print.css';
@@ -67,9 +68,19 @@ function printColumns(module: Module, s: PrintSearch, view: View | undefined, fi
   return fields?.defaultColumns ?? [...defaultListColumns[module]];
 }
 
+/** Where each module's list lives: the activities' own path is their agenda, the deals' may show their board. */
+const listPaths: Record<Module, { path: string; view?: 'list' }> = {
+  accounts: { path: '/accounts' },
+  contacts: { path: '/contacts' },
+  deals: { path: '/deals', view: 'list' },
+  leads: { path: '/leads' },
+  activities: { path: '/activities/list' },
+};
+
 /** The list page's URL for the same state, for "Back" when the print page was opened on its own. */
 function listHref(module: Module, s: PrintSearch): string {
-  return `/${module}${toQuery({ viewId: s.viewId, filter: s.filter, sort: s.sort, q: s.q, letter: s.letter, columns: s.columns })}`;
+  const { path, view } = listPaths[module];
+  return `${path}${toQuery({ view, viewId: s.viewId, filter: s.filter, sort: s.sort, q: s.q, letter: s.letter, columns: s.columns })}`;
 }
 
 /**
@@ -96,7 +107,7 @@ export function PrintListPage({ module, search }: { module: Module; search: Prin
   }, [moduleName]);
 
   const view = views.data?.data.find((v) => v.id === search.viewId);
-  const viewName = view ? (view.systemKey ? t(`print.systemViews.${view.systemKey}`) : view.name) : null;
+  const chosenView = view ? viewName(t, module, view) : null;
   const columnsReady = !fields.isPending && (!search.viewId || !views.isPending);
   const columns = columnsReady ? printColumns(module, search, view, fields.data) : [];
   const fieldByKey = new Map((fields.data?.fields ?? []).map((f) => [f.key, f]));
@@ -123,7 +134,7 @@ export function PrintListPage({ module, search }: { module: Module; search: Prin
       <header className="k-print-header">
         <Title order={1} fz={20} data-testid="print-title">
           {moduleName}
-          {viewName ? ` · ${viewName}` : ''}
+          {chosenView ? ` · ${chosenView}` : ''}
         </Title>
         <Text size="sm" c="dimmed" data-testid="print-meta">
           {t('print.printedAt', { date: formatDateTime(new Date().toISOString()) })}

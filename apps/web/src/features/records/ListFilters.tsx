@@ -20,10 +20,12 @@ interface Props {
   extra?: ReactNode;
   /** Before the name box: the view selector. */
   before?: ReactNode;
+  /** The name box's placeholder, when the list's search is not the search language (activities: the subject). */
+  searchPlaceholder?: string;
 }
 
 /** View selector, name box and quick filters (contact type or deal status, tag, owner; customers only, with open deals). */
-export function ListFilters({ search, onChange, filters = personFilters, extra, before }: Props) {
+export function ListFilters({ search, onChange, filters = personFilters, extra, before, searchPlaceholder }: Props) {
   const { t } = useTranslation();
   const rights = useMyRights();
   const show = (f: QuickFilter) => filters.includes(f) && (f === 'customer' || f === 'withOpenDeals' ? rights.can('deals', 'view') : true);
@@ -48,7 +50,7 @@ export function ListFilters({ search, onChange, filters = personFilters, extra, 
       {before}
       <TextInput
         aria-label={t('list.search')}
-        placeholder={t('list.searchPlaceholder')}
+        placeholder={searchPlaceholder ?? t('list.searchPlaceholder')}
         leftSection={<IconSearch size={16} />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}

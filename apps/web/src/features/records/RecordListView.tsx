@@ -38,6 +38,8 @@ interface Props<T extends { id: string }> {
   defaultSort: string;
   onSearchChange: (patch: Partial<ListSearch>) => void;
   columns: Column<T>[];
+  /** The columns shown when no view chooses (default: every column given). */
+  defaultColumns?: readonly string[];
   onOpen: (row: T) => void;
   onNew?: () => void;
   emptyIcon: ReactNode;
@@ -67,7 +69,7 @@ const BELOW_TABLE_END = 64;
  * quick filters and the filter builder, A-Z, the table with selection and mass actions, count on demand, infinite
  * loading, export and print.
  */
-export function RecordListView<T extends { id: string }>({ module, search, defaultSort, onSearchChange, columns, onOpen, onNew, emptyIcon, filters, letters = true, extraFilters }: Props<T>) {
+export function RecordListView<T extends { id: string }>({ module, search, defaultSort, onSearchChange, columns, defaultColumns: defaults, onOpen, onNew, emptyIcon, filters, letters = true, extraFilters }: Props<T>) {
   const { t, i18n } = useTranslation();
   const router = useRouter();
   const rights = useMyRights();
@@ -78,7 +80,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
   const ctx: ColumnContext = { t, i18n, module, fields, customDefs: customDefs.data ?? [] };
 
   const catalogueColumns = catalogue.data?.columns;
-  const defaultColumns = columns.map((c) => c.key);
+  const defaultColumns = defaults ? [...defaults] : columns.map((c) => c.key);
 
   const viewsSettled = !views.isPending;
   const view: View | null = pickView(views.data?.data, views.data?.defaultViewId, search.viewId);
@@ -210,6 +212,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
           search={search}
           onChange={onSearchChange}
           filters={filters}
+          searchPlaceholder={module === 'activities' ? t('activities.list.searchPlaceholder') : undefined}
           extra={extraFilters}
           before={
             <ViewSelector
