@@ -121,7 +121,7 @@ export const viewWorkloads: Workload[] = [
     kind: 'read',
     targetP95Ms: 8,
     http: (c) => c.ok('GET', '/api/v1/contacts?limit=50&view=system.customers'),
-    raw: async (db) => tagsOf(db, await db.all(`${listSelect} and exists (select 1 from deals d where d.contact_id = c.id and d.status = 'won' and d.deleted_at is null) order by c.sort_name, c.id limit 51`)),
+    raw: async (db) => tagsOf(db, await db.all(`${listSelect} and exists (select 1 from deals d where d.contact_id = c.id and d.status = 'won' and d.deleted_at is null limit 1) order by c.sort_name, c.id limit 51`)),
   },
   {
     name: 'view.filter3',

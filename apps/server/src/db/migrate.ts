@@ -14,6 +14,7 @@ import { leadsExtraSchema } from './migrations/011_leads_extra.ts';
 import { sharedStateSchema } from './migrations/012_shared_state.ts';
 import { searchSchema } from './migrations/013_search.ts';
 import { viewsSchema } from './migrations/014_views.ts';
+import { viewIndexesSchema } from './migrations/016_view_indexes.ts';
 import { jobsSchema } from './migrations/015_jobs.ts';
 
 interface Migration {
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   { id: '013_search', statements: searchSchema },
   { id: '014_views', statements: viewsSchema },
   { id: '015_jobs', statements: jobsSchema },
+  { id: '016_view_indexes', statements: viewIndexesSchema },
 ];
 
 /** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */

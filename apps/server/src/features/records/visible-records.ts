@@ -34,9 +34,13 @@ export function joinableRecord(actor: Actor, module: Module, alias: string, opts
   return sql<boolean>`(${liveness(alias, opts)} and ${visibleOrAll(actor, module, alias)})`;
 }
 
-/** `exists (visible live record of module where <on>)` for correlated conditions (aggregates, filters). */
+/**
+ * `exists (visible live record of module where <on>)` for correlated conditions (aggregates, filters). The `limit 1`
+ * keeps it a probe per row: without it SQLite (3.4x) turns the EXISTS into a join with a Bloom filter built over the
+ * whole related table on every query, 57 ms for Customers at 1M contacts where 1,100 index probes take 0.5 ms.
+ */
 export function visibleExists(actor: Actor, module: Module, alias: string, on: RawBuilder<boolean>, opts: Liveness = {}): RawBuilder<boolean> {
-  return sql<boolean>`exists (select 1 from ${sql.table(module)} as ${sql.ref(alias)} where ${on} and ${joinableRecord(actor, module, alias, opts)})`;
+  return sql<boolean>`exists (select 1 from ${sql.table(module)} as ${sql.ref(alias)} where ${on} and ${joinableRecord(actor, module, alias, opts)} limit 1)`;
 }
 
 /** `(select count(*) …)` of the visible live records of module where <on>, as a column of another record's row. */
