@@ -103,6 +103,9 @@ export function visitedIds(actor: Actor, module: Module, since?: string): RawBui
   return sql`(select v.record_id from record_visits v where v.user_id = ${actor.id} and v.module = ${sql.lit(module)}${since ? sql` and v.visited_at >= ${since}` : sql``})`;
 }
 
+/** How many of the reader's last opened records Recently viewed shows. */
+export const RECENT_VISITS = 200;
+
 /** "Opened by me" (Unread is its negation) and "opened by me in the last N days" (Recently viewed). */
 function visitFields(module: Module): RelatedField[] {
   const id = sql.ref(`${module}.id`);
@@ -110,6 +113,15 @@ function visitFields(module: Module): RelatedField[] {
     {
       field: field('viewedByMe', 'boolean'),
       condition: ({ actor }, op, value) => (value === false ? sql<boolean>`${id} not in ${visitedIds(actor, module)}` : sql<boolean>`${id} in ${visitedIds(actor, module)}`),
+    },
+    {
+      // Recently viewed: the last RECENT_VISITS records the reader opened (as Salesforce's list), newest visit first;
+      // a bounded set, so its page is one index range of the visits and a sort of at most that many rows.
+      field: field('recentlyViewed', 'boolean'),
+      condition: ({ actor }, _op, value) => {
+        const recent = sql`(select v.record_id from record_visits v where v.user_id = ${actor.id} and v.module = ${sql.lit(module)} order by v.visited_at desc limit ${sql.lit(RECENT_VISITS)})`;
+        return value === false ? sql<boolean>`${id} not in ${recent}` : sql<boolean>`${id} in ${recent}`;
+      },
     },
     {
       field: field('viewedAt', 'datetime', ['inLast', 'notInLast']),

@@ -43,7 +43,7 @@ export function systemViewsOf(module: Module): SystemView[] {
       sort: newest,
     },
     { key: 'unread', filter: () => all({ field: 'viewedByMe', op: 'is', value: false }), sort: byName },
-    { key: 'recently-viewed', filter: () => all({ field: 'viewedAt', op: 'inLast', value: 30 }), sort: ['-viewedAt'] },
+    { key: 'recently-viewed', filter: () => all({ field: 'recentlyViewed', op: 'is', value: true }), sort: ['-viewedAt'] },
   ];
   const customers = customersFilter[module];
   if (customers) views.push({ key: 'customers', filter: () => customers, sort: byName });
