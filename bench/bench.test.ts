@@ -159,7 +159,7 @@ describe('bench smoke', () => {
     expect(report.mixed.length).toBe(1);
     for (const m of report.mixed) {
       expect(m.result.requests).toBeGreaterThan(0);
-      expect(m.result.errors).toBe(0);
+      expect(m.result.errors, JSON.stringify(m.result.statuses)).toBe(0);
       expect(m.consistency.ok, JSON.stringify(m.consistency)).toBe(true);
     }
     expect(report.startup.map((s) => [s.workers, s.kontor.startMs.length, s.floor?.startMs.length])).toEqual([[2, 1, 1]]);

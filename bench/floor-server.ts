@@ -125,6 +125,7 @@ function contactItem(r: Row) {
     primaryPhone: r.primary_phone,
     emailOptOut: r.email_opt_out === 1,
     restricted: r.restricted === 1,
+    customFields: JSON.parse((r.custom_fields as string | null) ?? '{}') as unknown,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -135,7 +136,7 @@ function contactItem(r: Row) {
 function listBody(rows: Row[], limit: number): string {
   const kept = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = rows.length > limit ? kept[kept.length - 1] : undefined;
-  const v = last?.sort_value;
+  const v = last?.sort_0;
   const nextCursor = last ? Buffer.from(JSON.stringify([typeof v === 'number' || typeof v === 'string' ? v : String(v ?? ''), last.id])).toString('base64url') : null;
   return JSON.stringify({ data: kept.map(contactItem), nextCursor });
 }

@@ -43,15 +43,19 @@ const accountFilter = JSON.stringify({
   ],
 });
 
-/** The cursor after the first page of a list, fetched once per run (the next-page workloads start there). */
-const cursors = new Map<string, Promise<string>>();
-function cursorOf(c: Client, url: string): Promise<string> {
+/**
+ * The cursor after the first page of a list, fetched once per run (the next-page workloads start there). A data set
+ * too small for two pages (the smoke test's) pages after the first row instead; with one row, there is no next page
+ * and the workload reads the first.
+ */
+const cursors = new Map<string, Promise<string | null>>();
+function cursorOf(c: Client, url: string): Promise<string | null> {
   let p = cursors.get(url);
   if (!p) {
     p = (async () => {
       const page = (await c.ok('GET', url)) as { nextCursor: string | null };
-      if (!page.nextCursor) throw new Error(`${url}: a single page; no next page to measure`);
-      return page.nextCursor;
+      if (page.nextCursor) return page.nextCursor;
+      return ((await c.ok('GET', url.replace('limit=50', 'limit=1'))) as { nextCursor: string | null }).nextCursor;
     })();
     cursors.set(url, p);
   }
@@ -138,7 +142,8 @@ export const viewWorkloads: Workload[] = [
     targetP95Ms: 5,
     http: async (c, ctx) => {
       const url = `/api/v1/contacts?limit=50&sort=-createdAt&filter=${encodeURIComponent(threeConditions(ctx))}`;
-      return c.ok('GET', `${url}&cursor=${await cursorOf(c, url)}`);
+      const cursor = await cursorOf(c, url);
+      return c.ok('GET', cursor ? `${url}&cursor=${cursor}` : url);
     },
     raw: async (db, ctx) => {
       const first = await db.all(`${three(db)} order by c.created_at desc, c.id desc limit 50`, [ctx.typeId]);

@@ -80,13 +80,14 @@ const and = (parts: Array<RawBuilder<boolean> | null>): RawBuilder<boolean> | nu
  */
 export async function resolveListView(db: Kysely<DB>, actor: Actor, module: Module, q: ListViewParams, opts: { unindexed?: boolean } = {}): Promise<ListView> {
   const d = descriptorOf(module);
-  const catalog = await catalogOf(db, module);
   const ctx = { db, actor };
   const view = q.view ? await findUsableView(db, actor, module, q.view) : null;
   const inline = parseFilterParam(q.filter);
+  // The catalogue (custom field definitions) only when there is a filter to check: a plain list reads nothing more.
+  const catalog = view || inline ? await catalogOf(db, module) : null;
   const where = and([
-    view ? compileFilter(ctx, catalog, view.filter, 'view.filter') : null,
-    inline ? compileFilter(ctx, catalog, inline) : null,
+    view && catalog ? compileFilter(ctx, catalog, view.filter, 'view.filter') : null,
+    inline && catalog ? compileFilter(ctx, catalog, inline) : null,
     q.letter ? letterWhere(d.sortKeyColumn, q.letter) : null,
   ]);
   const columns = listSortColumns(actor, module);
