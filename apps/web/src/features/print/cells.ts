@@ -63,6 +63,8 @@ export function cellText(ctx: CellContext, item: Item, key: string): string {
     case 'date':
       return typeof v === 'string' ? formatDate(v) : byShape(t, v);
     case 'datetime':
+      // An all-day activity's dates are days (stored at midnight UTC): printed without a time, as the lists show them.
+      if (typeof v === 'string' && item.allDay === true) return formatDate(v.slice(0, 10));
       return typeof v === 'string' ? formatDateTime(v) : byShape(t, v);
     case 'number':
       return typeof v === 'number' ? formatNumber(v, 2) : byShape(t, v);
