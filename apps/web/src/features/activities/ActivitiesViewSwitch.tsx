@@ -1,26 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '@tanstack/react-router';
-import { Center, SegmentedControl } from '@mantine/core';
 import { IconCalendarWeek, IconList } from '@tabler/icons-react';
+import { ViewSwitch } from '../../components/ViewSwitch';
 
 /** Agenda | List on the activities pages (the sidebar's one "Activities" entry leads to the agenda). */
 export function ActivitiesViewSwitch({ view }: { view: 'agenda' | 'list' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const go = (v: string) => {
-    if (v === view) return;
-    void navigate({ to: v === 'list' ? '/activities/list' : '/activities' });
-  };
   return (
-    <SegmentedControl
+    <ViewSwitch
       value={view}
-      onChange={go}
-      aria-label={t('activities.view.label')}
-      data={[
-        { value: 'agenda', label: <Center style={{ gap: 6 }} data-testid="activities-view-agenda"><IconCalendarWeek size={16} /><span>{t('activities.view.agenda')}</span></Center> },
-        { value: 'list', label: <Center style={{ gap: 6 }} data-testid="activities-view-list"><IconList size={16} /><span>{t('activities.view.list')}</span></Center> },
+      onChange={(v) => void navigate({ to: v === 'list' ? '/activities/list' : '/activities' })}
+      label={t('activities.view.label')}
+      options={[
+        { value: 'agenda', label: t('activities.view.agenda'), icon: <IconCalendarWeek size={16} />, testId: 'activities-view-agenda' },
+        { value: 'list', label: t('activities.view.list'), icon: <IconList size={16} />, testId: 'activities-view-list' },
       ]}
-      data-testid="activities-view"
+      testId="activities-view"
     />
   );
 }

@@ -1,27 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '@tanstack/react-router';
-import { Center, SegmentedControl } from '@mantine/core';
 import { IconLayoutKanban, IconList } from '@tabler/icons-react';
+import { ViewSwitch } from '../../components/ViewSwitch';
 import { boardSearch, type AccountSearch } from './search';
 
 /** List | Board on the accounts pages; the owner, tag and "not contacted" filters go along. */
 export function AccountsViewSwitch({ view, search }: { view: 'list' | 'board'; search: AccountSearch }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const go = (v: string) => {
-    if (v === view) return;
-    void navigate({ to: v === 'board' ? '/accounts/board' : '/accounts', search: boardSearch(search) });
-  };
   return (
-    <SegmentedControl
+    <ViewSwitch
       value={view}
-      onChange={go}
-      aria-label={t('activityBoard.view.label')}
-      data={[
-        { value: 'list', label: <Center style={{ gap: 6 }} data-testid="accounts-view-list"><IconList size={16} /><span>{t('activityBoard.view.list')}</span></Center> },
-        { value: 'board', label: <Center style={{ gap: 6 }} data-testid="accounts-view-board"><IconLayoutKanban size={16} /><span>{t('activityBoard.view.board')}</span></Center> },
+      onChange={(v) => void navigate({ to: v === 'board' ? '/accounts/board' : '/accounts', search: boardSearch(search) })}
+      label={t('activityBoard.view.label')}
+      options={[
+        { value: 'list', label: t('activityBoard.view.list'), icon: <IconList size={16} />, testId: 'accounts-view-list' },
+        { value: 'board', label: t('activityBoard.view.board'), icon: <IconLayoutKanban size={16} />, testId: 'accounts-view-board' },
       ]}
-      data-testid="accounts-view"
+      testId="accounts-view"
     />
   );
 }
