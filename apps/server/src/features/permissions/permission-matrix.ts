@@ -182,6 +182,24 @@ export function definePermissionMatrix(only: readonly Module[]): void {
   /** Every path that reads or changes a record. One line each. */
   const probes: Probe[] = [
     { name: 'list', kind: 'read', run: async (c, r) => inList(await c.get(`/api/v1/${r.module}?q=${r.marker}`), r.id) },
+    {
+      name: 'filtered list',
+      kind: 'read',
+      run: async (c, r) => inList(await c.get(`/api/v1/${r.module}?filter=${encodeURIComponent(JSON.stringify({ match: 'all', conditions: [{ field: 'tags', op: 'anyOf', value: [r.marker] }] }))}`), r.id),
+    },
+    {
+      // A mass action on the one record: changed, skipped as forbidden, or skipped as not found (hidden).
+      name: 'mass action',
+      kind: 'edit',
+      modules: ['accounts', 'contacts', 'deals', 'activities'],
+      run: async (c, r) => {
+        const res = await c.post(`/api/v1/${r.module}/bulk`, { action: 'addTags', selection: { ids: [r.id] }, tags: ['matrix-mass'] });
+        if (res.statusCode >= 300) return byStatus(res);
+        const job = res.json<{ status: string; succeeded: number; skips: Array<{ code: string }> }>();
+        const code = job.skips[0]?.code;
+        return job.succeeded === 1 ? 'allowed' : code === 'forbidden' ? 'denied' : code === 'not_found' ? 'hidden' : (`job ${JSON.stringify(job)}` as Outcome);
+      },
+    },
     { name: 'count', kind: 'read', run: async (c, r) => ((res) => (res.statusCode === 200 ? (res.json<{ total: number }>().total === 1 ? 'allowed' : 'hidden') : byStatus(res)))(await c.get(`/api/v1/${r.module}?q=${r.marker}&count=true`)) },
     { name: 'detail', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}`)) },
     { name: 'photo', kind: 'read', modules: ['accounts', 'contacts'], run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/photo`)) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FilterField, View } from '@kontor/contract/views';
+import type { Filter, FilterField, View } from '@kontor/contract/views';
 import { nextSort } from '../../components/DataTable.tsx';
 import { allMatchingSelection, andFilters, parseFilterParam, parseViewSearch, pickView, resolveListState, viewListParams, viewRequest } from './listState.ts';
 
@@ -76,8 +76,8 @@ describe('the effective state and what the list API gets', () => {
 
 describe('filters combined', () => {
   it('ANDs filters, wrapping an "any" filter as a group', () => {
-    const any = { match: 'any' as const, conditions: [industry, { field: 'rating', op: 'is' as const, value: 'active' }] };
-    expect(andFilters({ match: 'all', conditions: [industry] }, any)).toEqual({ match: 'all', conditions: [industry, { match: 'any', conditions: any.conditions }] });
+    const eitherFilter: Filter = { match: 'any' as const, conditions: [industry, { field: 'rating', op: 'is' as const, value: 'active' }] };
+    expect(andFilters({ match: 'all', conditions: [industry] }, eitherFilter)).toEqual({ match: 'all', conditions: [industry, { match: 'any', conditions: eitherFilter.conditions }] });
     expect(andFilters(null, undefined)).toEqual({ match: 'all', conditions: [] });
   });
 
