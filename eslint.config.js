@@ -35,7 +35,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@kontor/server', '@kontor/server/*', '**/apps/server/**'], message: 'The web app talks to the server over HTTP only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@kontor/server', '@kontor/server/*', '**/apps/server/**'], message: 'The web app talks to the server over HTTP only.' },
+            // Sort keys load a pinyin dictionary (~320 kB) and Node's require: the server computes them, the browser never needs them.
+            { group: ['@kontor/contract/sort-key', 'pinyin-pro'], message: 'Sort keys are computed by the server (packages/contract/src/sort-key.ts).' },
+          ],
+        },
+      ],
     },
   },
   {

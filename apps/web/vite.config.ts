@@ -6,5 +6,6 @@ export default defineConfig({
   // One copy of React and Mantine even when a transitive dependency hoisted another version.
   resolve: { dedupe: ['react', 'react-dom', '@mantine/core', '@mantine/hooks'] },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // The manifest maps each route's chunk to what it imports: check-bundle.mjs sums what the first pages load (issue #14).
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
 });

@@ -5,6 +5,7 @@ export interface ApiClient {
   post: <T>(path: string, body: unknown) => Promise<T>;
   patch: <T>(path: string, body: unknown) => Promise<T>;
   put: <T>(path: string, body: unknown) => Promise<T>;
+  delete: <T>(path: string) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -15,7 +16,7 @@ export async function apiAs(browser: Browser, baseUrl: string, email: string, pa
   const login = await request.post(`${baseUrl}/api/v1/auth/login`, { data: { email, password } });
   if (!login.ok()) throw new Error(`API login as ${email} failed: ${login.status()} ${await login.text()}`);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> => {
     const res = await request.fetch(`${baseUrl}/api/v1${path}`, { method, data: body, headers: method === 'GET' ? {} : { 'x-csrf-token': csrfToken } });
     if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
     return (res.status() === 204 ? undefined : await res.json()) as T;
@@ -25,6 +26,7 @@ export async function apiAs(browser: Browser, baseUrl: string, email: string, pa
     post: (path, body) => call('POST', path, body),
     patch: (path, body) => call('PATCH', path, body),
     put: (path, body) => call('PUT', path, body),
+    delete: (path) => call('DELETE', path),
     close: () => context.close(),
   };
 }

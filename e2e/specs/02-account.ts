@@ -93,13 +93,39 @@ const spec: Spec = {
       await page.reload();
       await page.getByTestId('record-edit').click();
       await page.getByTestId('field-employees').fill('250');
-      await page.getByTestId('field-website').fill('nordlicht.example');
+      // Phone and website are contact points, edited in one place: the form has no separate fields for them.
+      if (await page.getByTestId('field-website').count()) throw new Error('the account form still has a website field beside the contact points');
+      await page.getByTestId('add-websites').click();
+      await page.getByTestId('websites-value-0').fill('nordlicht.example');
       await shot('account-form-edit');
       await saveShortcut(page);
       await expectHidden(page.getByTestId('account-form'));
       await expectText(page.getByTestId('value-employees'), '250');
-      await expectText(page.getByTestId('value-website'), 'nordlicht.example');
       await shot('account-detail', { wide: true, full: true });
+    });
+
+    await step('each value shows once: phone and website in the contact points, the contact type in the sidebar', async () => {
+      const points = page.getByTestId('section-contact-points');
+      await expectText(points, '+49 40 1234567');
+      await expectText(points, 'nordlicht.example');
+      if (await points.getByText('No contact details yet').count()) throw new Error('"No contact details yet" shows on an account with a phone and a website');
+      const shown = page.locator('[data-testid="record-sidebar"], [data-testid="section-info"], [data-testid="section-contact-points"]');
+      for (const value of ['+49 40 1234567', 'nordlicht.example', 'info@nordlicht.example', 'Machinery']) {
+        const count = await shown.getByText(value, { exact: true }).count();
+        if (count !== 1) throw new Error(`"${value}" shows ${count} times on the account page`);
+      }
+      for (const field of ['value-phone', 'value-website', 'value-contactType', 'value-ownerId', 'value-industry']) {
+        if (await page.getByTestId('section-info').getByTestId(field).count()) throw new Error(`Info repeats ${field}, which the sidebar or the contact points show`);
+      }
+      await pick(page, 'sidebar-contact-type', 'Hot');
+      for (let i = 0; (await page.getByTestId('sidebar-contact-type').inputValue()) !== 'Hot'; i++) {
+        if (i > 50) throw new Error('the sidebar selector does not show the contact type picked');
+        await page.waitForTimeout(100);
+      }
+      // The selector shows it; no text elsewhere in the sidebar, Info or the contact points repeats it.
+      const typeShown = await shown.getByText('Hot', { exact: true }).count();
+      if (typeShown > 0) throw new Error(`the contact type shows ${typeShown} more times besides the selector`);
+      await shot('account-each-value-once', { wide: true });
     });
 
     await step('clone the account', async () => {

@@ -25,7 +25,7 @@ const spec: Spec = {
           description: payload('description'),
           accountSite: payload('site').slice(0, 80),
           tickerSymbol: '<b>T</b>',
-          phone: '<i>1</i>',
+          fax: '<i>1</i>',
           billingAddress: { street: payload('street'), city: payload('city').slice(0, 100), region: '', postalCode: '', country: '' },
           tags: ['<script>tag</script>'],
           emails: [{ label: payload('label').slice(0, 50), value: 'x@xss.example' }],

@@ -141,10 +141,10 @@ const spec: Spec = {
       if (!(await page.getByTestId('field-owner').isDisabled())) throw new Error('the owner field is enabled for a write share');
       await expectText(page.getByTestId('account-form'), 'Only the owner, users in roles above the owner and administrators can change the owner');
       await shot('sales-owner-field-locked');
-      await page.getByTestId('field-phone').fill('+49 30 1234567');
+      await page.getByTestId('field-fax').fill('+49 30 1234567');
       await saveShortcut(page);
       await expectHidden(page.getByTestId('account-form'));
-      await expectText(page.getByTestId('value-phone'), '1234567');
+      await expectText(page.getByTestId('value-fax'), '1234567');
     });
 
     await step('a record nobody changed has an empty history', async () => {

@@ -7,11 +7,12 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerInputHygiene } from './plugins/input-hygiene.ts';
+import { validatorCompiler } from './plugins/validation.ts';
 import { registerReadRouting } from './plugins/read-routing.ts';
 import { registerAuth } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -68,27 +69,30 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   // `compiled`: this process runs the build (apps/server/dist), not TypeScript sources through a transpiler.
   const compiled = import.meta.url.endsWith('.mjs');
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, engine: database.engine, compiled }));
-  authRoutes(app, database.db, { secureCookies: config.secureCookies });
-  usersRoutes(app, database.db);
+  authRoutes(app, database.db, { secureCookies: config.secureCookies, defaultLocale: config.defaultLocale });
+  usersRoutes(app, database.db, { defaultLocale: config.defaultLocale });
   featureRoutes(app, database, config);
   registerJobRunner(app, database.db);
 
-  serveWebApp(app, config.webDist);
+  serveWebApp(app, config.webDist, config.defaultLocale);
   return app;
 }
 
 /** Trust the nearest `hops` proxies (what a hop count means to proxy-addr): hop 0 is the socket's peer. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** The built React app, with index.html for every non-API path so client-side routes survive a reload. */
-function serveWebApp(app: FastifyInstance, dist: string): void {
+/**
+ * The built React app, with index.html for every non-API path so client-side routes survive a reload. The page's
+ * `<html lang>` is the organisation's language: the sign-in page shows it when the browser asks for none of ours.
+ */
+function serveWebApp(app: FastifyInstance, dist: string, defaultLocale: string): void {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it).'));
     return;
   }
   app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
-  const html = fs.readFileSync(index, 'utf8');
+  const html = fs.readFileSync(index, 'utf8').replace(/<html lang="[^"]*">/, `<html lang="${defaultLocale}">`);
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
     const file = path.join(dist, decodeURIComponent(req.url.split('?')[0] ?? '/'));

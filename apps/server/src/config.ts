@@ -1,6 +1,7 @@
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { locales, type Locale } from '@kontor/contract/users';
 
 export interface Config {
   port: number;
@@ -40,6 +41,11 @@ export interface Config {
   fileDir: string;
   /** Processes `kontor serve` runs (KONTOR_WORKERS, default one per core; 1: a single process, no primary). */
   workers: number;
+  /**
+   * The organisation's language (KONTOR_DEFAULT_LOCALE, default en): a user's until they choose one, and the sign-in
+   * page's when the browser asks for none of Kontor's languages.
+   */
+  defaultLocale: Locale;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -65,10 +71,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: parseUploadLimit(env.KONTOR_MAX_UPLOAD_MB),
     fileStorage: parseFileStorage(env.KONTOR_FILE_STORAGE),
     workers: parseWorkers(env.KONTOR_WORKERS),
+    defaultLocale: parseDefaultLocale(env.KONTOR_DEFAULT_LOCALE),
     ...overrides,
   };
   // The storage folder follows the data directory unless it is named (tests and --data-dir move the data directory).
   return { ...config, fileDir: config.fileDir ?? (env.KONTOR_FILE_DIR ? path.resolve(env.KONTOR_FILE_DIR) : path.join(config.dataDir, 'files')) };
+}
+
+/** KONTOR_DEFAULT_LOCALE: one of Kontor's languages (`en`, `de`, `zh-CN`, `ro`; any case); unset or empty is English. */
+export function parseDefaultLocale(value: string | undefined): Locale {
+  const v = (value ?? '').trim();
+  if (v === '') return 'en';
+  const locale = locales.find((l) => l.toLowerCase() === v.toLowerCase());
+  if (!locale) throw new Error(`KONTOR_DEFAULT_LOCALE: "${v.slice(0, 40)}" is not one of Kontor's languages: ${locales.join(', ')}.`);
+  return locale;
 }
 
 function parseUploadLimit(value: string | undefined): number {

@@ -1,4 +1,7 @@
-import type { ErrorCode } from '@kontor/contract/errors';
+import { errorReasonTexts, type ErrorCode, type ErrorReason } from '@kontor/contract/errors';
+import { renderFieldText, type FieldError, type FieldErrorParams } from '@kontor/contract/field-errors';
+
+export { fieldError, type FieldError } from '@kontor/contract/field-errors';
 
 /** The one table from error code to HTTP status; `satisfies` makes a missing code a compile error. */
 export const statusOf = {
@@ -27,7 +30,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: Record<string, string>,
+    readonly fields?: Record<string, FieldError>,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
@@ -38,8 +41,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'record') => new AppError('not_found', `The ${what} does not exist or you cannot see it.`);
-export const invalid = (fields: Record<string, string>, message = 'Some fields are not valid.') =>
+/** 400 `validation_failed` naming each field's problem by code (`fieldError('no_such_user')`). */
+export const invalid = (fields: Record<string, FieldError>, message = 'Some fields are not valid.') =>
   new AppError('validation_failed', message, fields);
+/** A refusal whose code alone does not say why: `details.reason` (translated by clients) and its English as the message. */
+export const refused = (code: ErrorCode, reason: ErrorReason, params?: FieldErrorParams, fields?: Record<string, FieldError>) =>
+  new AppError(code, renderFieldText(errorReasonTexts[reason], params), fields, { reason, ...(params && { params }) });
 export const versionConflict = (current: number) =>
   new AppError('version_conflict', 'Someone else changed this record since you loaded it. Reload it and apply your change again.', undefined, {
     currentVersion: current,

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -10,23 +10,38 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import './app/styles.css';
-import i18n from './lib/i18n';
+import i18n, { i18nReady } from './lib/i18n';
 import { queryClient } from './lib/query-client';
 import { theme } from './app/theme';
 import { router } from './app/router';
+import { LoadFailed } from './app/route-states';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root missing');
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('#root missing');
+const root = createRoot(rootElement);
 
-createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+function render(children: ReactNode): void {
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          {children}
+        </MantineProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+// The first render waits for the initial language's translations (their own chunk); without them, a reload button.
+i18nReady.then(
+  () =>
+    render(
+      <>
         <Notifications position="bottom-right" limit={4} />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
-      </MantineProvider>
-    </I18nextProvider>
-  </StrictMode>,
+      </>,
+    ),
+  () => render(<LoadFailed fullPage />),
 );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listQuerySchema, sortListParam } from './views.ts';
 import { MAX_INT, idSchema, nameText, optionalText, stampsSchema, userRefSchema, versionSchema, pageQuerySchema } from './common.ts';
-import { contactPointsInput, contactPointsOutput } from './contact-points.ts';
+import { contactPointsInput, contactPointsOutput, phoneShorthand, shorthandsAgree, websiteShorthand } from './contact-points.ts';
 import { accountTypes, industries, ownerships, ratings } from './picklists.ts';
 import { postalAddress, postalAddressInput } from './addresses.ts';
 import { customFieldValues } from './custom-fields.ts';
@@ -9,39 +9,37 @@ import { recordTagsInput } from './tags.ts';
 import { recordAccessSchema } from './permissions.ts';
 import { dealSummarySchema } from './deals.ts';
 import { notContactedDaysSchema } from './activity-board.ts';
+import { fieldCode } from './field-errors.ts';
 
 export const MAX_EMPLOYEES = 9_999_999_999;
 
-/** Zoho's limits: name 1-100, website and ticker at most 30, employees an integer of at most 10 digits. */
+/**
+ * Zoho's limits: name 1-100, ticker at most 30, employees an integer of at most 10 digits. `phone` and `website` are
+ * shorthands for the primary phone and website contact points (issue #14), so they take what those points take
+ * (a website up to 2,000 characters, not Zoho's 30: the same value is a website point's too).
+ */
 export const accountFields = z.object({
   name: nameText(100),
   ownerId: idSchema.optional(),
   parentAccountId: idSchema.nullable().optional(),
-  website: z
-    .string()
-    .trim()
-    .max(30, 'at most 30 characters')
-    .refine((v) => v === '' || /^(https?:\/\/)?[^\s/:]+\.[^\s]{2,}$/i.test(v), 'not a valid web address')
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional(),
+  website: websiteShorthand,
   tickerSymbol: optionalText(30),
   accountNumber: optionalText(40),
   accountSite: optionalText(80),
-  phone: optionalText(50),
+  phone: phoneShorthand,
   fax: optionalText(50),
   industry: z.enum(industries).nullable().optional(),
   ownership: z.enum(ownerships).nullable().optional(),
   accountType: z.enum(accountTypes).nullable().optional(),
   rating: z.enum(ratings).nullable().optional(),
   employees: z
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(0, 'cannot be negative')
-    .max(MAX_EMPLOYEES, 'at most 10 digits')
+    .number({ error: fieldCode('whole_number') })
+    .int(fieldCode('whole_number'))
+    .min(0, fieldCode('negative'))
+    .max(MAX_EMPLOYEES, fieldCode('ten_digits'))
     .nullable()
     .optional(),
-  annualRevenue: z.number().min(0, 'cannot be negative').max(1e15, 'too large').nullable().optional(),
+  annualRevenue: z.number().min(0, fieldCode('negative')).max(1e15, fieldCode('too_large')).nullable().optional(),
   billingAddress: postalAddressInput.optional(),
   shippingAddress: postalAddressInput.optional(),
   description: optionalText(32000),
@@ -49,13 +47,14 @@ export const accountFields = z.object({
   tags: recordTagsInput.optional(),
   customFields: customFieldValues.optional(),
   /** Restricted access: only these users (plus the owner, users above the owner, and admins) see the record; null lifts it. */
-  restrictedTo: z.array(idSchema).max(200, 'at most 200 users').nullable().optional(),
+  restrictedTo: z.array(idSchema).max(200, fieldCode('max_users')).nullable().optional(),
 });
 
-export const accountCreateSchema = accountFields.extend(contactPointsInput.shape).strict();
+/** `phone`/`website` and `phones`/`websites` in one input must agree (`shorthandsAgree`). */
+export const accountCreateSchema = accountFields.extend(contactPointsInput.shape).strict().superRefine(shorthandsAgree);
 export type AccountCreate = z.input<typeof accountCreateSchema>;
 
-export const accountUpdateSchema = accountFields.partial().extend(contactPointsInput.shape).extend({ version: versionSchema }).strict();
+export const accountUpdateSchema = accountFields.partial().extend(contactPointsInput.shape).extend({ version: versionSchema }).strict().superRefine(shorthandsAgree);
 export type AccountUpdate = z.input<typeof accountUpdateSchema>;
 
 export const accountSchema = z

@@ -4,6 +4,7 @@ import { idSchema, nameText, optionalText, pageQuerySchema, stampsSchema, userRe
 import { customFieldValues } from './custom-fields.ts';
 import { recordAccessSchema } from './permissions.ts';
 import { recordTagsInput } from './tags.ts';
+import { fieldCode } from './field-errors.ts';
 
 /** Tasks have a due time; calls and meetings a start (and an end or a duration). */
 export const activityTypes = ['task', 'call', 'meeting'] as const;
@@ -18,9 +19,9 @@ export const MAX_DURATION_MINUTES = 525_600;
  * calendar date ("2026-05-04", for all-day activities: midnight UTC of that date). Years 1900-2999.
  */
 export const activityMoment = z
-  .union([z.iso.datetime({ offset: true, error: 'a date-time with an offset (ISO 8601) or a date' }), z.iso.date({ error: 'a date-time with an offset (ISO 8601) or a date' })])
+  .union([z.iso.datetime({ offset: true, error: fieldCode('datetime') }), z.iso.date({ error: fieldCode('datetime') })])
   .transform((v) => (v.length === 10 ? `${v}T00:00:00.000Z` : new Date(v).toISOString()))
-  .refine((v) => /^(19|2\d)\d\d-/.test(v), 'a date between 1900 and 2999');
+  .refine((v) => /^(19|2\d)\d\d-/.test(v), fieldCode('year_range'));
 
 /** Zones found valid (a few hundred at most): checking one builds an Intl formatter, which costs ~70 us. */
 const knownTimeZones = new Set<string>(['UTC']);
@@ -38,7 +39,7 @@ export const timeZoneSchema = z
     } catch {
       return false;
     }
-  }, 'an IANA time zone such as Europe/Berlin');
+  }, fieldCode('time_zone'));
 
 export const activityFields = z.object({
   type: z.enum(activityTypes),
@@ -46,7 +47,7 @@ export const activityFields = z.object({
   dueAt: activityMoment.nullable().optional(),
   startAt: activityMoment.nullable().optional(),
   endAt: activityMoment.nullable().optional(),
-  durationMinutes: z.number().int('whole minutes').min(0, 'cannot be negative').max(MAX_DURATION_MINUTES, 'at most a year').nullable().optional(),
+  durationMinutes: z.number().int(fieldCode('whole_minutes')).min(0, fieldCode('negative')).max(MAX_DURATION_MINUTES, fieldCode('max_year')).nullable().optional(),
   allDay: z.boolean().optional(),
   location: optionalText(300),
   outcome: optionalText(2000),
@@ -57,10 +58,10 @@ export const activityFields = z.object({
   dealId: idSchema.nullable().optional(),
   leadId: idSchema.nullable().optional(),
   ownerId: idSchema.optional(),
-  participantIds: z.array(idSchema).max(MAX_PARTICIPANTS, `at most ${MAX_PARTICIPANTS} participants`).optional(),
+  participantIds: z.array(idSchema).max(MAX_PARTICIPANTS, fieldCode('max_users')).optional(),
   tags: recordTagsInput.optional(),
   customFields: customFieldValues.optional(),
-  restrictedTo: z.array(idSchema).max(200, 'at most 200 users').nullable().optional(),
+  restrictedTo: z.array(idSchema).max(200, fieldCode('max_users')).nullable().optional(),
 });
 
 /**

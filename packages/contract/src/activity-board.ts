@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, userRefSchema } from './common.ts';
 import { moneySchema } from './deals.ts';
 import { activityTypes, timeZoneSchema } from './activities.ts';
+import { fieldCode } from './field-errors.ts';
 
 /**
  * Pipedrive's accounts Kanban by next activity: a column per bucket of the next open activity's date, in the reader's
@@ -12,7 +13,7 @@ export const activityBoardColumnKeys = ['none', 'overdue', 'today', 'thisWeek', 
 export type ActivityBoardColumnKey = (typeof activityBoardColumnKeys)[number];
 
 /** "Not contacted in N days": no completed activity in the last N days (or none ever). */
-export const notContactedDaysSchema = z.coerce.number().int('a whole number of days').min(1, 'at least 1 day').max(3650, 'at most 3650 days');
+export const notContactedDaysSchema = z.coerce.number().int(fieldCode('whole_days')).min(1, fieldCode('min_day')).max(3650, fieldCode('max_days'));
 
 export const activityBoardQuerySchema = z.object({
   /** The reader's time zone: where days and weeks begin. */

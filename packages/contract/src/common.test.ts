@@ -1,8 +1,10 @@
 /** Ids fit PostgreSQL `integer` columns; names must show something and cannot reorder what they show. */
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { cleanName, idSchema, nameText, optionalNameText, versionSchema } from './common.ts';
+import { fieldErrorOfIssue } from './field-errors.ts';
 
-const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => r.error?.issues.map((i) => i.message) ?? [];
+const messages = (r: { success: boolean; error?: { issues: z.core.$ZodIssue[] } }) => r.error?.issues.map((i) => fieldErrorOfIssue(i).message) ?? [];
 
 describe('idSchema', () => {
   it.each(['1', '42', '2147483647'])('accepts %s', (v) => expect(idSchema.safeParse(v).success).toBe(true));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldCode } from './field-errors.ts';
 
 /** The largest value of a PostgreSQL `integer` column: ids, versions, positions. */
 export const MAX_INT = 2_147_483_647;
@@ -6,8 +7,8 @@ export const MAX_INT = 2_147_483_647;
 /** Ids are strings in the API (integers 1..2147483647 in the database, on both engines). */
 export const idSchema = z
   .string()
-  .regex(/^[1-9][0-9]{0,9}$/, 'must be a record id')
-  .refine((v) => Number(v) <= MAX_INT, 'must be a record id');
+  .regex(/^[1-9][0-9]{0,9}$/, fieldCode('record_id'))
+  .refine((v) => Number(v) <= MAX_INT, fieldCode('record_id'));
 export const idParamsSchema = z.object({ id: idSchema });
 
 export const versionSchema = z.number().int().min(1).max(MAX_INT);
@@ -64,7 +65,7 @@ export const stampsSchema = z.object({
 export function optionalText(max: number) {
   return z
     .string()
-    .max(max, `at most ${max} characters`)
+    .max(max)
     .transform((v) => (v.trim() === '' ? null : v.trim()))
     .nullable()
     .optional();
@@ -91,10 +92,10 @@ export function nameText(max: number) {
   return z
     .string()
     .trim()
-    .min(1, { message: 'required', abort: true })
-    .refine(hasVisibleCharacter, { message: 'must contain a visible character', abort: true })
+    .min(1, { abort: true })
+    .refine(hasVisibleCharacter, { message: fieldCode('visible'), abort: true })
     .overwrite(cleanName)
-    .max(max, `at most ${max} characters`);
+    .max(max);
 }
 
 /** An optional name (a contact's first or last name): empty or white space clears it (null); otherwise as `nameText`. */
@@ -102,9 +103,9 @@ export function optionalNameText(max: number) {
   return z
     .string()
     .trim()
-    .refine((v) => v === '' || hasVisibleCharacter(v), { message: 'must contain a visible character', abort: true })
+    .refine((v) => v === '' || hasVisibleCharacter(v), { message: fieldCode('visible'), abort: true })
     .overwrite(cleanName)
-    .max(max, `at most ${max} characters`)
+    .max(max)
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldCode } from './field-errors.ts';
 
 export const contactPointKinds = ['emails', 'phones', 'websites', 'addresses'] as const;
 export type ContactPointKind = (typeof contactPointKinds)[number];
@@ -21,7 +22,7 @@ export const emailValue = z
   .trim()
   .min(1, 'required')
   .max(254, 'at most 254 characters')
-  .refine((v) => emailPattern.test(v), 'not a valid e-mail address');
+  .refine((v) => emailPattern.test(v), fieldCode('email'));
 
 /** http(s) URL; a bare host such as "example.com" is accepted and stored with https://. */
 export const urlValue = z
@@ -37,14 +38,22 @@ export const urlValue = z
     } catch {
       return false;
     }
-  }, 'not a valid web address');
+  }, fieldCode('url'));
 
 export const phoneValue = z
   .string()
   .trim()
   .min(1, 'required')
   .max(50, 'at most 50 characters')
-  .refine((v) => /[0-9]{3,}/.test(v.replace(/[\s().\-/]/g, '')) && /^[+0-9\s().\-/#*xXextEXT]+$/.test(v), 'not a valid phone number');
+  .refine((v) => /[0-9]{3,}/.test(v.replace(/[\s().\-/]/g, '')) && /^[+0-9\s().\-/#*xXextEXT]+$/.test(v), fieldCode('phone'));
+
+/**
+ * An account's `phone` and `website` (issue #14): shorthands for its primary phone and primary website point, so
+ * they are validated as that point's value is (a bare host gets https://); empty or white space clears it (null).
+ */
+const blankToNull = (v: string) => (v.trim() === '' ? null : v);
+export const phoneShorthand = z.string().transform(blankToNull).pipe(phoneValue.nullable()).nullable().optional();
+export const websiteShorthand = z.string().transform(blankToNull).pipe(urlValue.nullable()).nullable().optional();
 
 export const emailPointInput = z.object({ label, value: emailValue, primary });
 export const phonePointInput = z.object({ label, value: phoneValue, primary });
@@ -59,7 +68,7 @@ export const addressPointInput = z
     country: z.string().trim().max(100, 'at most 100 characters').default(''),
     primary,
   })
-  .refine((a) => [a.street, a.city, a.region, a.postalCode, a.country].some((p) => p !== ''), 'an address needs at least one part');
+  .refine((a) => [a.street, a.city, a.region, a.postalCode, a.country].some((p) => p !== ''), fieldCode('address_part'));
 
 /** At most one entry per list may be primary; when none is marked, the first one becomes primary. */
 function onePrimary<T extends z.ZodType<{ primary: boolean }>>(item: T) {
@@ -68,7 +77,7 @@ function onePrimary<T extends z.ZodType<{ primary: boolean }>>(item: T) {
     .max(50, 'at most 50 entries')
     .superRefine((items, ctx) => {
       const primaries = items.filter((i) => i.primary).length;
-      if (primaries > 1) ctx.addIssue({ code: 'custom', message: 'exactly one entry can be primary' });
+      if (primaries > 1) ctx.addIssue({ code: 'custom', message: fieldCode('one_primary') });
     })
     .transform((items) => (items.length > 0 && !items.some((i) => i.primary) ? items.map((i, n) => ({ ...i, primary: n === 0 })) : items));
 }
@@ -79,6 +88,26 @@ export const contactPointsInput = z.object({
   websites: onePrimary(websitePointInput).optional(),
   addresses: onePrimary(addressPointInput).optional(),
 });
+
+/** The shorthands a record's input may carry beside its lists: `phone` for the primary of `phones`, `website` for that of `websites`. */
+export const shorthandKinds = { phone: 'phones', website: 'websites' } as const;
+export type Shorthand = keyof typeof shorthandKinds;
+
+/**
+ * Both a shorthand and its list in one input must agree: the shorthand equals the list's primary value (null for an
+ * empty list). Otherwise the input is refused (400 naming the shorthand): neither silently wins.
+ */
+export function shorthandsAgree(input: { phone?: unknown; website?: unknown; phones?: unknown; websites?: unknown }, ctx: z.RefinementCtx): void {
+  for (const [field, kind] of Object.entries(shorthandKinds) as Array<[Shorthand, (typeof shorthandKinds)[Shorthand]]>) {
+    const value = input[field];
+    const list = input[kind];
+    if (value === undefined || !Array.isArray(list)) continue;
+    const primary = (list as Array<{ primary?: unknown; value?: unknown }>).find((p) => p.primary === true)?.value ?? null;
+    if (primary !== value) {
+      ctx.addIssue({ code: 'custom', path: [field], message: fieldCode('shorthand_conflict'), params: { kind } });
+    }
+  }
+}
 
 export const emailPoint = z.object({ label: z.string(), value: z.string(), primary: z.boolean() });
 export const phonePoint = z.object({ label: z.string(), value: z.string(), e164: z.string().nullable(), primary: z.boolean() });

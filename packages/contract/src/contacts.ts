@@ -6,6 +6,7 @@ import { leadSources, salutations } from './picklists.ts';
 import { customFieldValues } from './custom-fields.ts';
 import { recordTagsInput } from './tags.ts';
 import { recordAccessSchema } from './permissions.ts';
+import { fieldCode } from './field-errors.ts';
 
 /** A birthday is a full date (YYYY-MM-DD) or a month and day without a year (--MM-DD), as vCard and Google allow. */
 export function isValidBirthday(v: string): boolean {
@@ -23,7 +24,7 @@ export function isValidBirthday(v: string): boolean {
   }
   return false;
 }
-export const birthdaySchema = z.string().trim().refine(isValidBirthday, 'a date (YYYY-MM-DD) or a month and day (--MM-DD), not in the future');
+export const birthdaySchema = z.string().trim().refine(isValidBirthday, fieldCode('birthday'));
 
 export const contactFields = z.object({
   salutation: z.enum(salutations).nullable().optional(),
@@ -41,11 +42,11 @@ export const contactFields = z.object({
   tags: recordTagsInput.optional(),
   customFields: customFieldValues.optional(),
   /** Restricted access: only these users (plus the owner, users above the owner, and admins) see the record; null lifts it. */
-  restrictedTo: z.array(idSchema).max(200, 'at most 200 users').nullable().optional(),
+  restrictedTo: z.array(idSchema).max(200, fieldCode('max_users')).nullable().optional(),
 });
 
 export const contactCreateSchema = contactFields.extend(contactPointsInput.shape).strict().refine((c) => Boolean(c.firstName || c.lastName), {
-  message: 'a first or a last name is required',
+  message: fieldCode('name_required'),
   path: ['lastName'],
 });
 export type ContactCreate = z.input<typeof contactCreateSchema>;

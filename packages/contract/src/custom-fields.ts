@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameText, positionSchema, versionSchema } from './common.ts';
+import { fieldCode } from './field-errors.ts';
 
 /** The record modules: adding one here gives it rights, sharing defaults, custom fields, shares, history and the recycle bin. */
 export const modules = ['accounts', 'contacts', 'deals', 'activities', 'leads'] as const;
@@ -10,7 +11,7 @@ export type CustomFieldType = (typeof customFieldTypes)[number];
 
 export const customFieldKey = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _; starts with a letter; at most 40');
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, fieldCode('field_key'));
 
 export const customFieldDefinitionSchema = z.object({
   id: z.string(),
@@ -37,7 +38,7 @@ export const customFieldCreateSchema = z
     required: z.boolean().default(false),
   })
   .refine((f) => !['picklist', 'multiselect'].includes(f.type) || f.options.length > 0, {
-    message: 'a picklist needs at least one option',
+    message: fieldCode('options_required'),
     path: ['options'],
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nameText, positionSchema, versionSchema } from './common.ts';
 import { modules } from './custom-fields.ts';
+import { fieldCode } from './field-errors.ts';
 
 /**
  * Custom links (Zoho): URL templates an administrator defines per module, shown on every record page with the
@@ -25,11 +26,11 @@ export const placeholdersIn = (template: string): string[] => [...template.match
 const urlTemplate = z
   .string()
   .trim()
-  .min(1, 'required')
-  .max(2000, 'at most 2000 characters')
-  .refine((t) => /^https?:\/\/[^\s{}/?#]+([/?#]|$)/i.test(t), 'must start with http:// or https:// and a fixed host (placeholders only after it)')
-  .refine((t) => !/[\s<>"]/.test(t.replace(PLACEHOLDER, 'x')), 'must not contain spaces, quotes or angle brackets')
-  .refine((t) => !/[{}]/.test(t.replace(PLACEHOLDER, 'x')), 'braces are only for {fieldName} placeholders');
+  .min(1)
+  .max(2000)
+  .refine((t) => /^https?:\/\/[^\s{}/?#]+([/?#]|$)/i.test(t), fieldCode('link_host'))
+  .refine((t) => !/[\s<>"]/.test(t.replace(PLACEHOLDER, 'x')), fieldCode('link_characters'))
+  .refine((t) => !/[{}]/.test(t.replace(PLACEHOLDER, 'x')), fieldCode('link_braces'));
 
 export const customLinkCreateSchema = z.object({ module: z.enum(modules), label: nameText(100), urlTemplate, position: positionSchema.optional() }).strict();
 export const customLinkUpdateSchema = z.object({ label: nameText(100).optional(), urlTemplate: urlTemplate.optional(), position: positionSchema.optional(), version: versionSchema }).strict();

@@ -4,6 +4,7 @@ import { idSchema, nameText, optionalText, pageQuerySchema, stampsSchema, userRe
 import { customFieldValues } from './custom-fields.ts';
 import { recordAccessSchema } from './permissions.ts';
 import { recordTagsInput } from './tags.ts';
+import { fieldCode } from './field-errors.ts';
 
 /** Pipedrive's deal states: open deals sit in a stage; won and lost deals are closed. */
 export const dealStatuses = ['open', 'won', 'lost'] as const;
@@ -14,12 +15,12 @@ export const currencyCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'a currency code like EUR');
+  .regex(/^[A-Z]{3}$/, fieldCode('currency'));
 
 export const MAX_AMOUNT = 1e15;
-const amount = z.number({ error: 'must be a number' }).min(0, 'cannot be negative').max(MAX_AMOUNT, 'too large');
+const amount = z.number({ error: fieldCode('number') }).min(0, fieldCode('negative')).max(MAX_AMOUNT, fieldCode('too_large'));
 /** A calendar date, YYYY-MM-DD. */
-export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date (YYYY-MM-DD)');
+export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, fieldCode('date'));
 
 // ---- pipelines and stages -------------------------------------------------------------------------------------
 
@@ -46,13 +47,13 @@ const stageInput = z.object({
   /** An existing stage keeps its id (its deals stay in it); a stage without an id is new. */
   id: idSchema.optional(),
   name: nameText(100),
-  probability: z.number().int().min(0, 'between 0 and 100').max(100, 'between 0 and 100'),
+  probability: z.number().int().min(0, fieldCode('percent')).max(100, fieldCode('percent')),
 });
 const stagesInput = z
   .array(stageInput)
-  .min(1, 'a pipeline needs at least one stage')
-  .max(30, 'at most 30 entries')
-  .refine((stages) => new Set(stages.filter((s) => s.id).map((s) => s.id)).size === stages.filter((s) => s.id).length, 'a stage appears twice');
+  .min(1, fieldCode('stages_required'))
+  .max(30)
+  .refine((stages) => new Set(stages.filter((s) => s.id).map((s) => s.id)).size === stages.filter((s) => s.id).length, fieldCode('stage_twice'));
 
 /** Stages are given in order; their position is their place in the list. */
 export const pipelineCreateSchema = z.object({ name: nameText(100), stages: stagesInput, isDefault: z.boolean().optional() }).strict();
@@ -78,7 +79,7 @@ export const dealFields = z.object({
   description: optionalText(32000),
   tags: recordTagsInput.optional(),
   customFields: customFieldValues.optional(),
-  restrictedTo: z.array(idSchema).max(200, 'at most 200 users').nullable().optional(),
+  restrictedTo: z.array(idSchema).max(200, fieldCode('max_users')).nullable().optional(),
 });
 
 /** A deal without a pipeline or stage goes to the default pipeline's first stage; a stage implies its pipeline. */

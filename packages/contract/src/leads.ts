@@ -7,6 +7,7 @@ import { currencyCode, dealFields, isoDate } from './deals.ts';
 import { recordAccessSchema } from './permissions.ts';
 import type { leadSources as contactLeadSources } from './picklists.ts';
 import { recordTagsInput } from './tags.ts';
+import { fieldCode } from './field-errors.ts';
 
 /** Where a lead came from. */
 export const leadSources = ['web', 'referral', 'event', 'cold_call', 'partner', 'advertisement', 'trade_show', 'other'] as const;
@@ -67,12 +68,12 @@ export const leadFields = z.object({
   phone: optionalValue(phoneValue),
   position: optionalText(100),
   source: z.enum(leadSources).nullable().optional(),
-  status: z.enum(leadInputStatuses, { error: 'one of new, contacted, qualified, unqualified (a lead becomes converted only by converting it)' }).optional(),
+  status: z.enum(leadInputStatuses, { error: fieldCode('lead_status') }).optional(),
   ownerId: idSchema.optional(),
   description: optionalText(32000),
   tags: recordTagsInput.optional(),
   customFields: customFieldValues.optional(),
-  restrictedTo: z.array(idSchema).max(200, 'at most 200 users').nullable().optional(),
+  restrictedTo: z.array(idSchema).max(200, fieldCode('max_users')).nullable().optional(),
 });
 
 export const leadCreateSchema = leadFields.strict();
@@ -175,7 +176,7 @@ export const leadConvertSchema = z
     version: versionSchema,
   })
   .strict()
-  .refine((c) => !(c.accountId && c.createAccount), { message: 'choose an existing account or a new one, not both', path: ['createAccount'] });
+  .refine((c) => !(c.accountId && c.createAccount), { message: fieldCode('account_choice'), path: ['createAccount'] });
 export type LeadConvert = z.input<typeof leadConvertSchema>;
 
 export const leadConversionSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema, userRefSchema, versionSchema } from './common.ts';
+import { fieldCode } from './field-errors.ts';
 
 /**
  * Notes and files sit on exactly one record: an account, a contact, a deal or a lead. The API names that record with
@@ -19,8 +20,6 @@ export const parentRefShape = {
 };
 export type ParentRef = Partial<Record<ParentField, string>>;
 
-export const ONE_PARENT = 'give exactly one of accountId, contactId, dealId, leadId';
-
 /** The record a body or query names, or null unless exactly one of the four fields is given. */
 export function parentOf(v: ParentRef): { module: ItemModule; id: string } | null {
   const given = itemModules.filter((m) => v[parentFields[m]] !== undefined);
@@ -30,11 +29,11 @@ export function parentOf(v: ParentRef): { module: ItemModule; id: string } | nul
 
 /** Adds the "exactly one record" rule to a schema holding the four parent fields. */
 export const withOneParent = <T extends z.ZodType<ParentRef>>(schema: T) =>
-  schema.refine((v) => parentOf(v) !== null, { message: ONE_PARENT, path: ['accountId'] });
+  schema.refine((v) => parentOf(v) !== null, { message: fieldCode('one_parent'), path: ['accountId'] });
 
 /** A note's text: HTML (the server keeps only what its allow-list keeps), at most this many characters as sent. */
 export const NOTE_MAX_LENGTH = 100_000;
-const noteBody = z.string().min(1, 'required').max(NOTE_MAX_LENGTH, `at most ${NOTE_MAX_LENGTH} characters`);
+const noteBody = z.string().min(1).max(NOTE_MAX_LENGTH);
 
 export const noteCreateSchema = withOneParent(z.object({ body: noteBody, ...parentRefShape }).strict());
 export type NoteCreate = z.input<typeof noteCreateSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { modules, type Module } from './custom-fields.ts';
 import { idSchema, nameText, versionSchema } from './common.ts';
+import { fieldCode } from './field-errors.ts';
 
 /** What a profile may do per module. */
 export const moduleRights = ['view', 'create', 'edit', 'share', 'delete', 'export', 'import'] as const;
@@ -89,7 +90,7 @@ export const shareCreateSchema = z
     roleId: idSchema.optional(),
     access: z.enum(shareAccess),
   })
-  .refine((s) => Boolean(s.userId) !== Boolean(s.roleId), { message: 'share with either a user or a role', path: ['userId'] });
+  .refine((s) => Boolean(s.userId) !== Boolean(s.roleId), { message: fieldCode('share_target'), path: ['userId'] });
 
 /** What the caller may do with one record, so the UI shows only the actions that will work. */
 export const recordAccessSchema = z.object({ edit: z.boolean(), delete: z.boolean(), share: z.boolean() });

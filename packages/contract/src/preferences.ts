@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { modules } from './custom-fields.ts';
+import { fieldCode } from './field-errors.ts';
 
 /**
  * Per-user preferences the server keeps (so they follow the user to every browser): which related lists a record
  * page shows and in what order. Each key has its own schema; an unknown key or a value of the wrong shape is a 400.
  */
 
-const sectionKey = z.string().regex(/^[a-z][a-zA-Z]{0,40}$/, 'a section key');
+const sectionKey = z.string().regex(/^[a-z][a-zA-Z]{0,40}$/, fieldCode('section_key'));
 export const relatedListsPreferenceSchema = z
-  .object({ order: z.array(sectionKey).max(30, 'at most 30 entries'), hidden: z.array(sectionKey).max(30, 'at most 30 entries') })
+  .object({ order: z.array(sectionKey).max(30), hidden: z.array(sectionKey).max(30) })
   .strict();
 export type RelatedListsPreference = z.infer<typeof relatedListsPreferenceSchema>;
 

@@ -13,6 +13,8 @@ export const recycleBinItemSchema = z.object({
   name: z.string(),
   deletedAt: z.string(),
   deletedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** What the caller may do with it, so the bin offers only what the server allows: restore (the delete right on the record), purge (its owner, users above the owner, administrators). */
+  access: z.object({ restore: z.boolean(), purge: z.boolean() }),
 });
 export type RecycleBinItem = z.infer<typeof recycleBinItemSchema>;
 export const recycleBinParamsSchema = z.object({ module: z.enum(modules), id: idSchema });

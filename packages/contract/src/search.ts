@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Module } from './custom-fields.ts';
+import { fieldCode } from './field-errors.ts';
 
 /**
  * Search (issue #12): one query language (seed 002, ONLYOFFICE) over accounts, contacts, leads and deals, answered by
@@ -95,7 +96,7 @@ export const maxSearchTerms = 8;
 export const maxSearchQueryLength = 200;
 
 /** `q` as lists and the search endpoint take it. */
-export const searchQueryText = z.string().max(maxSearchQueryLength, `at most ${maxSearchQueryLength} characters`);
+export const searchQueryText = z.string().max(maxSearchQueryLength);
 
 const typesParam = z
   .string()
@@ -104,7 +105,7 @@ const typesParam = z
     const list = v.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = list.filter((s) => !(searchTypes as readonly string[]).includes(s));
     if (bad.length > 0 || list.length === 0) {
-      ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of ${searchTypes.join(', ')}` });
+      ctx.addIssue({ code: 'custom', message: fieldCode('search_types'), params: { allowed: searchTypes.join(', ') } });
       return z.NEVER;
     }
     return [...new Set(list)] as SearchType[];

@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { rightsSchema } from './permissions.ts';
 import { idSchema, nameText, versionSchema } from './common.ts';
+import { fieldCode } from './field-errors.ts';
 
 /** The built-in roles (admins add more); each comes with a default profile. */
 export const roles = ['admin', 'manager', 'sales', 'readonly'] as const;
 export type Role = (typeof roles)[number];
-export const roleKey = z.string().trim().min(1, 'required').max(50, 'at most 50 characters');
+export const roleKey = z.string().trim().min(1).max(50);
 
 export const locales = ['en', 'de', 'zh-CN', 'ro'] as const;
 export type Locale = (typeof locales)[number];
 
-export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200, 'at most 200 characters');
+export const passwordSchema = z.string().min(10).max(200);
 export const emailAddress = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, 'at most 254 characters')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'not a valid e-mail address');
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, fieldCode('email'));
 
 export const userSchema = z.object({
   id: z.string(),
@@ -26,7 +27,10 @@ export const userSchema = z.object({
   roleName: z.string(),
   profileId: z.string().nullable(),
   profileName: z.string().nullable(),
+  /** The user's language: their own choice, or the organisation's default (KONTOR_DEFAULT_LOCALE) while they have none. */
   locale: z.enum(locales),
+  /** False until the user chooses a language (at their first login the web app saves the browser's). */
+  localeChosen: z.boolean(),
   active: z.boolean(),
   /** Invited and not yet accepted: the user has not chosen a password. */
   invitePending: z.boolean(),
@@ -41,7 +45,8 @@ export const userCreateSchema = z.object({
   password: passwordSchema,
   role: roleKey,
   profileId: idSchema.optional(),
-  locale: z.enum(locales).default('en'),
+  /** Left out: the user has not chosen one (their browser's at their first login; the organisation's default until then). */
+  locale: z.enum(locales).optional(),
 });
 export const userUpdateSchema = z.object({
   name: nameText(100).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, userRefSchema, versionSchema, nameText } from './common.ts';
 import { modules } from './custom-fields.ts';
+import { fieldCode } from './field-errors.ts';
 
 /**
  * List views (issue #13): filters, multi-column sort, visible columns and page size per module, personal or shared,
@@ -61,12 +62,12 @@ export const listOperators: readonly FilterOperator[] = ['anyOf', 'noneOf', 'bet
 
 const NUL = new RegExp(String.fromCharCode(0));
 const scalar = z.union([
-  z.string().max(500, 'at most 500 characters').refine((v) => !NUL.test(v), 'must not contain NUL characters'),
+  z.string().max(500).refine((v) => !NUL.test(v), fieldCode('nul')),
   z.number().finite(),
   z.boolean(),
 ]);
 export type FilterScalar = z.infer<typeof scalar>;
-export const filterValueSchema = z.union([scalar, z.array(scalar).max(500, 'at most 500 values'), z.null()]);
+export const filterValueSchema = z.union([scalar, z.array(scalar).max(500, fieldCode('max_values')), z.null()]);
 export type FilterValue = z.infer<typeof filterValueSchema>;
 
 /** One condition: a field, an operator and (unless the operator needs none) a value. */
@@ -82,7 +83,7 @@ export type FilterCondition = z.infer<typeof filterConditionSchema>;
 export const filterMatch = ['all', 'any'] as const;
 /** A group of conditions joined by AND (`all`) or OR (`any`). */
 export const filterSubgroupSchema = z
-  .object({ match: z.enum(filterMatch), conditions: z.array(filterConditionSchema).max(20, 'at most 20 conditions in a group') })
+  .object({ match: z.enum(filterMatch), conditions: z.array(filterConditionSchema).max(20, fieldCode('max_conditions')) })
   .strict();
 export type FilterSubgroup = z.infer<typeof filterSubgroupSchema>;
 
@@ -90,7 +91,7 @@ export type FilterSubgroup = z.infer<typeof filterSubgroupSchema>;
 export const filterSchema = z
   .object({
     match: z.enum(filterMatch).default('all'),
-    conditions: z.array(z.union([filterConditionSchema, filterSubgroupSchema])).max(20, 'at most 20 conditions'),
+    conditions: z.array(z.union([filterConditionSchema, filterSubgroupSchema])).max(20, fieldCode('max_conditions')),
   })
   .strict();
 export type Filter = z.infer<typeof filterSchema>;
@@ -128,27 +129,27 @@ export function sortListParam(fields: readonly string[]) {
     .superRefine((s, ctx) => {
       const keys = s.split(',').map((k) => k.trim().replace(/^-/, ''));
       const bad = keys.find((k) => !(fields as readonly string[]).includes(k));
-      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `sort by one of ${fields.join(', ')} (prefix - for descending; up to ${MAX_SORT_KEYS}, comma-separated)` });
-      else if (keys.length > MAX_SORT_KEYS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_SORT_KEYS} sort keys` });
-      else if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'each sort key at most once' });
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: fieldCode('sort_field'), params: { allowed: fields.join(', ') } });
+      else if (keys.length > MAX_SORT_KEYS) ctx.addIssue({ code: 'custom', message: fieldCode('max_sort_keys'), params: { max: MAX_SORT_KEYS } });
+      else if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: fieldCode('sort_key_twice') });
     });
 }
 
 /** A view id: a saved view's id, or `system.<key>`. */
-export const viewIdSchema = z.union([idSchema, z.string().regex(/^system\.[a-z-]{1,40}$/, 'a view id')]);
+export const viewIdSchema = z.union([idSchema, z.string().regex(/^system\.[a-z-]{1,40}$/, fieldCode('view_id'))]);
 
 /** What every record list accepts besides its own quick filters: a view, an inline filter (JSON), the A-Z index. */
 export const viewListParams = {
   view: viewIdSchema.optional(),
   /** `filterSchema` as JSON; combined with the view's filter by AND. */
-  filter: z.string().max(20_000, 'at most 20,000 characters').optional(),
+  filter: z.string().max(20_000).optional(),
 };
 
 /** The A-Z index: a letter (any script, folded), `0-9` or `#` (everything else). */
 export const letterParam = z
   .string()
   .max(3)
-  .refine((v) => v === '#' || v === '0-9' || /^\p{L}$/u.test(v), 'a letter, 0-9 or #')
+  .refine((v) => v === '#' || v === '0-9' || /^\p{L}$/u.test(v), fieldCode('letter'))
   .optional();
 
 // ---- views -------------------------------------------------------------------------------------------------------
@@ -223,7 +224,7 @@ export const defaultViewSchema = z.object({ viewId: viewIdSchema.nullable() }).s
 
 /** Which records a mass action or an export takes: the ids picked, or the whole filtered result of a list. */
 export const selectionSchema = z.union([
-  z.object({ ids: z.array(idSchema).min(1).max(1000, 'at most 1,000 ids; select the whole result instead') }).strict(),
+  z.object({ ids: z.array(idSchema).min(1).max(1000, fieldCode('max_ids')) }).strict(),
   z
     .object({
       all: z.literal(true),

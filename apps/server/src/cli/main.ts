@@ -3,6 +3,7 @@ import { userCreateSchema } from '@kontor/contract/users';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { AppError } from '../errors.ts';
+import { fieldErrorOfIssue } from '@kontor/contract/field-errors';
 
 const usage = `Usage: kontor <command> [options]
 
@@ -25,7 +26,15 @@ function fail(message: string): never {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const config = loadConfig();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    // A setting that cannot be used (KONTOR_DEFAULT_LOCALE=fr, KONTOR_WORKERS=0, …): its message, no stack trace.
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+    return;
+  }
   const [command, sub] = argv;
   try {
     // Commands load their code when run (the compiled server splits it into chunks): `serve` starts faster, and its
@@ -60,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
       } else if (command === 'user' && sub === 'create') {
         const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
         const parsed = userCreateSchema.safeParse({ email: values.email, password: values.password, role: values.role, name: values.name ?? values.email?.split('@')[0] ?? '' });
-        if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+        if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${fieldErrorOfIssue(i).message}`).join('\n'));
         const { insertUser } = await import('../features/users/users.service.ts');
         const user = await insertUser(database.db, parsed.data);
         console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
@@ -111,7 +120,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof AppError) {
-      const fields = Object.entries(err.fields ?? {}).map(([k, v]) => `--${k}: ${v}`);
+      const fields = Object.entries(err.fields ?? {}).map(([k, v]) => `--${k}: ${v.message}`);
       console.error([err.message, ...fields].join('\n'));
       process.exitCode = 1;
       return;

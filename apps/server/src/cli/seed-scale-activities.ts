@@ -1,5 +1,5 @@
 import { foldText } from '../db/dialect.ts';
-import { contactSortName } from '../features/contacts/contacts.columns.ts';
+import { personSortKey } from '@kontor/contract/sort-key';
 import type { Row } from './copy-to.ts';
 
 /**
@@ -130,7 +130,7 @@ export async function seedActivities(ctx: ScaleContext, scale: number): Promise<
     const owner = r.pick(ctx.owners);
     const at = iso(now - r.next() * 180 * DAY);
     const id = ctx.nextId('leads');
-    await put('leads', LEAD_COLS, [id, first, last, contactSortName(first, last), company, `${foldText(first)}.${foldText(last)}${i}@lead.example.com`, `+49 30 ${String(r.int(1e8)).padStart(8, '0')}`,
+    await put('leads', LEAD_COLS, [id, first, last, personSortKey({ firstName: first, lastName: last }), company, `${foldText(first)}.${foldText(last)}${i}@lead.example.com`, `+49 30 ${String(r.int(1e8)).padStart(8, '0')}`,
       null, r.pick(leadSources), r.pick(leadStatuses), null, null, null, null, null, owner, '{}', 0, null, null, null, at, owner, at, owner, 1]);
     await put('timeline_events', TIMELINE_COLS, createdEvent(at, owner, 'leads', id, { lead: id }));
   });

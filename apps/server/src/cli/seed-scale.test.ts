@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { foldText } from '../db/dialect.ts';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
-import { contactSortName } from '../features/contacts/contacts.columns.ts';
+import { nameSortKey, personSortKey } from '@kontor/contract/sort-key';
 import { toE164 } from '../features/contact-points/phones.ts';
 import { seedScale } from './seed-scale.ts';
 
@@ -28,7 +28,7 @@ describe('seed --scale', () => {
     expect(await count('contact_points')).toBe(400 * 4 + 100 * 3);
     const contacts = await db.selectFrom('contacts').selectAll().orderBy('id').execute();
     for (const c of contacts) {
-      expect(c.sort_name).toBe(contactSortName(c.first_name, c.last_name));
+      expect(c.sort_name).toBe(personSortKey({ firstName: c.first_name, lastName: c.last_name }));
       expect(c.version).toBe(1);
       expect(() => JSON.parse(c.custom_fields)).not.toThrow();
       expect(c.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -67,7 +67,7 @@ describe('seed --scale', () => {
       if (d.status === 'won') expect(d.stage_id).toBe(own[own.length - 1]);
       expect(d.closed_at == null).toBe(d.status === 'open');
       expect(d.lost_reason == null).toBe(d.status !== 'lost');
-      expect(d.name_sort).toBe(foldText(d.name));
+      expect(d.name_sort).toBe(nameSortKey(d.name));
       expect(d.account_id).not.toBeNull();
       expect(d.expected_close_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect([d.version, d.restricted, d.deleted_at, d.custom_fields]).toEqual([1, 0, null, '{}']);

@@ -3,9 +3,10 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { personName } from '@kontor/contract/person-name';
+import { nameSortKey, personSortKey } from '@kontor/contract/sort-key';
 import { foldText } from '../db/dialect.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
-import { contactSortName } from '../features/contacts/contacts.columns.ts';
 import { defaultTagColor, tagKey } from '../features/tags/record-tags.ts';
 import { insertRowsPg, type Row } from './copy-to.ts';
 import { reindexSearch } from '../features/search/sync.ts';
@@ -91,7 +92,7 @@ function prng(seed: number) {
 }
 
 const ascii = (s: string) => foldText(s).replace(/[^a-z0-9]/g, '');
-const personName = (part: string) => { const [han, py] = part.split(':'); return { text: han ?? part, latin: py ?? ascii(part) }; };
+const namePart = (part: string) => { const [han, py] = part.split(':'); return { text: han ?? part, latin: py ?? ascii(part) }; };
 const digits = (r: ReturnType<typeof prng>, n: number) => String(r.int(10 ** n)).padStart(n, '0');
 
 /** Writes rows in batches: better-sqlite3 prepared multi-row inserts, or pg multi-row inserts. */
@@ -214,7 +215,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     const role = n === 0 ? 'admin' : n === 1 ? 'manager' : n < 5 ? (regions[n - 2] ?? 'emea') : (teams[n % teams.length] ?? 'emea_team_a');
     const profile = n === 0 ? 'administrator' : n < 5 ? 'sales_manager' : 'salesperson';
     const loc = r.locale();
-    const name = `${personName(r.pick(names[loc][0])).text} ${personName(r.pick(names[loc][1])).text}`;
+    const name = personName({ firstName: namePart(r.pick(names[loc][0])).text, lastName: namePart(r.pick(names[loc][1])).text });
     const row = await db.insertInto('users').values({ email, name, password_hash: hash, role, profile_id: profiles.get(profile) ?? null, locale: 'en', active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     userIds.push(row.id);
   }
@@ -289,7 +290,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     const [ph, phE164] = phone(loc);
     const created = stamp(1095);
     const custom = JSON.stringify({ region: loc === 'zh' ? 'apac' : loc === 'en' && r.next() < 0.5 ? 'amer' : 'emea', ...(r.next() < 0.3 && { customer_since: created.slice(0, 10) }) });
-    await put('accounts', accountCols, [id, name, foldText(name), owner, parent, `https://www.${domain}`, ph, r.pick(industries), r.next() < 0.5 ? 'customer' : 'prospect', 10 + r.int(5000), r.int(1e8),
+    await put('accounts', accountCols, [id, name, nameSortKey(name), owner, parent, `https://www.${domain}`, ph, r.pick(industries), r.next() < 0.5 ? 'customer' : 'prospect', 10 + r.int(5000), r.int(1e8),
       r.pick(cities[loc]), countries[loc], r.next() < 0.2 ? null : r.pick(typeIds), custom, `info@${domain}`, ph, created, owner, created, owner, 1, 0]);
     await point('accounts', id, 'emails', 'work', `info@${domain}`, null, true, 0);
     await point('accounts', id, 'phones', 'work', ph, phE164, true, 0);
@@ -306,8 +307,8 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
   await inChunks('contacts', opts.scale, async (i) => {
     const acc = r.next() < 0.85 ? accountInfo[Math.min(accountInfo.length - 1, Math.floor(i / 4) + r.int(3))] : undefined;
     const loc = acc && r.next() < 0.8 ? acc.loc : r.locale();
-    const first = personName(r.pick(names[loc][0]));
-    const last = personName(r.pick(names[loc][1]));
+    const first = namePart(r.pick(names[loc][0]));
+    const last = namePart(r.pick(names[loc][1]));
     const id = ++contactId;
     const owner = acc && r.next() < 0.8 ? acc.owner : r.pick(owners);
     const work = `${first.latin}.${last.latin}${i}@${acc?.domain ?? 'mail.example.com'}`;
@@ -319,7 +320,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     const restricted = r.next() < 0.01;
     const deleted = r.next() < 0.005 ? updated : null;
     const custom = JSON.stringify({ segment: r.pick(segments), score: r.int(100), ...(r.next() < 0.4 && { newsletter: r.next() < 0.5 }) });
-    await put('contacts', contactCols, [id, r.next() < 0.5 ? r.pick(['mr', 'ms', 'dr']) : null, first.text, last.text, contactSortName(first.text, last.text), r.pick(positions), r.pick(departments),
+    await put('contacts', contactCols, [id, r.next() < 0.5 ? r.pick(['mr', 'ms', 'dr']) : null, first.text, last.text, personSortKey({ firstName: first.text, lastName: last.text }), r.pick(positions), r.pick(departments),
       r.next() < 0.2 ? `19${50 + r.int(50)}-0${1 + r.int(9)}-1${r.int(10)}` : null, r.next() < 0.05 ? 1 : 0, r.pick(leadSources), r.next() < 0.1 ? 'Met at the trade fair; interested in a pilot.' : null,
       owner, acc?.id ?? null, r.next() < 0.2 ? null : r.pick(typeIds), custom, work, ph, created, owner, updated < created ? created : updated, owner, 1, deleted, deleted ? owner : null, restricted ? 1 : 0]);
     await point('contacts', id, 'emails', 'work', work, null, true, 0);
@@ -363,7 +364,7 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     const lostReason = status === 'lost' ? r.pick(lostReasons[acc.loc]) : null;
     const closeDate = closed ? closed.slice(0, 10) : day(r.int(210) - 30);
     const contact = acc.contact && r.next() < 0.5 ? acc.contact : null;
-    await put('deals', dealCols, [++dealId, name, foldText(name), amount, currency, pipe.id, stage, status, lostReason, closeDate, closed, acc.id, contact, owner, null, '{}', 0, null, null, null,
+    await put('deals', dealCols, [++dealId, name, nameSortKey(name), amount, currency, pipe.id, stage, status, lostReason, closeDate, closed, acc.id, contact, owner, null, '{}', 0, null, null, null,
       created, owner, updated, owner, 1]);
     if (r.next() < 0.2) for (const tag of new Set([r.pick(tagIds), r.pick(tagIds)])) await put('record_tags', ['module', 'record_id', 'tag_id'], ['deals', dealId, tag]);
     if (status === 'open') acc.deal = dealId;

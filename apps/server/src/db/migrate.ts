@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Engine } from './database.ts';
+import type { DB } from './schema.ts';
 import { initialSchema } from './migrations/001_initial.ts';
 import { permissionsSchema } from './migrations/002_permissions.ts';
 import { userInvitesSchema } from './migrations/003_user_invites.ts';
@@ -16,10 +17,15 @@ import { searchSchema } from './migrations/013_search.ts';
 import { viewsSchema } from './migrations/014_views.ts';
 import { viewIndexesSchema } from './migrations/016_view_indexes.ts';
 import { jobsSchema } from './migrations/015_jobs.ts';
+import { pinyinSortKeys } from './migrations/017_pinyin_sort_keys.ts';
+import { accountPrimaryPointsSchema } from './migrations/018_account_primary_points.ts';
+import { userLocaleUnsetSchema } from './migrations/019_user_locale_unset.ts';
 
 interface Migration {
   id: string;
   statements(engine: Engine): string[];
+  /** Data work SQL alone cannot do (a key computed in TypeScript), run after the statements in the same transaction. */
+  run?(trx: Kysely<DB>, engine: Engine): Promise<void>;
 }
 
 /** Migrations in order; never edit one that has shipped, add a new one. */
@@ -40,18 +46,27 @@ export const migrations: Migration[] = [
   { id: '014_views', statements: viewsSchema },
   { id: '015_jobs', statements: jobsSchema },
   { id: '016_view_indexes', statements: viewIndexesSchema },
+  { id: '017_pinyin_sort_keys', statements: () => [], run: pinyinSortKeys },
+  { id: '018_account_primary_points', statements: accountPrimaryPointsSchema },
+  { id: '019_user_locale_unset', statements: userLocaleUnsetSchema },
 ];
 
-/** Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once. */
-export async function migrate({ db, engine }: Database): Promise<string[]> {
+/**
+ * Applies the migrations not applied yet, each in its own transaction. Safe to run twice and from two processes at once.
+ * `until` stops before that migration (a test of a data migration builds the state it starts from).
+ */
+export async function migrate({ db, engine }: Database, opts: { until?: string } = {}): Promise<string[]> {
   await sql`create table if not exists kontor_migrations (id text primary key, applied_at text not null)`.execute(db);
   const applied: string[] = [];
-  for (const m of migrations) {
+  const end = opts.until === undefined ? migrations.length : migrations.findIndex((m) => m.id === opts.until);
+  if (end < 0) throw new Error(`migrate: no migration ${opts.until}`);
+  for (const m of migrations.slice(0, end)) {
     const done = await db.transaction().execute(async (trx) => {
       if (engine === 'postgres') await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
       const exists = await trx.selectFrom('kontor_migrations').select('id').where('id', '=', m.id).executeTakeFirst();
       if (exists) return false;
       for (const statement of m.statements(engine)) await sql.raw(statement).execute(trx);
+      if (m.run) await m.run(trx, engine);
       await trx.insertInto('kontor_migrations').values({ id: m.id, applied_at: new Date().toISOString() }).execute();
       return true;
     });

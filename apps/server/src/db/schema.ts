@@ -31,7 +31,8 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   role: string;
-  locale: string;
+  /** The language the user chose; null until they choose one (the organisation's default applies meanwhile; migration 019). */
+  locale: string | null;
   active: Flag;
   profile_id: number | null;
   created_at: Timestamp;
@@ -123,10 +124,12 @@ export interface AccountsTable extends Stamped {
   name_sort: string;
   owner_id: number | null;
   parent_account_id: number | null;
+  /** Copy of the primary website contact point (migration 018; written by `primaryValues` only). */
   website: string | null;
   ticker_symbol: string | null;
   account_number: string | null;
   account_site: string | null;
+  /** Copy of the primary phone contact point, as `primary_phone` is (migration 018; written by `primaryValues` only). */
   phone: string | null;
   fax: string | null;
   industry: string | null;

@@ -1,5 +1,5 @@
 import { MAX_INT } from '@kontor/contract/common';
-import { invalid } from '../errors.ts';
+import { invalid, fieldError } from '../errors.ts';
 
 export type CursorValue = string | number;
 /**
@@ -43,7 +43,7 @@ export function decodeCursor(cursor: string, kind: CursorKind): { value: CursorV
     const [value, id] = parsed as [unknown, unknown];
     if (Number.isInteger(id) && (id as number) >= 1 && (id as number) <= MAX_INT && valueFits(value, kind)) return { value, id: id as number };
   }
-  throw invalid({ cursor: 'not a cursor this server issued' });
+  throw invalid({ cursor: fieldError('cursor') });
 }
 
 /** A keyset cursor over several sort columns: their values and the id of the last row of a page. */
@@ -66,5 +66,5 @@ export function decodeCursorValues(cursor: string, kinds: CursorKind[]): { value
       return { values: values as CursorValue[], id: id as number };
     }
   }
-  throw invalid({ cursor: 'not a cursor this server issued' });
+  throw invalid({ cursor: fieldError('cursor') });
 }

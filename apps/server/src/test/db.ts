@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createQueryId, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 
 export interface TestDatabase extends Database {
@@ -40,7 +41,7 @@ class StatementRecorder implements KyselyPlugin {
  * A fresh, migrated database for one test file, on the engine the environment selects:
  * DATABASE_URL set -> a new schema in that PostgreSQL database; unset -> a new SQLite file in a temp directory.
  */
-export async function createTestDatabase(overrides: Partial<Config> = {}): Promise<TestDatabase> {
+export async function createTestDatabase(overrides: Partial<Config> = {}, opts: { migrateUntil?: string } = {}): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL || null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontor-test-'));
   let schema: string | null = null;
@@ -54,7 +55,9 @@ export async function createTestDatabase(overrides: Partial<Config> = {}): Promi
   // Tests make many requests from one address and change the database behind the app's back: the rate limit
   // and the actor cache are off unless a test turns them on.
   const config = loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent', rateLimitPerMinute: 0, actorCacheMs: 0, ...overrides });
-  const opened = await openDatabase(config);
+  // A data migration's test starts from the migrations before it (`migrateUntil`), then runs the rest itself.
+  const opened = await openDatabase(config, { migrate: opts.migrateUntil === undefined });
+  if (opts.migrateUntil !== undefined) await migrate(opened, { until: opts.migrateUntil });
   const recorder = new StatementRecorder();
   const db = opened.db.withPlugin(recorder);
   const database = { ...opened, db, readDb: opened.readDb === opened.db ? db : opened.readDb.withPlugin(recorder) };

@@ -1,16 +1,19 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useRouterState } from '@tanstack/react-router';
-import { ActionIcon, Avatar, Box, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Box, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { UserAvatar } from '../components/RecordAvatar';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import {
-  IconAddressBook, IconBuilding, IconUserSearch, IconCalendarCheck, IconKey, IconReportMoney, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
+  IconAddressBook, IconBuilding, IconUserSearch, IconCalendarCheck, IconKey, IconKeyboard, IconReportMoney, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
 } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { useCurrentUser, useLogout } from '../features/auth/session';
 import { useMyRights } from '../features/auth/permissions';
 import { GlobalSearch } from '../features/search/GlobalSearch';
+import { useShortcut } from '../features/search/shortcuts';
+import { ShortcutsDialog } from '../features/keyboard/ShortcutsDialog';
 
 interface NavItemProps {
   to: string;
@@ -40,19 +43,22 @@ function NavItem({ to, label, icon, collapsed, testId }: NavItemProps) {
   );
 }
 
-function UserMenu({ collapsed }: { collapsed: boolean }) {
+function UserMenu({ collapsed, onShortcuts }: { collapsed: boolean; onShortcuts: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
   return (
     <Menu position="top-start" withinPortal width={220}>
       <Menu.Target>
-        <UnstyledButton className="k-nav-button" data-testid="user-menu" aria-label={t('nav.userMenu')}>
+        {/* named by the visible user name (a voice user says what they see); the initials are decoration */}
+        <UnstyledButton className="k-nav-button" data-testid="user-menu" aria-label={collapsed ? `${t('nav.userMenu')}: ${user.name}` : undefined}>
           <Group gap={10} wrap="nowrap" style={{ minWidth: 0 }}>
-            <Avatar size={24} name={user.name} color="initials" />
+            <span aria-hidden style={{ display: 'flex', flex: 'none' }}>
+              <UserAvatar size={24} name={user.name} />
+            </span>
             {collapsed ? null : (
               <Box style={{ minWidth: 0 }}>
-                <Text size="sm" fw={500} truncate>
+                <Text size="sm" fw={500} truncate title={user.name}>
                   {user.name}
                 </Text>
               </Box>
@@ -72,6 +78,9 @@ function UserMenu({ collapsed }: { collapsed: boolean }) {
         <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} />}>
           {t('nav.apiTokens')}
         </Menu.Item>
+        <Menu.Item leftSection={<IconKeyboard size={16} />} rightSection={<Text size="xs" c="dimmed">?</Text>} onClick={onShortcuts} data-testid="menu-shortcuts">
+          {t('keyboard.open')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()} data-testid="logout">
           {t('nav.logout')}
@@ -88,8 +97,24 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [collapsedPref, setCollapsed] = useLocalStorage({ key: 'kontor.sidebarCollapsed', defaultValue: false });
   const collapsed = collapsedPref || Boolean(narrow);
   const icon = { size: 18, stroke: 1.6 };
+  const main = useRef<HTMLElement>(null);
+  const [shortcuts, setShortcuts] = useState(false);
+  useShortcut('help', () => setShortcuts((open) => !open));
   return (
     <div className="k-shell">
+      {/* the first Tab stop of every page: past the sidebar to the page itself */}
+      <a
+        href="#main"
+        className="k-skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+          main.current?.scrollIntoView({ block: 'start' });
+        }}
+        data-testid="skip-link"
+      >
+        {t('keyboard.skipToMain')}
+      </a>
       <div className="k-sidebar-wrap" style={{ width: collapsed ? 60 : 232 }}>
       <nav className="k-sidebar" aria-label={t('nav.main')}>
         <Group gap={8} px={collapsed ? 6 : 8} py={6} mb={10} wrap="nowrap">
@@ -110,7 +135,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <NavItem to="/recycle-bin" label={t('nav.recycleBin')} icon={<IconTrash {...icon} />} collapsed={collapsed} testId="nav-recycle-bin" />
         <NavItem to="/settings" label={t('nav.settings')} icon={<IconSettings {...icon} />} collapsed={collapsed} testId="nav-settings" />
         <LanguageSelect persist compact={collapsed} />
-        <UserMenu collapsed={collapsed} />
+        <UserMenu collapsed={collapsed} onShortcuts={() => setShortcuts(true)} />
         {narrow ? null : (
           <Group justify={collapsed ? 'center' : 'flex-end'} mt={4}>
             <Tooltip label={collapsed ? t('nav.expand') : t('nav.collapse')} position="right">
@@ -122,7 +147,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
         )}
       </nav>
       </div>
-      <main className="k-main">{children}</main>
+      <main className="k-main" id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+      <ShortcutsDialog opened={shortcuts} onClose={() => setShortcuts(false)} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { Center, Loader } from '@mantine/core';
 import { setUnauthenticatedHandler } from '../lib/api';
 import { ErrorState } from '../components/States';
 import { applyUserLocale, CurrentUserContext, sessionKey, useSessionQuery } from '../features/auth/session';
+import { useChangeLanguage } from '../components/LanguageSelect';
+import { currentLocale } from '../lib/i18n';
 import { LoginPage } from '../features/auth/LoginPage';
 import { AppLayout } from './AppLayout';
 
@@ -19,8 +21,12 @@ export function AuthGate({ children, framed = true }: { children: ReactNode; fra
     return () => setUnauthenticatedHandler(null);
   }, [qc]);
   const user = session.data?.user;
+  const saveLanguage = useChangeLanguage(true);
   useEffect(() => {
-    if (user) applyUserLocale(user);
+    // A user who never chose a language (first login) gets the one this browser shows (its own, else the
+    // organisation's default), saved as their choice.
+    if (user && !user.localeChosen) void saveLanguage(currentLocale());
+    else if (user) applyUserLocale(user);
     // only when another user logs in, not on each session refresh
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [user?.id]);

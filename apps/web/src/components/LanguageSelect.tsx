@@ -1,17 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Menu, UnstyledButton, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { locales, type Locale, type User } from '@kontor/contract/users';
 import { api } from '../lib/api';
-import i18n, { currentLocale, languageNames } from '../lib/i18n';
+import i18n, { changeLocale, currentLocale, languageNames } from '../lib/i18n';
 import { sessionKey } from '../features/auth/session';
 
 /** Switches the UI language; with `persist` it also stores the choice on the user (PATCH /me). */
 export function useChangeLanguage(persist: boolean) {
   const qc = useQueryClient();
   return async (locale: Locale) => {
-    await i18n.changeLanguage(locale);
+    try {
+      await changeLocale(locale);
+    } catch {
+      // The language's chunk did not load (a new version was deployed, or the connection dropped): say so in the current one.
+      notifications.show({ color: 'red', message: i18n.t('loading.languageFailed') });
+      return;
+    }
     if (!persist) return;
     try {
       const user = await api.patch<User>('/me', { locale });
@@ -29,7 +36,8 @@ export function LanguageSelect({ persist, compact = false }: { persist: boolean;
   return (
     <Menu position="top-start" withinPortal>
       <Menu.Target>
-        <UnstyledButton className="k-nav-button" aria-label={t('nav.language')} data-testid="language-switcher">
+        {/* the name holds the visible text (WCAG 2.5.3: a voice user says what they see) */}
+        <UnstyledButton className="k-nav-button" aria-label={compact ? t('nav.language') : `${t('nav.language')}: ${languageNames[current]}`} data-testid="language-switcher">
           <Group gap={10} wrap="nowrap">
             <IconLanguage size={18} stroke={1.6} />
             {compact ? null : (

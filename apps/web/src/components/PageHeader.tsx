@@ -11,7 +11,8 @@ export function PageHeader({ title, before, actions, docTitle }: { title: ReactN
     <header className="k-topbar">
       {before}
       <Box style={{ flex: 1, minWidth: 0 }}>
-        <Title order={1} fz={20} lh={1.3} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} data-testid="page-title">
+        {/* one line, cut with an ellipsis: the full text on hover */}
+        <Title order={1} fz={20} lh={1.3} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={docTitle ?? (typeof title === 'string' ? title : undefined)} data-testid="page-title">
           {title}
         </Title>
       </Box>

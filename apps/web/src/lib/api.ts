@@ -1,19 +1,49 @@
-import type { ErrorCode } from '@kontor/contract/errors';
+import { z } from 'zod';
+import { errorBodySchema, fieldErrorSchema, type ErrorCode } from '@kontor/contract/errors';
+
+/** One field's problem as the API answers it (`details.fields`): a code to translate, its params, English. */
+export type FieldProblem = z.infer<typeof fieldErrorSchema>;
+type Params = Record<string, string | number>;
+
+const detailsSchema = z.object({
+  fields: z.record(z.string(), fieldErrorSchema).optional(),
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 /** The error the API answered (or a network failure, code `network`). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | 'network';
-  readonly fields: Record<string, string>;
+  /** Each field's problem by code (translate with `fieldMessage`). */
+  readonly fields: Record<string, FieldProblem>;
   readonly details: Record<string, unknown>;
+  /** Why, when the code alone does not say it (`errorReasons` in the contract), and its params. */
+  readonly reason: string | undefined;
+  readonly params: Params;
 
-  constructor(status: number, code: ErrorCode | 'network', message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
+  constructor(status: number, code: ErrorCode | 'network', message: string, fields?: Record<string, FieldProblem>, details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields ?? {};
     this.details = details ?? {};
+    const d = detailsSchema.safeParse(this.details);
+    this.reason = d.success ? d.data.reason : undefined;
+    this.params = (d.success ? d.data.params : undefined) ?? {};
+  }
+
+  /** The error of a response body (checked with the contract's schema); `fallback` names a body that says nothing. */
+  static fromBody(status: number, body: unknown, fallback: string): ApiError {
+    const parsed = errorBodySchema.safeParse(body);
+    if (!parsed.success) return new ApiError(status, status === 413 ? 'payload_too_large' : 'internal', fallback);
+    const { code, message, fields, details } = parsed.data.error;
+    const coded = detailsSchema.safeParse(details ?? {});
+    // each field by code; a field the server named only in English keeps that English (shown as it is)
+    const problems: Record<string, FieldProblem> = Object.fromEntries(Object.entries(fields ?? {}).map(([k, m]) => [k, { code: '', message: m }]));
+    Object.assign(problems, coded.success ? coded.data.fields : {});
+    return new ApiError(status, code, message, problems, details);
   }
 }
 
@@ -71,8 +101,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     json = null;
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: ErrorCode; message?: string; fields?: Record<string, string>; details?: Record<string, unknown> } } | null)?.error;
-    const apiError = new ApiError(res.status, err?.code ?? (res.status === 413 ? 'payload_too_large' : 'internal'), err?.message ?? res.statusText, err?.fields, err?.details);
+    const apiError = ApiError.fromBody(res.status, json, res.statusText);
     if (res.status === 401 && !opts.allow401) onUnauthenticated?.();
     throw apiError;
   }

@@ -1,83 +1,60 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { notifications } from '@mantine/notifications';
-import { ApiError } from './api';
+import { errorCodes, errorReasons, type ErrorCode, type ErrorReason } from '@kontor/contract/errors';
+import { fieldErrorsOf, isFieldErrorCode, type FieldError } from '@kontor/contract/field-errors';
+import { ApiError, type FieldProblem } from './api';
 
-/** Field messages come from the shared zod schemas (client) or the server, in English: translate the known ones. */
-const known: Record<string, string> = {
-  required: 'validation.required',
-  'not a valid e-mail address': 'validation.email',
-  'not a valid web address': 'validation.url',
-  'not a valid phone number': 'validation.phone',
-  'must be a whole number': 'validation.wholeNumber',
-  'cannot be negative': 'validation.negative',
-  'at most 10 digits': 'validation.tenDigits',
-  'too large': 'validation.tooLarge',
-  'exactly one entry can be primary': 'validation.onePrimary',
-  'an address needs at least one part': 'validation.addressPart',
-  'a first or a last name is required': 'validation.nameRequired',
-  'must be a record id': 'validation.invalid',
-  'must contain a visible character': 'validation.visible',
-  'a picklist needs at least one option': 'validation.options',
-  'a colour like #3b82f6': 'validation.color',
-  'at least 10 characters': 'validation.password',
-  'lower-case letters, digits and _; starts with a letter; at most 40': 'validation.key',
+const isErrorReason = (v: unknown): v is ErrorReason => typeof v === 'string' && (errorReasons as readonly string[]).includes(v);
+const isErrorCode = (v: unknown): v is ErrorCode => typeof v === 'string' && (errorCodes as readonly string[]).includes(v);
+
+/** The number a plural form follows: a limit (`max`, else `min`). */
+const countOf = (params: Record<string, string | number>): number | undefined => {
+  const n = params.max ?? params.min;
+  return typeof n === 'number' ? n : undefined;
 };
 
-export function fieldMessage(t: TFunction, message: string): string {
-  const key = known[message];
-  if (key) return t(key);
-  const max = /^at most (\d+) (characters|entries|tags)$/.exec(message);
-  if (max) return t(`validation.max_${max[2]}`, { count: Number(max[1]) });
-  if (message.startsWith('a date (YYYY-MM-DD)')) return t('validation.birthday');
-  if (/^(Invalid|Expected|Too)/i.test(message)) return t('validation.invalid');
-  return message;
+/**
+ * A field's problem in the user's language, by its code (`fieldErrors.<code>`, with the code's params): from the
+ * server (`ApiError.fields`), from the contract's schemas checked in the browser (`zodFieldErrors`), or a bare code
+ * (`'required'`). A code this version does not know shows the server's English rather than nothing.
+ */
+export function fieldMessage(t: TFunction, problem: FieldProblem | string): string {
+  const code = typeof problem === 'string' ? problem : problem.code;
+  const params = typeof problem === 'string' ? {} : (problem.params ?? {});
+  if (isFieldErrorCode(code)) return t(`fieldErrors.${code}`, { ...params, count: countOf(params) });
+  return typeof problem === 'string' ? problem : problem.message;
 }
 
-/** zod issues -> { 'emails.1.value': message } (first message per path). */
-export function zodFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_';
-    if (!(path in out)) out[path] = issue.message;
-  }
-  return out;
+/** zod issues of the contract's schemas -> `{ 'emails.1.value': FieldError }` (the first problem per path), by code. */
+export function zodFieldErrors(error: z.ZodError): Record<string, FieldError> {
+  return fieldErrorsOf(error.issues);
 }
 
-/** A sentence that says what happened and what to do. */
+/** Field problems translated, path by path. */
+export const fieldMessages = (t: TFunction, problems: Record<string, FieldProblem | string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, fieldMessage(t, p)]));
+
+/**
+ * A sentence that says what happened and what to do, translated by the error's code (and its reason, where the code
+ * alone does not say why). An error code this version does not know shows the server's message.
+ */
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError) {
-    switch (error.code) {
-      case 'account_has_contacts':
-        return t('errors.account_has_contacts', { count: Number(error.details.contactCount ?? 0) });
-      case 'lead_converted':
-        return t('leads.alreadyConverted');
-      case 'network':
-      case 'validation_failed':
-      case 'unauthenticated':
-      case 'invalid_credentials':
-      case 'csrf_failed':
-      case 'forbidden':
-      case 'not_found':
-      case 'version_conflict':
-      case 'contact_has_account':
-      case 'parent_cycle':
-      case 'parent_chain_hidden':
-      case 'duplicate':
-      case 'payload_too_large':
-      case 'unsupported_media_type':
-      case 'invalid_image':
-      case 'unprocessable':
-      case 'rate_limited':
-      case 'internal':
-        return t(`errors.${error.code}`);
-    }
+  if (!(error instanceof ApiError)) return t('errors.unknown');
+  if (isErrorReason(error.reason)) return t(`errorReasons.${error.reason}`, error.params);
+  switch (error.code) {
+    case 'account_has_contacts':
+      return t('errors.account_has_contacts', { count: Number(error.details.contactCount ?? 0) });
+    case 'network':
+      return t('errors.network');
+    default:
+      if (isErrorCode(error.code)) return t(`errors.${error.code}`);
+      return error.message || t('errors.unknown');
   }
-  return t('errors.unknown');
 }
 
 export function notifyError(t: TFunction, error: unknown, title?: string): void {
-  notifications.show({ color: 'red', title: title ?? t('errors.title'), message: errorMessage(t, error), autoClose: 8000 });
+  notifications.show({ color: 'red', title: title ?? t('errors.notDone'), message: errorMessage(t, error), autoClose: 8000 });
 }
 
 export function notifySuccess(message: string): void {

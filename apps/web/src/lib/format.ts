@@ -78,14 +78,6 @@ export function monthNames(): string[] {
   return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2000, i, 1))));
 }
 
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) return '?';
-  const first = Array.from(parts[0] ?? '')[0] ?? '';
-  const last = parts.length > 1 ? (Array.from(parts[parts.length - 1] ?? '')[0] ?? '') : '';
-  return (first + last).toUpperCase();
-}
-
 /** "Chrome · Linux" from a User-Agent header: enough to recognise one's own devices. */
 export function describeUserAgent(ua: string | null | undefined): string | null {
   if (!ua) return null;

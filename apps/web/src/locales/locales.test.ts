@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { translations, type Tree } from './resources.ts';
+import { locales } from '@kontor/contract/users';
+import { loadTranslations, type Tree } from './resources.ts';
 
-const all: Record<string, Tree> = translations;
-const en = translations.en;
+/** Each language as the app loads it (its own chunk: shared file, feature files and loading strings merged). */
+const all: Record<string, Tree> = Object.fromEntries(await Promise.all(locales.map(async (l) => [l, await loadTranslations(l)] as const)));
+const en = await loadTranslations('en');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {

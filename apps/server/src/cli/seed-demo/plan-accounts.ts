@@ -128,7 +128,8 @@ function buildAccount(
   const website = websiteFor(domain);
   const ticker = spec.ticker ?? (spec.form?.public && ownership === 'public_company' ? (lang === 'zh' ? `${r.pick(['600', '601', '603', '000', '002', '300'])}${r.digits(3, true)}` : slug(spec.name).replace(/-/g, '').slice(0, r.int(3, 4)).toUpperCase()) : null);
   const emails = domain && r.chance(0.75) ? [{ label: 'work', value: `${r.pick(infoMailbox[spec.country])}@${domain}` }] : undefined;
-  const websites = domain && r.chance(0.2) ? [{ label: 'linkedin', value: `https://www.linkedin.com/company/${slug(domain.split('.')[0] ?? spec.name)}` }] : undefined;
+  // The website is the primary website point (issue #14): a LinkedIn page comes after it.
+  const websites = website && r.chance(0.2) ? [{ label: 'website', value: website, primary: true }, { label: 'linkedin', value: `https://www.linkedin.com/company/${slug((domain ?? '').split('.')[0] || spec.name)}` }] : undefined;
   const input: AccountCreate = {
     name: spec.name,
     website,

@@ -4,9 +4,9 @@ import { accountCreateSchema, type Account, type AccountListItem, type accountUp
 import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { DealSummary } from '@kontor/contract/deals';
+import { nameSortKey } from '@kontor/contract/sort-key';
 import type { AccountRow, DB } from '../../db/schema.ts';
-import { foldText } from '../../db/dialect.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { AppError, invalid, notFound, versionConflict, fieldError } from '../../errors.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import {
@@ -15,11 +15,11 @@ import {
   noStoredPoints,
   parseContactPointsColumn,
   presentContactPoints,
-  primaryValues,
   storedPointsOf,
   writeContactPoints,
   type StoredPoints,
 } from '../contact-points/contact-points.repository.ts';
+import { primaryValues, resolveShorthands, withoutPointCopies } from '../contact-points/primary-points.ts';
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import { dealSummary } from '../deals/deals.service.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -116,7 +116,7 @@ export async function getAccount(db: Kysely<DB>, actor: Actor, id: number): Prom
 }
 
 const cycle = () =>
-  new AppError('parent_cycle', 'An account cannot be its own parent, directly or through its member accounts.', { parentAccountId: 'would make a cycle of parent accounts' });
+  new AppError('parent_cycle', 'An account cannot be its own parent, directly or through its member accounts.', { parentAccountId: fieldError('parent_cycle') });
 
 /**
  * A parent must not be the account itself or one of its members, at any depth. The answer may only depend on what
@@ -133,7 +133,7 @@ async function assertNoCycle(db: Kysely<DB>, actor: Actor, id: number, parentId:
     if (ancestor === id) throw cycle();
     if (visible && !visible.has(ancestor)) {
       throw new AppError('parent_chain_hidden', 'The chosen parent sits below accounts you cannot see, so a cycle cannot be ruled out.', {
-        parentAccountId: 'its parent chain passes through accounts you cannot see',
+        parentAccountId: fieldError('parent_hidden'),
       });
     }
   }
@@ -158,16 +158,17 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCrea
 }
 
 /** Writes a new account (row, contact points, tags, restriction, its `created` event); answers what it stored. */
-async function writeNewAccount(trx: Transaction<DB>, actor: Actor, input: AccountCreateIn, config: WriteConfig) {
+async function writeNewAccount(trx: Transaction<DB>, actor: Actor, given: AccountCreateIn, config: WriteConfig) {
+  const input = { ...given, ...resolveShorthands(given, noStoredPoints()) };
   const custom = mergeCustomFields(config.defs, {}, input.customFields, 'create');
   const row = await insertAccountRow(trx, {
     ...accountColumns(input),
     name: input.name,
-    name_sort: foldText(input.name),
+    name_sort: nameSortKey(input.name),
     owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
     custom_fields: JSON.stringify(custom),
     ...(input.restrictedTo != null && { restricted: 1 }),
-    ...primaryValues(input),
+    ...primaryValues('accounts', input),
     ...createdStamps(actor),
   });
   await recordCreate(trx, actor, 'accounts', row.id, {});
@@ -204,9 +205,10 @@ export async function createAccount(db: Kysely<DB>, actor: Actor, input: Account
  * Edits an account: one read of the page before (visibility, rights, version, what the edit compares against), then
  * only what changes is written; the answer is built from that read and the write, plus the deal summary.
  */
-export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, input: AccountUpdateIn): Promise<Account> {
+export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, given: AccountUpdateIn): Promise<Account> {
   assertCan(actor, 'edit', 'accounts');
   const detail = await readAccount(db, actor, id);
+  const input = { ...given, ...resolveShorthands(given, detail.points) };
   const current = detail.row;
   const access = accessOf(actor, 'accounts', current, detail.facts);
   assertAccessRight(access, 'edit');
@@ -225,13 +227,13 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, in
     ...accountColumns(input),
     ...(custom && { custom_fields: JSON.stringify(custom) }),
     ...(restriction !== undefined && { restricted: restriction === null ? 0 : 1 }),
-    ...primaryValues(input),
+    ...primaryValues('accounts', input),
   });
   const before = { row: current, tags: detail.tags, points: presentContactPoints(detail.points) };
   const written = await db.transaction().execute(async (trx) => {
     const row = await updateVersionedRow(trx, 'accounts', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
     if (!row) throw versionConflict(current.version + 1);
-    await recordEdit(trx, actor, 'accounts', id, before, set, { tags: input.tags, points: input, customFields: custom });
+    await recordEdit(trx, actor, 'accounts', id, before, withoutPointCopies('accounts', set), { tags: input.tags, points: input, customFields: custom });
     await writeContactPoints(trx, 'accounts', id, points, pointKindsToWrite);
     const tags = tagsToWrite ? await setRecordTags(trx, 'accounts', id, tagsToWrite) : detail.tags;
     if (restriction !== undefined) await saveRestrictedTo(trx, 'accounts', id, restriction);

@@ -13,7 +13,8 @@ describe('accounts API', () => {
       name: '  Müller Präzisionstechnik GmbH ',
       website: 'mueller-praezision.example',
       tickerSymbol: 'MPT',
-      phone: '+49 711 5550100',
+      // The shorthands name the primary points (issue #14): here the same values as the lists' primaries.
+      phone: '0711 5550199',
       industry: 'machinery',
       ownership: 'private',
       accountType: 'customer',
@@ -28,7 +29,7 @@ describe('accounts API', () => {
         { label: 'work', value: '+49 (0)711 555 01-00' },
         { label: 'fax', value: '0711 5550199', primary: true },
       ],
-      websites: [{ label: 'linkedin', value: 'linkedin.com/company/mueller' }],
+      websites: [{ label: 'website', value: 'mueller-praezision.example' }, { label: 'linkedin', value: 'linkedin.com/company/mueller' }],
       addresses: [{ label: 'work', city: 'Stuttgart', country: 'DE' }],
     });
     expect(res.statusCode).toBe(201);
@@ -41,12 +42,14 @@ describe('accounts API', () => {
       version: 1,
       tags: ['Partner', 'VIP'],
       primaryEmail: 'info@mueller.example',
+      phone: '0711 5550199',
       primaryPhone: '0711 5550199',
+      website: 'https://mueller-praezision.example',
       billingAddress: { street: 'Hauptstraße 1', city: 'Stuttgart', region: '', postalCode: '70173', country: 'Germany' },
     });
     expect(a.emails).toEqual([{ label: 'work', value: 'info@mueller.example', primary: true }]);
     expect(a.phones[0]).toMatchObject({ value: '+49 (0)711 555 01-00', e164: '+497115550100', primary: false });
-    expect(a.websites[0]?.value).toBe('https://linkedin.com/company/mueller');
+    expect(a.websites.map((w) => w.value)).toEqual(['https://mueller-praezision.example', 'https://linkedin.com/company/mueller']);
     expect(a.createdBy?.id).toBe(admin.userId);
     const again = await admin.get(`/api/v1/accounts/${a.id}`);
     expect(again.json()).toEqual(a);
@@ -57,7 +60,7 @@ describe('accounts API', () => {
     ['empty name', { name: '   ' }, 'name'],
     ['11-digit employees', { employees: 10_000_000_000 }, 'employees'],
     ['fractional employees', { employees: 1.5 }, 'employees'],
-    ['website over 30', { website: 'https://a-very-long-company-name.example' }, 'website'],
+    ['website over 2000', { website: `https://example.com/${'a'.repeat(2000)}` }, 'website'],
     ['ticker over 30', { tickerSymbol: 'T'.repeat(31) }, 'tickerSymbol'],
     ['unknown industry', { industry: 'wizardry' }, 'industry'],
     ['second primary email', { emails: [{ value: 'a@x.example', primary: true }, { value: 'b@x.example', primary: true }] }, 'emails'],

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { activityFields } from '@kontor/contract/activities';
 import type { DB } from '../../db/schema.ts';
-import { invalid } from '../../errors.ts';
+import { invalid, fieldError, type FieldError } from '../../errors.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertMayAssignOwner } from '../permissions/access.ts';
@@ -15,10 +15,10 @@ type LinkInput = Pick<Partial<z.output<typeof activityFields>>, 'accountId' | 'c
 type LinkColumns = Partial<Pick<ActivityRow, 'account_id' | 'contact_id' | 'deal_id' | 'lead_id'>>;
 
 const links = [
-  { key: 'accountId', column: 'account_id', module: 'accounts', noun: 'account' },
-  { key: 'contactId', column: 'contact_id', module: 'contacts', noun: 'contact' },
-  { key: 'dealId', column: 'deal_id', module: 'deals', noun: 'deal' },
-  { key: 'leadId', column: 'lead_id', module: 'leads', noun: 'lead' },
+  { key: 'accountId', column: 'account_id', module: 'accounts', missing: 'no_such_account' },
+  { key: 'contactId', column: 'contact_id', module: 'contacts', missing: 'no_such_contact' },
+  { key: 'dealId', column: 'deal_id', module: 'deals', missing: 'no_such_deal' },
+  { key: 'leadId', column: 'lead_id', module: 'leads', missing: 'no_such_lead' },
 ] as const;
 
 /**
@@ -28,7 +28,7 @@ const links = [
  * account along when the actor can see it (Pipedrive), so the account's lists and next-activity columns include it.
  */
 export async function linkColumns(db: Kysely<DB>, actor: Actor, input: LinkInput, current?: ActivityRow): Promise<LinkColumns> {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   const set: LinkColumns = {};
   const accountOf: Array<number | null> = [];
   for (const link of links) {
@@ -39,10 +39,10 @@ export async function linkColumns(db: Kysely<DB>, actor: Actor, input: LinkInput
     if (id === null || id === (current?.[link.column] ?? null)) continue;
     if (link.module === 'contacts' || link.module === 'deals') {
       const found = await visibleLinkAccount(db, actor, link.module, id);
-      if (!found) errors[link.key] = `no such ${link.noun}`;
+      if (!found) errors[link.key] = fieldError(link.missing);
       else accountOf[link.module === 'deals' ? 0 : 1] = found.account_id;
     } else if (!(await findVisibleRecord(db, actor, link.module, id))) {
-      errors[link.key] = `no such ${link.noun}`;
+      errors[link.key] = fieldError(link.missing);
     }
   }
   if (Object.keys(errors).length) throw invalid(errors);
@@ -60,8 +60,8 @@ export async function participantIds(db: Kysely<DB>, input: string[] | undefined
   const states = await userStates(db, ids);
   for (const id of ids) {
     const active = states.get(id);
-    if (active === undefined) throw invalid({ participantIds: 'contains a user that does not exist' });
-    if (!active && !current.includes(id)) throw invalid({ participantIds: 'contains a deactivated user' });
+    if (active === undefined) throw invalid({ participantIds: fieldError('unknown_users') });
+    if (!active && !current.includes(id)) throw invalid({ participantIds: fieldError('deactivated_users') });
   }
   return ids;
 }

@@ -1,6 +1,7 @@
 import { activityTypes, type Activity, type ActivityListItem, type ActivityType } from '@kontor/contract/activities';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { RecordAccess } from '@kontor/contract/permissions';
+import { personName } from '@kontor/contract/person-name';
 import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { userRef } from '../records/references.ts';
@@ -9,7 +10,6 @@ import type { ActivityListItemRow, ActivityListRow } from './activities.reposito
 import { isOverdue, type Clock } from './activities.schedule.ts';
 
 const typeOf = (s: string): ActivityType => activityTypes.find((x) => x === s) ?? 'task';
-const personName = (first: string | null, last: string | null) => [first, last].filter(Boolean).join(' ');
 const ref = (id: number | null, name: string | null) => (id == null || name == null ? null : { id: toApiId(id), name });
 
 export function presentActivityListItem(r: ActivityListItemRow, participants: Array<{ id: number; name: string }>, clock: Clock): ActivityListItem {
@@ -34,9 +34,9 @@ export function presentActivityListItem(r: ActivityListItemRow, participants: Ar
     dealId: toApiIdOrNull(r.deal_id),
     leadId: toApiIdOrNull(r.lead_id),
     account: ref(r.account_id, r.account_name),
-    contact: r.contact_seen == null ? null : ref(r.contact_id, personName(r.contact_first, r.contact_last)),
+    contact: r.contact_seen == null ? null : ref(r.contact_id, personName({ firstName: r.contact_first, lastName: r.contact_last })),
     deal: ref(r.deal_id, r.deal_name),
-    lead: r.lead_seen == null ? null : ref(r.lead_id, personName(r.lead_first, r.lead_last)),
+    lead: r.lead_seen == null ? null : ref(r.lead_id, personName({ firstName: r.lead_first, lastName: r.lead_last })),
     ownerId: toApiIdOrNull(r.owner_id),
     owner: r.owner_id == null ? null : { id: toApiId(r.owner_id), name: r.owner_name ?? '' },
     participants: participants.map((p) => ({ id: toApiId(p.id), name: p.name })),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ActivityType, activityFields } from '@kontor/contract/activities';
-import { invalid } from '../../errors.ts';
+import { invalid, fieldError } from '../../errors.ts';
 import { startOfDay } from '../accounts/activity-board.periods.ts';
 
 /**
@@ -39,28 +39,28 @@ export function scheduleColumns(input: ScheduleInput, current?: ScheduleRow): Sc
   const all_day = allDay ? 1 : 0;
 
   if (type === 'task') {
-    if (input.startAt != null) throw invalid({ startAt: 'a task has a due time (dueAt), not a start' });
-    if (input.endAt != null) throw invalid({ endAt: 'a task has a due time (dueAt), not an end' });
+    if (input.startAt != null) throw invalid({ startAt: fieldError('task_no_start') });
+    if (input.endAt != null) throw invalid({ endAt: fieldError('task_no_end') });
     // A call or meeting turned into a task is due when it was to start.
     const due = input.dueAt !== undefined ? input.dueAt : wasTask ? current?.due_at : current?.start_at;
-    if (!due) throw invalid({ dueAt: 'a task needs a due date' });
+    if (!due) throw invalid({ dueAt: fieldError('due_required') });
     const duration = input.durationMinutes !== undefined ? input.durationMinutes : (current?.duration_minutes ?? null);
     return { type, due_at: at(due), start_at: null, end_at: null, duration_minutes: allDay ? null : duration, all_day, scheduled_at: at(due) };
   }
 
-  if (input.dueAt != null) throw invalid({ dueAt: `a ${type} has a start (startAt), not a due time` });
+  if (input.dueAt != null) throw invalid({ dueAt: fieldError('no_due', { type }) });
   // A task turned into a call or meeting starts when it was due.
   const startIn = input.startAt !== undefined ? input.startAt : wasTask ? current?.due_at : current?.start_at;
-  if (!startIn) throw invalid({ startAt: `a ${type} needs a start` });
+  if (!startIn) throw invalid({ startAt: fieldError('start_required', { type }) });
   const start = at(startIn);
   const { endAt, durationMinutes } = input;
-  if (allDay && durationMinutes != null) throw invalid({ durationMinutes: 'an all-day activity has no duration; give its last day (endAt)' });
+  if (allDay && durationMinutes != null) throw invalid({ durationMinutes: fieldError('all_day_duration') });
 
   let end: string | null;
   if (endAt != null) {
     end = at(endAt);
-    if (end < start) throw invalid({ endAt: 'cannot be before the start' });
-    if (durationMinutes != null && durationMinutes !== minutesBetween(start, end)) throw invalid({ durationMinutes: 'does not match the start and end' });
+    if (end < start) throw invalid({ endAt: fieldError('end_before_start') });
+    if (durationMinutes != null && durationMinutes !== minutesBetween(start, end)) throw invalid({ durationMinutes: fieldError('duration_mismatch') });
   } else if (durationMinutes != null) {
     end = plusMinutes(start, durationMinutes);
   } else if (endAt === null || durationMinutes === null) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { invalid, notFound } from '../../errors.ts';
+import { invalid, notFound, fieldError } from '../../errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan } from '../permissions/access.ts';
@@ -16,7 +16,7 @@ export async function activityCalendar(db: Kysely<DB>, actor: Actor, id: number,
   assertCan(actor, 'view', 'activities');
   const row = await findActivityListRow(db, actor, id, clockFor('UTC'));
   if (!row) throw notFound('activity');
-  if (row.type === 'task' || !row.start_at) throw invalid({ type: 'only calls and meetings go into a calendar' }, 'A task has no time slot, so it has no calendar file; only calls and meetings do.');
+  if (row.type === 'task' || !row.start_at) throw invalid({ type: fieldError('calendar_type') }, 'A task has no time slot, so it has no calendar file; only calls and meetings do.');
   const [participants, organizer] = await Promise.all([participantsOf(db, [id]), userContact(db, row.owner_id)]);
   const body = buildIcs({
     uid: `activity-${row.id}@${uidHost(host)}`,

@@ -1,6 +1,6 @@
 import { cleanName } from '@kontor/contract/common';
 import { MAX_FILE_NAME } from '@kontor/contract/attachments';
-import { invalid } from '../../errors.ts';
+import { invalid, fieldError } from '../../errors.ts';
 
 /**
  * What an uploaded file is called and how it is served. The name is kept as the user knew it, minus what could
@@ -13,7 +13,7 @@ const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 /** The original name, fit for storing and showing: no path parts, no control or bidi characters, at most 255 characters. */
 export function cleanFileName(raw: string | undefined): string {
   const value = raw ?? '';
-  if (value.includes('\u0000')) throw invalid({ file: 'must not contain a NUL character' }, 'The file name contains a NUL character.');
+  if (value.includes('\u0000')) throw invalid({ file: fieldError('nul') }, 'The file name contains a NUL character.');
   const base = value.split(/[\\/]/).pop() ?? '';
   const name = cleanName(base.normalize('NFC').replace(CONTROL, ''));
   if (name === '' || /^\.+$/.test(name)) return 'file';

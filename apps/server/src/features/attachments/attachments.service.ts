@@ -4,7 +4,7 @@ import type { Attachment } from '@kontor/contract/attachments';
 import type { ListResponse } from '@kontor/contract/common';
 import type { ItemModule, ParentRef } from '@kontor/contract/notes';
 import type { DB } from '../../db/schema.ts';
-import { AppError, invalid, notFound } from '../../errors.ts';
+import { invalid, notFound, fieldError, refused } from '../../errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can, recordAccess } from '../permissions/access.ts';
@@ -90,7 +90,7 @@ export async function uploadAttachment(
 ): Promise<Attachment> {
   const parent = await parentToWrite(db, actor, target.module, target.id);
   const file = await nextFile();
-  if (!file) throw invalid({ file: 'required' }, 'No file was sent: send it as multipart/form-data in a field named "file".');
+  if (!file) throw invalid({ file: fieldError('required') }, 'No file was sent: send it as multipart/form-data in a field named "file".');
   let name: string;
   try {
     name = cleanFileName(file.filename);
@@ -136,7 +136,7 @@ export async function openAttachment(db: Kysely<DB>, actor: Actor, store: FileSt
 export async function deleteAttachment(db: Kysely<DB>, actor: Actor, store: FileStoreConfig, id: number): Promise<void> {
   const { row, parent } = await attachmentOr404(db, actor, id, 'edit');
   if (!(await deleteRule(db, actor, parent))(row)) {
-    throw new AppError('forbidden', 'Only the uploader, users above them, administrators and those who may edit the record may delete this file.');
+    throw refused('forbidden', 'file_uploader');
   }
   await db.transaction().execute(async (trx) => {
     if (!(await deleteAttachmentRow(trx, id))) throw notFound('file');

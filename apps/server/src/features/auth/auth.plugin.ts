@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, refused } from '../../errors.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { loadActor } from '../permissions/load-actor.ts';
 import { findSession, findTokenUser, SESSION_COOKIE, touchSession } from './sessions.ts';
@@ -47,7 +47,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, opts: { actor
       cache.set(key, loaded, null);
       return loaded;
     })());
-    if (actor?.readOnlyToken && !SAFE_METHODS.has(method)) throw new AppError('forbidden', 'This API token is read-only.');
+    if (actor?.readOnlyToken && !SAFE_METHODS.has(method)) throw refused('forbidden', 'read_only_token');
     return actor;
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inviteAcceptSchema, inviteInfoSchema, inviteTokenParams, loginSchema, meUpdateSchema, sessionSchema, tokenCreatedSchema, tokenCreateSchema, tokenSchema, userSchema } from '@kontor/contract/users';
+import { type Locale, inviteAcceptSchema, inviteInfoSchema, inviteTokenParams, loginSchema, meUpdateSchema, sessionSchema, tokenCreatedSchema, tokenCreateSchema, tokenSchema, userSchema } from '@kontor/contract/users';
 import { idParamsSchema } from '@kontor/contract/common';
 import type { Kysely } from 'kysely';
 import type { DB, UserRow } from '../../db/schema.ts';
@@ -18,7 +18,7 @@ import { audit } from '../audit/audit.service.ts';
 import { loadActor } from '../permissions/load-actor.ts';
 import { acceptInvite, inviteInfo } from '../users/invites.service.ts';
 
-export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureCookies: boolean }): void {
+export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureCookies: boolean; defaultLocale: Locale }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
 
@@ -27,7 +27,7 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
     const { token, csrfToken } = await createSession(db, user.id, { ip, userAgent });
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_DAYS * 86400 });
     const actor = await loadActor(db, user, 'session', null);
-    return { user: presentUser(user, await userLookups(db)), csrfToken, permissions: { isAdmin: actor.isAdmin, rights: actor.rights } };
+    return { user: presentUser(user, await userLookups(db, opts.defaultLocale)), csrfToken, permissions: { isAdmin: actor.isAdmin, rights: actor.rights } };
   }
 
   r.post('/api/v1/auth/login', { config: { public: true }, schema: { tags, body: loginSchema, response: { 200: sessionSchema } } }, async (req, reply) => {
@@ -68,16 +68,16 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { secureC
   r.get('/api/v1/auth/session', { schema: { tags, response: { 200: sessionSchema } } }, async (req) => {
     const actor = actorOf(req);
     return {
-      user: presentUser(await getUser(db, actor.id), await userLookups(db)),
+      user: presentUser(await getUser(db, actor.id), await userLookups(db, opts.defaultLocale)),
       csrfToken: req.csrfToken ?? '',
       permissions: { isAdmin: actor.isAdmin, rights: actor.rights },
     };
   });
 
-  r.get('/api/v1/me', { schema: { tags, response: { 200: userSchema } } }, async (req) => presentUser(await getUser(db, actorOf(req).id), await userLookups(db)));
+  r.get('/api/v1/me', { schema: { tags, response: { 200: userSchema } } }, async (req) => presentUser(await getUser(db, actorOf(req).id), await userLookups(db, opts.defaultLocale)));
 
   r.patch('/api/v1/me', { schema: { tags, body: meUpdateSchema, response: { 200: userSchema } } }, async (req) =>
-    presentUser(await updateMe(db, actorOf(req), req.body), await userLookups(db)),
+    presentUser(await updateMe(db, actorOf(req), req.body), await userLookups(db, opts.defaultLocale)),
   );
 
   r.get('/api/v1/tokens', { schema: { tags, response: { 200: z.object({ data: z.array(tokenSchema) }) } } }, async (req) => ({

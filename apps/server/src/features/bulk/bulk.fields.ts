@@ -7,8 +7,10 @@ import { customFieldValue, type CustomFieldDefinition, type Module } from '@kont
 import { dealUpdateSchema } from '@kontor/contract/deals';
 import { leadUpdateSchema } from '@kontor/contract/leads';
 import type { FilterValue } from '@kontor/contract/views';
-import { AppError, invalid } from '../../errors.ts';
+import { fieldErrorMap, fieldErrorOfIssue } from '@kontor/contract/field-errors';
+import { AppError, invalid, fieldError } from '../../errors.ts';
 import { toE164 } from '../contact-points/phones.ts';
+import { kindCopiedTo } from '../contact-points/primary-points.ts';
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import type { FieldType } from '../records/descriptor.ts';
 import { descriptorOf } from '../records/registry.ts';
@@ -75,7 +77,7 @@ function afterJsonOf(type: FieldType, value: unknown): string {
 
 const unknownField = (module: Module, field: string, defs: CustomFieldDefinition[]) => {
   const allowed = [...massUpdatableFields(module), ...defs.map((d) => `customFields.${d.key}`)];
-  return invalid({ field: `one of: ${allowed.join(', ')}` }, `"${field}" cannot be set on many records at once. Fields you can set: ${allowed.join(', ')}.`);
+  return invalid({ field: fieldError('mass_field', { allowed: allowed.join(', ') }) }, `"${field}" cannot be set on many records at once. Fields you can set: ${allowed.join(', ')}.`);
 };
 
 /**
@@ -87,13 +89,13 @@ export function resolveFieldWrite(module: Module, field: string, value: FilterVa
     const key = field.slice('customFields.'.length);
     if (!ctx.defs.some((d) => d.key === key)) throw unknownField(module, field, ctx.defs);
     const typed = customFieldValue.safeParse(value);
-    if (!typed.success) throw invalid({ value: 'not a value this custom field can hold' });
+    if (!typed.success) throw invalid({ value: fieldError('custom_value') });
     let merged: Record<string, unknown>;
     try {
       merged = mergeCustomFields(ctx.defs, {}, { [key]: typed.data }, 'update');
     } catch (err) {
       // The same checks and messages as a record's custom field input, on the request's `value`.
-      if (err instanceof AppError) throw invalid({ value: err.fields?.[`customFields.${key}`] ?? 'not valid' });
+      if (err instanceof AppError) throw invalid({ value: err.fields?.[`customFields.${key}`] ?? fieldError('invalid') });
       throw err;
     }
     const next = merged[key];
@@ -104,13 +106,16 @@ export function resolveFieldWrite(module: Module, field: string, value: FilterVa
   if (!descriptor || !schema || !massUpdatableFields(module).includes(field)) throw unknownField(module, field, ctx.defs);
   const address = ADDRESS_FIELD.test(field);
   // An address part is never null: clearing it stores an empty part, as a form's empty input does.
-  const parsed = schema.safeParse(address && value === null ? undefined : value);
-  if (!parsed.success) throw invalid({ value: parsed.error.issues[0]?.message ?? 'not valid' });
+  const parsed = schema.safeParse(address && value === null ? undefined : value, { error: fieldErrorMap });
+  if (!parsed.success) throw invalid({ value: parsed.error.issues[0] ? fieldErrorOfIssue(parsed.error.issues[0]) : fieldError('invalid') });
   const out = parsed.data as unknown;
-  if (out !== null && typeof out !== 'string' && typeof out !== 'number' && typeof out !== 'boolean') throw invalid({ value: 'not valid' });
+  if (out !== null && typeof out !== 'string' && typeof out !== 'number' && typeof out !== 'boolean') throw invalid({ value: fieldError('invalid') });
   const stored = typeof out === 'boolean' ? (out ? 1 : 0) : out;
   const column = descriptor.column.slice(descriptor.column.indexOf('.') + 1);
   // A lead's phone keeps its E.164 form beside it, read in the default region (as a lead's edit does).
   const derived = module === 'leads' && field === 'phone' ? { phone_e164: typeof stored === 'string' ? toE164(stored, ctx.phoneRegion) : null } : undefined;
-  return { kind: 'column', write: { field, column, json: jsonOf(descriptor.type), value: stored, afterJson: afterJsonOf(descriptor.type, out), ...(derived && { derived }) } };
+  // An account's phone or website is its primary point's copy: the point is set, as the record's own edit does.
+  const kind = kindCopiedTo(module, column);
+  const point = kind && { kind, e164: kind === 'phones' && typeof stored === 'string' ? toE164(stored, ctx.phoneRegion) : null, label: kind === 'phones' ? 'work' : 'website' };
+  return { kind: 'column', write: { field, column, json: jsonOf(descriptor.type), value: stored, afterJson: afterJsonOf(descriptor.type, out), ...(derived && { derived }), ...(point && { point }) } };
 }

@@ -8,8 +8,12 @@ import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { writableWhere } from '../permissions/writable-where.ts';
 import { descriptorOf } from '../records/registry.ts';
+import { nameFromColumns } from '../records/record-name.ts';
 import { visibleRecords } from '../records/visible-records.ts';
 import { defaultTagColor, tagKey } from '../tags/record-tags.ts';
+import type { PointKind } from '../contact-points/contact-points.repository.ts';
+import { primaryCopies } from '../contact-points/primary-points.ts';
+import { primaryPointValue, setPrimaryPoints } from '../contact-points/primary-points.repository.ts';
 import { linkColumnsOf, selfContextColumn, type TimelineContext } from '../timeline/timeline-events.ts';
 
 /**
@@ -52,7 +56,7 @@ export async function chunkCandidates(db: Kysely<DB>, actor: Actor, module: Modu
     .execute()) as unknown as Array<Record<string, unknown> & { id: number; bulk_allowed: number; bulk_converted: number }>;
   return rows.map((r) => ({
     id: Number(r.id),
-    name: names.map((c) => r[c]).filter((v) => typeof v === 'string' && v).join(' '),
+    name: nameFromColumns(names, r),
     allowed: Number(r.bulk_allowed) === 1,
     converted: Number(r.bulk_converted) === 1,
     links: Object.fromEntries(links.map((c) => [c, r[c] == null ? null : Number(r[c])])),
@@ -77,9 +81,11 @@ function customJson(db: Kysely<DB>, module: Module, key: string): RawBuilder<str
   return isSqlite(db) ? sql<string>`coalesce(${col} -> ${`$.${key}`}, 'null')` : sql<string>`coalesce(cast(cast(${col} as jsonb) -> cast(${key} as text) as text), 'null')`;
 }
 
-/** `{"changes":[{"field":…,"before":<per row>,"after":…}]}`, the details of an `updated` event, per row. */
-const changeDetails = (field: string, before: RawBuilder<string>, afterJson: string): RawBuilder<string> =>
-  sql<string>`cast(${`{"changes":[{"field":${JSON.stringify(field)},"before":`} as text) || ${before} || cast(${`,"after":${afterJson}}]}`} as text)`;
+/** `{"changes":[{"field":…,"before":<per row>,"after":…}]}`, the details of an `updated` event, per row (the after too, when it is SQL). */
+const changeDetails = (field: string, before: RawBuilder<string>, after: string | RawBuilder<string>): RawBuilder<string> =>
+  typeof after === 'string'
+    ? sql<string>`cast(${`{"changes":[{"field":${JSON.stringify(field)},"before":`} as text) || ${before} || cast(${`,"after":${after}}]}`} as text)`
+    : sql<string>`cast(${`{"changes":[{"field":${JSON.stringify(field)},"before":`} as text) || ${before} || cast(${',"after":'} as text) || ${after} || cast(${'}]}'} as text)`;
 
 // ---- timeline and history, one statement per chunk ---------------------------------------------------------------
 
@@ -126,17 +132,37 @@ export interface ColumnWrite {
   afterJson: string;
   /** Columns written along with it. */
   derived?: Record<string, string | number | null>;
+  /** The column copies a primary contact point (an account's phone or website): the point is what is set. */
+  point?: { kind: PointKind; e164: string | null; label: string };
 }
 
 /** Sets a plain column on the records among `list` whose value differs: an `updated` event each, then one update. */
 export async function updateColumnChunk(db: Kysely<DB>, actor: Actor, module: Module, list: readonly number[], w: ColumnWrite): Promise<number> {
   if (list.length === 0) return 0;
+  if (w.point) return updatePrimaryPointChunk(db, actor, module, list, w, w.point);
   const t = sql.table(module);
   const col = sql.ref(`${module}.${w.column}`);
   const differs = w.value === null ? sql<boolean>`${col} is not null` : sql<boolean>`(${col} is null or ${col} <> ${w.value})`;
   await eventsForRows(db, actor, module, 'updated', list, differs, changeDetails(w.field, jsonValue(db, col, w.json), w.afterJson));
   const sets = [sql`${sql.id(w.column)} = ${w.value}`, ...Object.entries(w.derived ?? {}).map(([c, v]) => sql`${sql.id(c)} = ${v}`)];
   const res = await sql`update ${t} set ${sql.join(sets)}, ${bumped(actor)} where ${ids(module, list)} and ${differs}`.execute(db);
+  return Number(res.numAffectedRows ?? 0);
+}
+
+/**
+ * Sets a copy of a primary point (issue #14) on the records among `list`: the points first (`setPrimaryPoints`), then,
+ * where the row's copy no longer matches its primary point, an `updated` event each (after: the new primary, which
+ * for a cleared value is the next point, if any) and one update of every copy column of that kind.
+ */
+async function updatePrimaryPointChunk(db: Kysely<DB>, actor: Actor, module: Module, list: readonly number[], w: ColumnWrite, point: NonNullable<ColumnWrite['point']>): Promise<number> {
+  const t = sql.table(module);
+  const col = sql.ref(`${module}.${w.column}`);
+  await setPrimaryPoints(db, module, point.kind, list, typeof w.value === 'string' ? w.value : null, point.e164, point.label);
+  const next = primaryPointValue(module, point.kind, sql`${t}.id`);
+  const differs = isSqlite(db) ? sql<boolean>`${col} is not ${next}` : sql<boolean>`${col} is distinct from ${next}`;
+  await eventsForRows(db, actor, module, 'updated', list, differs, changeDetails(w.field, jsonValue(db, col, w.json), jsonValue(db, next, w.json)));
+  const copies = (primaryCopies[module]?.[point.kind] ?? [w.column]).map((c) => sql`${sql.id(c)} = ${next}`);
+  const res = await sql`update ${t} set ${sql.join(copies)}, ${bumped(actor)} where ${ids(module, list)} and ${differs}`.execute(db);
   return Number(res.numAffectedRows ?? 0);
 }
 

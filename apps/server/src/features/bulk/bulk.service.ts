@@ -5,7 +5,7 @@ import type { RecordAccess } from '@kontor/contract/permissions';
 import type { FieldChange } from '@kontor/contract/timeline';
 import { bulkRequestSchema, type BulkRequest, type Job, type Selection } from '@kontor/contract/views';
 import type { DB } from '../../db/schema.ts';
-import { AppError, invalid } from '../../errors.ts';
+import { AppError, invalid, fieldError } from '../../errors.ts';
 import { fromApiId, toApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertMayAssignOwner } from '../permissions/access.ts';
@@ -84,7 +84,7 @@ async function planBulk(db: Kysely<DB>, actor: Actor, module: Module, request: B
       return { action: request.action, tags: [...byKey.values()] };
     }
     case 'setContactType': {
-      if (!contactTypeModules.includes(module)) throw invalid({ contactTypeId: 'only accounts and contacts have a contact type' }, `The ${module} module has no contact type.`);
+      if (!contactTypeModules.includes(module)) throw invalid({ contactTypeId: fieldError('contact_type_modules') }, `The ${module} module has no contact type.`);
       if (request.contactTypeId !== null) {
         const errors = await checkReferences(db, actor, { contactType: request.contactTypeId });
         if (errors.contactType) throw invalid({ contactTypeId: errors.contactType });

@@ -27,14 +27,6 @@ export type StoredPoints = Record<PointKind, StoredPoint[]>;
 
 export const noStoredPoints = (): StoredPoints => ({ emails: [], phones: [], websites: [], addresses: [] });
 
-/** The primary e-mail and phone are copied onto the record row, so lists need no join. */
-export function primaryValues(points: ContactPointsIn): { primary_email?: string | null; primary_phone?: string | null } {
-  const out: { primary_email?: string | null; primary_phone?: string | null } = {};
-  if (points.emails) out.primary_email = points.emails.find((p) => p.primary)?.value ?? null;
-  if (points.phones) out.primary_phone = points.phones.find((p) => p.primary)?.value ?? null;
-  return out;
-}
-
 /** The rows the input's lists become, for the kinds present in the input (absent kinds are kept as they are). */
 export function storedPointsOf(points: ContactPointsIn, phoneRegion: string | null): Partial<StoredPoints> {
   const out: Partial<StoredPoints> = {};

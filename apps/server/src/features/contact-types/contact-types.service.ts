@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ContactType, contactTypeCreateSchema, contactTypeUpdateSchema } from '@kontor/contract/tags';
 import type { DB } from '../../db/schema.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, notFound, fieldError } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -59,10 +59,10 @@ export async function updateContactType(db: Kysely<DB>, actor: Actor, id: number
 /** Records of a deleted type get `replaceWith` (or no type); nothing is left pointing at a missing type. */
 export async function deleteContactType(db: Kysely<DB>, actor: Actor, id: number, replaceWith?: number): Promise<void> {
   assertAdmin(actor, 'fields');
-  if (replaceWith === id) throw new AppError('validation_failed', 'Choose another type to replace it with.', { replaceWith: 'same as the deleted type' });
+  if (replaceWith === id) throw new AppError('validation_failed', 'Choose another type to replace it with.', { replaceWith: fieldError('same_type') });
   await db.transaction().execute(async (trx) => {
     if (replaceWith !== undefined && !(await contactTypeExists(trx, replaceWith))) {
-      throw new AppError('validation_failed', 'The replacement type does not exist.', { replaceWith: 'no such contact type' });
+      throw new AppError('validation_failed', 'The replacement type does not exist.', { replaceWith: fieldError('no_such_contact_type') });
     }
     await replaceContactTypeOnRecords(trx, id, replaceWith ?? null);
     if (!(await deleteContactTypeRow(trx, id))) throw notFound('contact type');

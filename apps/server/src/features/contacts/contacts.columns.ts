@@ -1,17 +1,9 @@
 import type { z } from 'zod';
 import type { contactFields } from '@kontor/contract/contacts';
 import type { ContactPatchRow } from '../../db/schema.ts';
-import { foldText } from '../../db/dialect.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
 
 type ContactFieldsIn = Partial<z.output<typeof contactFields>>;
-
-/** "Last First", folded: the default sort and the A-Z index of contacts. */
-export const contactSortName = (first: string | null, last: string | null): string => foldText([last, first].filter(Boolean).join(' '));
-
-export function fullName(r: { salutation?: string | null; first_name: string | null; last_name: string | null }): string {
-  return [r.first_name, r.last_name].filter(Boolean).join(' ');
-}
 
 /** API field -> column for the fields present in the input; the account link is handled by the service. */
 export function contactColumns(input: ContactFieldsIn): ContactPatchRow {

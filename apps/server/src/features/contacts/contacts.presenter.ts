@@ -1,13 +1,13 @@
 import type { Contact, ContactListItem } from '@kontor/contract/contacts';
 import type { RecordAccess } from '@kontor/contract/permissions';
 import { customFieldValues } from '@kontor/contract/custom-fields';
+import { personName } from '@kontor/contract/person-name';
 import type { ContactRow } from '../../db/schema.ts';
 import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import type { ContactPoints } from '../contact-points/contact-points.repository.ts';
 import { photoUrl } from '../accounts/accounts.presenter.ts';
 import { userRef } from '../records/references.ts';
-import { fullName } from './contacts.columns.ts';
 
 export interface ContactExtras {
   accountName: string | null;
@@ -44,7 +44,7 @@ export function presentContactListItem(r: ContactListColumns, x: ContactExtras):
     salutation: r.salutation,
     firstName: r.first_name,
     lastName: r.last_name,
-    fullName: fullName(r),
+    fullName: personName({ firstName: r.first_name, lastName: r.last_name }),
     position: r.position,
     department: r.department,
     ownerId: toApiIdOrNull(r.owner_id),

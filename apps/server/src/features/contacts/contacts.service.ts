@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { ListResponse } from '@kontor/contract/common';
 import { contactCreateSchema, type Contact, type ContactListItem, type contactMoveSchema, type contactUpdateSchema } from '@kontor/contract/contacts';
 import { customFieldValues } from '@kontor/contract/custom-fields';
+import { personSortKey } from '@kontor/contract/sort-key';
 import type { ContactRow, DB } from '../../db/schema.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { AppError, invalid, notFound, versionConflict, fieldError } from '../../errors.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { findAccountRow } from '../accounts/accounts.repository.ts';
@@ -14,11 +15,11 @@ import {
   noStoredPoints,
   parseContactPointsColumn,
   presentContactPoints,
-  primaryValues,
   storedPointsOf,
   writeContactPoints,
   type StoredPoints,
 } from '../contact-points/contact-points.repository.ts';
+import { primaryValues } from '../contact-points/primary-points.ts';
 import { mergeCustomFields } from '../custom-fields/custom-field-values.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAccessRight, assertCan, assertMayAssignOwner, assertMayChangeAccessWith } from '../permissions/access.ts';
@@ -33,7 +34,7 @@ import { checkRestrictedUsers, saveRestrictedTo } from '../sharing/restricted.ts
 import { sameTags, setRecordTags, splitTagNames } from '../tags/record-tags.ts';
 import { recordCreate, recordEdit } from '../timeline/record-edits.ts';
 import { audit } from '../audit/audit.service.ts';
-import { contactColumns, contactSortName } from './contacts.columns.ts';
+import { contactColumns } from './contacts.columns.ts';
 import { presentContact, presentContactListItem } from './contacts.presenter.ts';
 import { findContactDetailRow, insertContactRow, listContactRows, type ContactDetailRow, type ContactListQuery, type ContactListRow } from './contacts.repository.ts';
 
@@ -125,11 +126,11 @@ async function writeNewContact(trx: Transaction<DB>, actor: Actor, input: Contac
     ...contactColumns(input),
     first_name: first,
     last_name: last,
-    sort_name: contactSortName(first, last),
+    sort_name: personSortKey({ firstName: first, lastName: last }),
     owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
     custom_fields: JSON.stringify(custom),
     ...(input.restrictedTo != null && { restricted: 1 }),
-    ...primaryValues(input),
+    ...primaryValues('contacts', input),
     ...createdStamps(actor),
   });
   await recordCreate(trx, actor, 'contacts', row.id, row);
@@ -163,7 +164,7 @@ function accountTaken(current: ContactRow, accountName: string | null) {
   return new AppError(
     'contact_has_account',
     `This contact already belongs to ${accountName ? `"${accountName}"` : 'another account'}. A contact belongs to one account only: move it explicitly if it changed companies.`,
-    { accountId: 'the contact already belongs to another account' },
+    { accountId: fieldError('account_taken') },
     { currentAccountId: String(current.account_id) },
   );
 }
@@ -191,7 +192,7 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
   assertAccountChangeAllowed(detail, input.accountId === undefined ? undefined : fromApiIdOrNull(input.accountId));
   const first = input.firstName !== undefined ? input.firstName : current.first_name;
   const last = input.lastName !== undefined ? input.lastName : current.last_name;
-  if (!first && !last) throw invalid({ lastName: 'a first or a last name is required' });
+  if (!first && !last) throw invalid({ lastName: fieldError('name_required') });
   const { defs, settings } = await writeConfig(db, 'contacts');
   const custom = input.customFields ? mergeCustomFields(defs, parseJsonColumn(current.custom_fields, customFieldValues, {}), input.customFields, 'update') : null;
   const points = storedPointsOf(input, settings.defaultPhoneRegion);
@@ -200,10 +201,10 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
   const restriction = restrictionToWrite(detail.facts.restrictedTo, input.restrictedTo);
   const set = changedColumns(current, {
     ...contactColumns(input),
-    ...((input.firstName !== undefined || input.lastName !== undefined) && { sort_name: contactSortName(first ?? null, last ?? null) }),
+    ...((input.firstName !== undefined || input.lastName !== undefined) && { sort_name: personSortKey({ firstName: first, lastName: last }) }),
     ...(custom && { custom_fields: JSON.stringify(custom) }),
     ...(restriction !== undefined && { restricted: restriction === null ? 0 : 1 }),
-    ...primaryValues(input),
+    ...primaryValues('contacts', input),
   });
   const before = { row: current, tags: detail.tags, points: presentContactPoints(detail.points) };
   const written = await db.transaction().execute(async (trx) => {

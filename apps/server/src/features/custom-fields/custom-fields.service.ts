@@ -9,7 +9,7 @@ import {
   type Module,
 } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
-import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { AppError, notFound, versionConflict, fieldError } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -51,7 +51,7 @@ export async function listCustomFields(db: Kysely<DB>, module: Module): Promise<
 
 export async function createCustomField(db: Kysely<DB>, actor: Actor, input: z.output<typeof customFieldCreateSchema>): Promise<CustomFieldDefinition> {
   assertAdmin(actor, 'fields');
-  if (await customFieldKeyExists(db, input.module, input.key)) throw new AppError('duplicate', 'A custom field with this key already exists in this module.', { key: 'already in use' });
+  if (await customFieldKeyExists(db, input.module, input.key)) throw new AppError('duplicate', 'A custom field with this key already exists in this module.', { key: fieldError('in_use') });
   const position = ((await maxCustomFieldPosition(db, input.module)) ?? -1) + 1;
   const now = nowIso();
   const row = await insertCustomFieldRow(db, {
@@ -74,7 +74,7 @@ export async function updateCustomField(db: Kysely<DB>, actor: Actor, id: number
   if (!current) throw notFound('custom field');
   if (current.version !== input.version) throw versionConflict(current.version);
   if (input.options && ['picklist', 'multiselect'].includes(current.type) && input.options.length === 0) {
-    throw new AppError('validation_failed', 'A picklist needs at least one option.', { options: 'at least one option' });
+    throw new AppError('validation_failed', 'A picklist needs at least one option.', { options: fieldError('options_required') });
   }
   const row = await updateCustomFieldRow(db, id, input.version, {
     ...(input.label !== undefined && { label: input.label }),

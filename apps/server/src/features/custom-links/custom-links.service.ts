@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { modules, type Module } from '@kontor/contract/custom-fields';
 import { placeholderAlias, placeholdersIn, type CustomLink, type customLinkCreateSchema, type customLinkUpdateSchema } from '@kontor/contract/custom-links';
 import type { CustomLinksTable, DB } from '../../db/schema.ts';
-import { invalid, notFound, versionConflict } from '../../errors.ts';
+import { invalid, notFound, versionConflict, fieldError } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -21,7 +21,7 @@ export function placeholdersOf(module: Module): string[] {
 function assertKnownPlaceholders(module: Module, template: string): void {
   const known = new Set(placeholdersOf(module));
   const unknown = placeholdersIn(template).filter((p) => !known.has(p));
-  if (unknown.length) throw invalid({ urlTemplate: `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}; use one of the listed fields` });
+  if (unknown.length) throw invalid({ urlTemplate: fieldError('unknown_placeholder', { placeholders: unknown.map((u) => `{${u}}`).join(', ') }) });
 }
 
 const present = (r: Selectable<CustomLinksTable>): CustomLink => ({

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { dealFields } from '@kontor/contract/deals';
+import { nameSortKey } from '@kontor/contract/sort-key';
 import type { DealPatchRow } from '../../db/schema.ts';
-import { foldText } from '../../db/dialect.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
 
 type DealFieldsIn = Partial<z.output<typeof dealFields>>;
@@ -11,7 +11,7 @@ export function dealColumns(input: DealFieldsIn): DealPatchRow {
   const set: DealPatchRow = {};
   if (input.name !== undefined) {
     set.name = input.name;
-    set.name_sort = foldText(input.name);
+    set.name_sort = nameSortKey(input.name);
   }
   if (input.amount !== undefined) set.amount = input.amount;
   if (input.currency !== undefined) set.currency = input.currency;

@@ -1,5 +1,6 @@
 import type { Deal, DealListItem, DealStatus } from '@kontor/contract/deals';
 import { dealStatuses } from '@kontor/contract/deals';
+import { personName } from '@kontor/contract/person-name';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { RecordAccess } from '@kontor/contract/permissions';
 import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
@@ -9,7 +10,7 @@ import { splitTagNames } from '../tags/record-tags.ts';
 import type { DealListItemRow, DealListRow } from './deals.repository.ts';
 
 const statusOf = (s: string): DealStatus => dealStatuses.find((x) => x === s) ?? 'open';
-const contactName = (r: DealListItemRow) => [r.contact_first, r.contact_last].filter(Boolean).join(' ') || null;
+const contactName = (r: DealListItemRow) => personName({ firstName: r.contact_first, lastName: r.contact_last }) || null;
 
 export function presentDealListItem(r: DealListItemRow): DealListItem {
   return {

@@ -5,7 +5,7 @@ import { customFieldValues } from '@kontor/contract/custom-fields';
 import { dealCreateSchema, type Deal, type DealBoard, type DealListItem, type DealStatus, type DealSummary, type dealBoardQuerySchema, type dealUpdateSchema } from '@kontor/contract/deals';
 import type { DB, DealRow } from '../../db/schema.ts';
 import { CONCAT_SEPARATOR } from '../../db/dialect.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { invalid, notFound, versionConflict, fieldError, refused } from '../../errors.ts';
 import { fromApiId, toApiId } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -72,28 +72,28 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, q: DealListQuery):
 async function placement(db: Kysely<DB>, input: { pipelineId?: string; stageId?: string }, current?: { pipeline_id: number; stage_id: number }) {
   if (input.stageId !== undefined) {
     const stage = await findStageRow(db, fromApiId(input.stageId));
-    if (!stage) throw invalid({ stageId: 'no such stage' });
-    if (input.pipelineId !== undefined && fromApiId(input.pipelineId) !== stage.pipeline_id) throw invalid({ stageId: 'this stage belongs to another pipeline' });
+    if (!stage) throw invalid({ stageId: fieldError('no_such_stage') });
+    if (input.pipelineId !== undefined && fromApiId(input.pipelineId) !== stage.pipeline_id) throw invalid({ stageId: fieldError('stage_other_pipeline') });
     return { pipeline_id: stage.pipeline_id, stage_id: stage.id };
   }
   if (input.pipelineId !== undefined) {
     if (current && fromApiId(input.pipelineId) === current.pipeline_id) return { pipeline_id: current.pipeline_id, stage_id: current.stage_id };
     const pipeline = await getPipeline(db, fromApiId(input.pipelineId)).catch(() => null);
     const first = pipeline?.stages[0];
-    if (!first) throw invalid({ pipelineId: 'no such pipeline' });
+    if (!first) throw invalid({ pipelineId: fieldError('no_such_pipeline') });
     return { pipeline_id: fromApiId(pipeline.id), stage_id: fromApiId(first.id) };
   }
   if (current) return { pipeline_id: current.pipeline_id, stage_id: current.stage_id };
   const pipeline = await defaultPipeline(db);
   const first = pipeline.stages[0];
-  if (!first) throw new AppError('unprocessable', 'The default pipeline has no stage; an administrator must add one.');
+  if (!first) throw refused('unprocessable', 'no_stage');
   return { pipeline_id: fromApiId(pipeline.id), stage_id: fromApiId(first.id) };
 }
 
 /** Won and lost deals are closed (closedAt); reopening clears it and the lost reason; a lost reason needs `lost`. */
 function statusColumns(status: DealStatus | undefined, lostReason: string | null | undefined, current?: Pick<DealRow, 'status' | 'closed_at'>) {
   const next = status ?? (current?.status as DealStatus | undefined) ?? 'open';
-  if (lostReason && next !== 'lost') throw invalid({ lostReason: 'only a lost deal has a lost reason' });
+  if (lostReason && next !== 'lost') throw invalid({ lostReason: fieldError('lost_reason_only_lost') });
   if (status === undefined || status === current?.status) return lostReason !== undefined ? { lost_reason: lostReason } : {};
   if (next === 'open') return { status: next, closed_at: null, lost_reason: null };
   return { status: next, closed_at: nowIso(), lost_reason: next === 'lost' ? (lostReason ?? null) : null };
@@ -104,7 +104,7 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<DealCreateI
   const refs = { ownerId: changedRef(input.ownerId, current?.owner_id), accountId: changedRef(input.accountId, current?.account_id), contactId: changedRef(input.contactId, current?.contact_id) };
   const errors = await checkReferences(db, actor, { ownerId: refs.ownerId, accountId: refs.accountId });
   if (refs.contactId !== undefined && !(await visibleRecords(db, actor, 'contacts').select('id').where('id', '=', fromApiId(refs.contactId)).executeTakeFirst())) {
-    errors.contactId = 'no such contact';
+    errors.contactId = fieldError('no_such_contact');
   }
   if (Object.keys(errors).length) throw invalid(errors);
   if (refs.ownerId !== undefined) assertMayAssignOwner(actor, fromApiId(refs.ownerId));

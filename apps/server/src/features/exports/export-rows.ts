@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CustomFieldDefinition, Module } from '@kontor/contract/custom-fields';
+import { personName } from '@kontor/contract/person-name';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { joinableRecord, visibleRecords } from '../records/visible-records.ts';
@@ -45,9 +46,10 @@ const num = (v: unknown): Cell => {
 const bool = (v: unknown): Cell => (v == null ? null : v === true || v === 1 || v === '1' || v === 't' || v === 'true');
 const byKind: Record<ColumnKind, (v: unknown) => Cell> = { text, number: num, boolean: bool, date: text, datetime: text };
 const joinList = (items: readonly string[]): Cell => (items.length ? items.join('; ') : null);
-const personName = (first: unknown, last: unknown): Cell => {
-  const name = [first, last].filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' ');
-  return name === '' ? null : name;
+/** A person's name as every other place writes it (`personName`: "Anna Schmidt", "李丹"); empty is no value. */
+const personCell = (first: unknown, last: unknown): Cell => {
+  const part = (v: unknown) => (typeof v === 'string' ? v : null);
+  return personName({ firstName: part(first), lastName: part(last) }) || null;
 };
 
 // ---- sources ------------------------------------------------------------------------------------------------------
@@ -82,20 +84,17 @@ function linkedName(module: Module, column: string, target: 'accounts' | 'deals'
     read: (r) => text(r[key]),
   };
 }
+/** A linked person's name parts (only when the reader may see them), written by `personCell`. */
 function linkedPerson(module: Module, column: string, target: 'contacts' | 'leads', alias: string): ColumnSql {
-  const key = `v_${alias}`;
-  return {
-    sql: {
-      [key]: ({ actor }) =>
-        sql`(select trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')) from ${sql.table(target)} l where l.id = ${sql.ref(`${module}.${column}`)} and ${joinableRecord(actor, target, 'l')})`,
-    },
-    read: (r) => (typeof r[key] === 'string' && r[key] !== '' ? (r[key] as string) : null),
-  };
+  const part = (name: 'first_name' | 'last_name'): Source => ({ actor }) =>
+    sql`(select l.${sql.ref(name)} from ${sql.table(target)} l where l.id = ${sql.ref(`${module}.${column}`)} and ${joinableRecord(actor, target, 'l')})`;
+  const [first, last] = [`v_${alias}_first`, `v_${alias}_last`];
+  return { sql: { [first]: part('first_name'), [last]: part('last_name') }, read: (r) => personCell(r[first], r[last]) };
 }
 
 const fullName = (module: 'contacts' | 'leads'): ColumnSql => ({
   sql: { v_first_name: own(module, 'first_name'), v_last_name: own(module, 'last_name') },
-  read: (r) => personName(r.v_first_name, r.v_last_name),
+  read: (r) => personCell(r.v_first_name, r.v_last_name),
 });
 
 const datetime = (module: Module, column: string) => plain(module, column, 'datetime');

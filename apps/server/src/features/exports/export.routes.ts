@@ -5,6 +5,7 @@ import { modules } from '@kontor/contract/custom-fields';
 import { exportJobRequestSchema, exportQuerySchema, jobSchema } from '@kontor/contract/views';
 import type { Database } from '../../db/database.ts';
 import { invalid } from '../../errors.ts';
+import { fieldErrorMap, fieldErrorsOf } from '@kontor/contract/field-errors';
 import { readerFor } from '../../plugins/read-routing.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { contentDisposition } from '../attachments/attachment-names.ts';
@@ -35,8 +36,8 @@ export function exportRoutes(app: FastifyInstance, database: Database): void {
         bom: q.bom,
         columns,
         sort: q.sort,
-      });
-      if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+      }, { error: fieldErrorMap });
+      if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues));
       const request = parsed.data;
       const prepared = await streamExport(db, readerFor(req, database), actorOf(req), module, request, req.ip);
       return reply

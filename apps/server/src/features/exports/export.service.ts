@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CustomFieldDefinition, Module } from '@kontor/contract/custom-fields';
 import { csvDelimiters, defaultListColumns, type exportJobRequestSchema, type Job } from '@kontor/contract/views';
 import type { DB } from '../../db/schema.ts';
-import { AppError, invalid } from '../../errors.ts';
+import { invalid, fieldError, refused, type FieldError } from '../../errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan } from '../permissions/access.ts';
@@ -67,11 +67,11 @@ export async function resolveColumns(db: Kysely<DB>, actor: Actor, module: Modul
   if (keys.length === 0 && viewId) keys = await viewColumns(db, actor, module, viewId);
   if (keys.length === 0) keys = [...defaultListColumns[module]];
   const allowed = (await columnKeysOf(db, module)).filter((k) => k.startsWith(CUSTOM_PREFIX) || hasStandardColumn(module, k));
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   keys.forEach((k, i) => {
-    if (!allowed.includes(k)) errors[`columns.${i}`] = `unknown column "${k}"; one of: ${allowed.join(', ')}`;
+    if (!allowed.includes(k)) errors[`columns.${i}`] = fieldError('unknown_column', { column: k, allowed: allowed.join(', ') });
   });
-  if (new Set(keys).size !== keys.length) errors.columns = 'each column at most once';
+  if (new Set(keys).size !== keys.length) errors.columns = fieldError('column_twice');
   if (Object.keys(errors).length > 0) throw invalid(errors, 'Some export columns are not columns of this module.');
   return keys;
 }
@@ -88,7 +88,7 @@ function columnsOf(module: Module, keys: string[], defs: CustomFieldDefinition[]
       continue;
     }
     const column = standardColumn(module, key);
-    if (!column) throw invalid({ columns: `unknown column "${key}"` });
+    if (!column) throw invalid({ columns: fieldError('unknown_column', { column: key }, `unknown column "${key}"`) });
     columns.push(column);
     sources.push({ key });
   }
@@ -108,7 +108,7 @@ export async function prepareExport(db: Kysely<DB>, actor: Actor, module: Module
   const { keyset } = await resolveListView(db, actor, module, { view: viewId, sort: req.sort });
   const total = opts.count || req.format === 'xlsx' ? await countExportRows(db, actor, module, where) : null;
   if (req.format === 'xlsx' && total !== null && total > XLSX_MAX_ROWS - 1) {
-    throw new AppError('unprocessable', `An XLSX sheet holds at most ${(XLSX_MAX_ROWS - 1).toLocaleString('en')} rows; this export has ${total.toLocaleString('en')}. Export CSV instead, or narrow the list.`);
+    throw refused('unprocessable', 'xlsx_rows', { max: (XLSX_MAX_ROWS - 1).toLocaleString('en'), total: total.toLocaleString('en') });
   }
   const walk = { module, where, keyset, columns: sources };
   return {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { jobKinds, jobSkipSchema } from '@kontor/contract/views';
 import type { DB, JobRow } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, refused } from '../../errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { loadActor } from '../permissions/load-actor.ts';
@@ -190,7 +190,7 @@ function parsePayload(text: string): unknown {
 /** The job's user, as auth would build them now; a user gone or deactivated cannot run jobs. */
 async function actorOfJob(db: Kysely<DB>, row: JobRow): Promise<Actor> {
   const user = await findUserRow(db, row.user_id);
-  if (!user || user.active !== 1) throw new AppError('forbidden', 'The user who started this job is deactivated.');
+  if (!user || user.active !== 1) throw refused('forbidden', 'job_user_deactivated');
   return loadActor(db, user, 'system', null);
 }
 

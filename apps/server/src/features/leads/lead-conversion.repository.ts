@@ -22,9 +22,9 @@ const candidates = (db: Kysely<DB>, actor: Actor) =>
     .select(['accounts.id', 'accounts.name', 'accounts.website', 'accounts.owner_id', 'owner.name as owner_name'])
     .orderBy('accounts.id');
 
-/** Visible accounts whose folded name is `folded` (the name_sort index), oldest first. */
-export const accountsNamed = (db: Kysely<DB>, actor: Actor, folded: string, limit: number): Promise<AccountCandidate[]> =>
-  candidates(db, actor).where('accounts.name_sort', '=', folded).limit(limit).execute();
+/** Visible accounts whose name's sort key is `key` (`nameSortKey`, the name_sort index), oldest first. */
+export const accountsNamed = (db: Kysely<DB>, actor: Actor, key: string, limit: number): Promise<AccountCandidate[]> =>
+  candidates(db, actor).where('accounts.name_sort', '=', key).limit(limit).execute();
 
 /** The forms a website with this domain is typed in ("acme.com", "https://www.acme.com/"), lower-cased. */
 function websiteForms(domain: string): string[] {
@@ -36,7 +36,8 @@ function websiteForms(domain: string): string[] {
  * contact of theirs has a primary e-mail at it (found through the contacts' search documents).
  */
 export async function accountsOfDomain(db: Kysely<DB>, actor: Actor, domain: string, limit: number): Promise<AccountCandidate[]> {
-  const bySite = await candidates(db, actor).where(sql<boolean>`lower(accounts.website) in (${sql.join(websiteForms(domain))})`).limit(limit).execute();
+  // The index is on the first 300 characters (migration 018); every form is shorter, so comparing them is exact.
+  const bySite = await candidates(db, actor).where(sql<boolean>`lower(substr(accounts.website, 1, 300)) in (${sql.join(websiteForms(domain))})`).limit(limit).execute();
   const viaContacts = await visibleRecords(db, actor, 'contacts')
     .select('contacts.account_id')
     .where(matchingRecords(db, actor, 'contacts', { terms: [{ kind: 'word', text: `@${domain.toLowerCase()}`, field: 'email', negated: false, raw: domain }], similar: new Map() }, 'contacts'))

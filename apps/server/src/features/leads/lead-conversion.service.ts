@@ -12,9 +12,10 @@ import {
   type LeadConversion,
   type leadConvertSchema,
 } from '@kontor/contract/leads';
+import { nameSortKey } from '@kontor/contract/sort-key';
 import type { DB, LeadRow } from '../../db/schema.ts';
-import { foldText } from '../../db/dialect.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { AppError, invalid, notFound, versionConflict, fieldError } from '../../errors.ts';
+import { fieldErrorMap, fieldErrorsOf } from '@kontor/contract/field-errors';
 import { fromApiId, toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { findAccountRow } from '../accounts/accounts.repository.ts';
@@ -55,7 +56,7 @@ export async function conversionMatches(db: Kysely<DB>, actor: Actor, id: number
   if (!can(actor, 'view', 'accounts')) return { data: [] };
   const domain = companyDomainOf(lead.email);
   const [byName, byDomain] = await Promise.all([
-    lead.company ? accountsNamed(db, actor, foldText(lead.company), MAX_CONVERSION_MATCHES) : [],
+    lead.company ? accountsNamed(db, actor, nameSortKey(lead.company), MAX_CONVERSION_MATCHES) : [],
     domain ? accountsOfDomain(db, actor, domain, MAX_CONVERSION_MATCHES) : [],
   ]);
   const matches = [...byName.map((a) => toMatch(a, 'name')), ...byDomain.filter((a) => !byName.some((n) => n.id === a.id)).map((a) => toMatch(a, 'domain'))];
@@ -68,15 +69,15 @@ type AccountTarget = { kind: 'existing'; id: number } | { kind: 'new'; name: str
 async function accountTarget(db: Kysely<DB>, actor: Actor, lead: LeadRow, input: ConvertIn): Promise<AccountTarget> {
   if (input.accountId) {
     const account = await findAccountRow(db, actor, fromApiId(input.accountId));
-    if (!account) throw invalid({ accountId: 'no such account' });
+    if (!account) throw invalid({ accountId: fieldError('no_such_account') });
     return { kind: 'existing', id: account.id };
   }
   if (!lead.company) {
-    if (input.createAccount) throw invalid({ createAccount: 'the lead has no company to name an account after' });
+    if (input.createAccount) throw invalid({ createAccount: fieldError('no_company') });
     return { kind: 'none' };
   }
   if (!input.createAccount && can(actor, 'view', 'accounts')) {
-    const [same] = await accountsNamed(db, actor, foldText(lead.company), 1);
+    const [same] = await accountsNamed(db, actor, nameSortKey(lead.company), 1);
     if (same) return { kind: 'existing', id: same.id };
   }
   return { kind: 'new', name: lead.company };
@@ -84,9 +85,9 @@ async function accountTarget(db: Kysely<DB>, actor: Actor, lead: LeadRow, input:
 
 /** The input of a record made from the lead, parsed by that record's create schema (so it obeys every rule a new record obeys). */
 function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { error: fieldErrorMap });
   if (r.success) return r.data;
-  throw invalid(Object.fromEntries(r.error.issues.map((i) => [i.path.join('.') || '_', i.message])), 'This lead cannot be converted as it is; edit it first.');
+  throw invalid(fieldErrorsOf(r.error.issues), 'This lead cannot be converted as it is; edit it first.');
 }
 
 /** Validation errors of the deal step name the `createDeal` fields they are about. */

@@ -1,22 +1,22 @@
 import type { z } from 'zod';
 import type { leadFields } from '@kontor/contract/leads';
+import { personSortKey } from '@kontor/contract/sort-key';
 import type { LeadPatchRow } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { toE164 } from '../contact-points/phones.ts';
-import { contactSortName } from '../contacts/contacts.columns.ts';
 
 type LeadFieldsIn = Partial<z.output<typeof leadFields>>;
 
 /**
- * API field -> column for the plain fields present in the input. The name keeps its folded "last first" sort key
- * (as contacts do); the phone keeps what was typed and its E.164 form when it can be read in `phoneRegion`.
+ * API field -> column for the plain fields present in the input. The name keeps its "last first" sort key
+ * (`personSortKey`, as contacts do); the phone keeps what was typed and its E.164 form when it can be read in `phoneRegion`.
  */
 export function leadColumns(input: LeadFieldsIn, current: { first_name: string | null; last_name: string } | null, phoneRegion: string | null): LeadPatchRow {
   const set: LeadPatchRow = {};
   if (input.firstName !== undefined) set.first_name = input.firstName;
   if (input.lastName !== undefined) set.last_name = input.lastName;
   if (input.firstName !== undefined || input.lastName !== undefined) {
-    set.name_sort = contactSortName(input.firstName !== undefined ? input.firstName : (current?.first_name ?? null), input.lastName ?? current?.last_name ?? null);
+    set.name_sort = personSortKey({ firstName: input.firstName !== undefined ? input.firstName : current?.first_name, lastName: input.lastName ?? current?.last_name });
   }
   if (input.company !== undefined) set.company = input.company;
   if (input.email !== undefined) set.email = input.email;

@@ -2,6 +2,7 @@ import type { Lead, LeadListItem } from '@kontor/contract/leads';
 import { leadSources, leadStatuses } from '@kontor/contract/leads';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { RecordAccess } from '@kontor/contract/permissions';
+import { personName } from '@kontor/contract/person-name';
 import { toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { userRef } from '../records/references.ts';
@@ -10,14 +11,13 @@ import type { LeadListItemRow, LeadListRow } from './leads.repository.ts';
 
 const statusOf = (s: string) => leadStatuses.find((x) => x === s) ?? 'new';
 const sourceOf = (s: string | null) => leadSources.find((x) => x === s) ?? null;
-const joinName = (...parts: Array<string | null>) => parts.filter(Boolean).join(' ');
 
 export function presentLeadListItem(r: LeadListItemRow): LeadListItem {
   return {
     id: toApiId(r.id),
     firstName: r.first_name,
     lastName: r.last_name,
-    fullName: joinName(r.first_name, r.last_name),
+    fullName: personName({ firstName: r.first_name, lastName: r.last_name }),
     company: r.company,
     email: r.email,
     phone: r.phone,
@@ -45,7 +45,7 @@ export function presentLead(r: LeadListRow, x: { users: Map<number, string>; res
     description: r.description,
     customFields: parseJsonColumn(r.custom_fields, customFieldValues, {}),
     convertedContactId: toApiIdOrNull(r.converted_contact_id),
-    convertedContactName: r.contact_first == null && r.contact_last == null ? null : joinName(r.contact_first, r.contact_last),
+    convertedContactName: r.contact_first == null && r.contact_last == null ? null : personName({ firstName: r.contact_first, lastName: r.contact_last }),
     convertedAccountId: toApiIdOrNull(r.converted_account_id),
     convertedAccountName: r.account_name,
     convertedDealId: toApiIdOrNull(r.converted_deal_id),

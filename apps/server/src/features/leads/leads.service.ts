@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import { convertedLeadEditable, leadCreateSchema, type Lead, type LeadListItem, type leadUpdateSchema } from '@kontor/contract/leads';
+import { personSortKey } from '@kontor/contract/sort-key';
 import type { DB, LeadRow } from '../../db/schema.ts';
 import { CONCAT_SEPARATOR } from '../../db/dialect.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { AppError, fieldError, invalid, notFound, versionConflict, type FieldError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -22,7 +23,6 @@ import { changedColumns, updateVersionedRow } from '../records/visible-records.t
 import { checkRestrictedUsers, saveRestrictedTo } from '../sharing/restricted.ts';
 import { sameTags, setRecordTags, splitTagNames } from '../tags/record-tags.ts';
 import { recordCreate, recordEdit } from '../timeline/record-edits.ts';
-import { contactSortName } from '../contacts/contacts.columns.ts';
 import { leadColumns } from './leads.columns.ts';
 import { presentLead, presentLeadListItem } from './leads.presenter.ts';
 import { findLeadDetailRow, findLeadRow, insertLeadRow, listLeadRows, type LeadListQuery, type LeadListRow } from './leads.repository.ts';
@@ -73,7 +73,7 @@ export async function editableLead(db: Kysely<DB>, actor: Actor, id: number): Pr
   return current;
 }
 
-export const alreadyConverted = (fields?: Record<string, string>) =>
+export const alreadyConverted = (fields?: Record<string, FieldError>) =>
   new AppError('lead_converted', 'This lead has been converted already; it now lives on as the contact (and account and deal) it became.', fields);
 
 /** Checks the owner the input sets or changes and answers their name. */
@@ -97,7 +97,7 @@ export async function createLead(db: Kysely<DB>, actor: Actor, input: LeadCreate
     const row = await insertLeadRow(trx, {
       ...leadColumns(input, null, settings.defaultPhoneRegion),
       last_name: input.lastName,
-      name_sort: contactSortName(input.firstName ?? null, input.lastName),
+      name_sort: personSortKey(input),
       status: input.status ?? 'new',
       owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
       custom_fields: JSON.stringify(custom),
@@ -127,7 +127,7 @@ export async function updateLead(db: Kysely<DB>, actor: Actor, id: number, input
   assertAccessRight(access, 'edit');
   if (current.status === 'converted') {
     const frozen = Object.keys(input).filter((k) => !(convertedLeadEditable as readonly string[]).includes(k));
-    if (frozen.length) throw alreadyConverted(Object.fromEntries(frozen.map((k) => [k, 'a converted lead keeps this as it was'])));
+    if (frozen.length) throw alreadyConverted(Object.fromEntries(frozen.map((k) => [k, fieldError('lead_converted')])));
   }
   if (current.version !== input.version) throw versionConflict(current.version);
   assertMayChangeAccessWith(access, current, input);

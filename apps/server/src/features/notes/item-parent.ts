@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { itemModules, ONE_PARENT, parentOf, type ItemModule, type ParentRef } from '@kontor/contract/notes';
+import { itemModules, parentOf, type ItemModule, type ParentRef } from '@kontor/contract/notes';
 import type { DB } from '../../db/schema.ts';
-import { invalid, notFound } from '../../errors.ts';
+import { invalid, notFound, fieldError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertRecordRight } from '../permissions/access.ts';
@@ -24,7 +24,7 @@ export interface ItemParent {
 /** The record named by the one parent field of a body or query (the schemas already insist on exactly one). */
 export function parentFromRef(ref: ParentRef): { module: ItemModule; id: number } {
   const p = parentOf(ref);
-  if (!p) throw invalid({ accountId: ONE_PARENT });
+  if (!p) throw invalid({ accountId: fieldError('one_parent') });
   return { module: p.module, id: fromApiId(p.id) };
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ListResponse } from '@kontor/contract/common';
 import type { ItemModule, Note, noteCreateSchema, noteUpdateSchema } from '@kontor/contract/notes';
 import type { DB } from '../../db/schema.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { invalid, notFound, versionConflict, fieldError, refused } from '../../errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
@@ -41,7 +41,7 @@ async function cleanBody(db: Kysely<DB>, body: string): Promise<CleanNote> {
   const draft = cleanNoteHtml(body);
   const known = await activeUserIds(db, draft.mentionIds);
   const clean = cleanNoteHtml(draft.html, (id) => known.has(id));
-  if (clean.text === '') throw invalid({ body: 'the note is empty once unsafe content is removed' });
+  if (clean.text === '') throw invalid({ body: fieldError('note_empty') });
   return clean;
 }
 
@@ -107,7 +107,7 @@ export async function createNote(db: Kysely<DB>, actor: Actor, input: NoteCreate
 /** A note the actor may change, or the reason they may not: no edit right (403), hidden (404), not theirs to change (403). */
 async function changeableNote(db: Kysely<DB>, actor: Actor, id: number) {
   const found = await noteOr404(db, actor, id, 'edit');
-  if (!noteAccess(actor, found.row).edit) throw new AppError('forbidden', 'Only the author of a note, users above them and administrators may change or delete it.');
+  if (!noteAccess(actor, found.row).edit) throw refused('forbidden', 'note_author');
   return found;
 }
 

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { AdminRight, ModuleRight, RecordAccess } from '@kontor/contract/permissions';
+import type { ErrorReason } from '@kontor/contract/errors';
 import type { DB } from '../../db/schema.ts';
 import { boundIdSet } from '../../db/dialect.ts';
-import { AppError } from '../../errors.ts';
+import { fieldError, refused } from '../../errors.ts';
 import type { Actor } from './actor.ts';
 
 /** Profile check: may the actor do `right` in `module` at all? */
@@ -12,11 +13,11 @@ export function can(actor: Actor, right: ModuleRight, module: Module): boolean {
 }
 
 export function assertCan(actor: Actor, right: ModuleRight, module: Module): void {
-  if (!can(actor, right, module)) throw new AppError('forbidden', `Your profile does not allow you to ${right} ${module}.`);
+  if (!can(actor, right, module)) throw refused('forbidden', 'module_right', { right, module });
 }
 
 export function assertAdmin(actor: Actor, right: AdminRight): void {
-  if (!actor.isAdmin && !actor.rights.admin.includes(right)) throw new AppError('forbidden', 'Only an administrator may do this.');
+  if (!actor.isAdmin && !actor.rights.admin.includes(right)) throw refused('forbidden', 'admin_right', { right });
 }
 
 /**
@@ -99,12 +100,19 @@ export async function recordAccess(
   return recordAccessFrom(actor, module, row, facts);
 }
 
+const recordRightReason = { edit: 'record_edit', delete: 'record_delete', share: 'record_share' } as const satisfies Record<keyof RecordAccess, ErrorReason>;
+
+/**
+ * May the actor remove this record from the recycle bin for good? The delete right of the profile, and the record's
+ * owner, a user above the owner or an administrator (a write share or the read/write default is not enough).
+ */
+export function mayPurge(actor: Actor, module: Module, row: { owner_id: number | null }): boolean {
+  return can(actor, 'delete', module) && (actor.isAdmin || ownsRecord(actor, row));
+}
+
 /** Throws 403 unless `access` grants `right`. */
 export function assertAccessRight(access: RecordAccess, right: keyof RecordAccess): void {
-  if (!access[right]) {
-    const verb = right === 'edit' ? 'change' : right;
-    throw new AppError('forbidden', `You can see this record but may not ${verb} it.`);
-  }
+  if (!access[right]) throw refused('forbidden', recordRightReason[right]);
 }
 
 export async function assertRecordRight(db: Kysely<DB>, actor: Actor, module: Module, row: { id: number; owner_id: number | null; restricted: number }, right: keyof RecordAccess): Promise<void> {
@@ -133,15 +141,11 @@ const changesAccess = (row: { owner_id: number | null }, input: { ownerId?: stri
 /** `assertMayChangeAccess` with the access already known. */
 export function assertMayChangeAccessWith(access: RecordAccess, row: { owner_id: number | null }, input: { ownerId?: string; restrictedTo?: unknown }): void {
   if (!changesAccess(row, input) || access.share) return;
-  throw new AppError(
-    'forbidden',
-    'Only the owner, users above the owner and administrators may change who owns or may see this record.',
-    changesOwner(row, input) ? { ownerId: 'you may not change the owner of this record' } : { restrictedTo: 'you may not change who may see this record' },
-  );
+  throw refused('forbidden', 'change_access', undefined, changesOwner(row, input) ? { ownerId: fieldError('owner_locked') } : { restrictedTo: fieldError('restriction_locked') });
 }
 
 /** A new owner must be the actor or a user below them in the role tree (admins may pick anyone). */
 export function assertMayAssignOwner(actor: Actor, ownerId: number): void {
   if (actor.isAdmin || actor.ownerIds.includes(ownerId)) return;
-  throw new AppError('forbidden', 'You may assign records only to yourself or to users in roles below yours.', { ownerId: 'not allowed' });
+  throw refused('forbidden', 'assign_owner', undefined, { ownerId: fieldError('owner_not_allowed') });
 }

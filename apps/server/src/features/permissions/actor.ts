@@ -13,7 +13,8 @@ export interface Actor {
   role: string;
   roleId: number | null;
   profileId: number | null;
-  locale: string;
+  /** The language the user chose; null while they have none (the organisation's default, config.defaultLocale, applies). */
+  locale: string | null;
   via: 'session' | 'token' | 'system';
   sessionId: string | null;
   rights: Rights;

@@ -91,9 +91,17 @@ export function definePermissionMatrix(only: readonly Module[]): void {
     // Changing the owner is an edit that also needs the share right on the record: write access is not ownership.
     if (kind === 'owner') return !r.edit ? 'denied' : !sees(c) ? 'hidden' : !writes(c) ? 'denied' : expected('share', c);
     if (kind === 'read') return !r.view ? 'denied' : sees(c) ? 'allowed' : 'hidden';
+    // Purging from the recycle bin: the delete right, and the owner, users above the owner or administrators.
+    if (kind === 'purge') return !r.delete ? 'denied' : !sees(c) ? 'hidden' : r.admin || c.position === 'self' || c.position === 'above' ? 'allowed' : 'denied';
     if (!r[kind]) return 'denied';
     if (!sees(c)) return 'hidden';
     return kind === 'share' ? (r.admin || c.position === 'self' || c.position === 'above' ? 'allowed' : 'denied') : writes(c) ? 'allowed' : 'denied';
+  }
+
+  /** What a flag says: the record must be seen first (a 404 or a profile without the view right), then the action's rule. */
+  function expectedFlag(kind: Probe['kind'], c: Case): Outcome {
+    if (!rightsOf(c).view) return 'denied';
+    return sees(c) ? expected(kind, c) : 'hidden';
   }
 
   interface Rec {
@@ -132,8 +140,10 @@ export function definePermissionMatrix(only: readonly Module[]): void {
 
   interface Probe {
     name: string;
-    kind: 'read' | 'aggregate' | 'edit' | 'delete' | 'share' | 'owner' | 'authored';
+    kind: 'read' | 'aggregate' | 'edit' | 'delete' | 'share' | 'owner' | 'authored' | 'purge';
     modules?: Module[];
+    /** An `access` flag read with the record (or its bin entry): hidden when the record is, else what the action answers. */
+    flag?: true;
     run(c: TestClient, r: Rec): Promise<Outcome>;
   }
 
@@ -176,6 +186,36 @@ export function definePermissionMatrix(only: readonly Module[]): void {
     const out = byStatus(await change(await adminItem(r, kind)));
     if (out === 'allowed') itemIds.delete(`${kind}/${r.module}/${r.id}`);
     return out;
+  }
+  /** What a record's `access` says the actor may do (the UI shows only those actions): allowed, denied, or hidden (404). */
+  const accessFlag = async (c: TestClient, r: Rec, flag: 'edit' | 'delete' | 'share'): Promise<Outcome> => {
+    const res = await c.get(`/api/v1/${r.module}/${r.id}`);
+    return res.statusCode === 200 ? (res.json<{ access: Record<string, boolean> }>().access[flag] ? 'allowed' : 'denied') : byStatus(res);
+  };
+  /**
+   * The record in the recycle bin as the actor's bin lists it (deleted by the admin first, restored by the admin after):
+   * its `access` flag, and that the endpoint does what the flag says (a refused restore or purge changes nothing; an
+   * allowed purge is not run, it would destroy the case's record).
+   */
+  async function binFlag(c: TestClient, r: Rec, flag: 'restore' | 'purge'): Promise<Outcome> {
+    expect((await admin.delete(`/api/v1/${r.module}/${r.id}`)).statusCode).toBe(204);
+    try {
+      const res = await c.get(`/api/v1/recycle-bin?module=${r.module}&limit=200`);
+      if (res.statusCode !== 200) return byStatus(res);
+      const item = res.json<{ data: Array<{ id: string; access: { restore: boolean; purge: boolean } }> }>().data.find((i) => i.id === r.id);
+      if (!item) return 'hidden';
+      const said: Outcome = item.access[flag] ? 'allowed' : 'denied';
+      if (flag === 'restore' || said === 'denied') {
+        const done = flag === 'restore' ? await c.post(`/api/v1/${r.module}/${r.id}/restore`) : await c.delete(`/api/v1/recycle-bin/${r.module}/${r.id}`);
+        const did = byStatus(done);
+        if (did !== said) return `${flag} flag ${said}, endpoint ${did}` as Outcome;
+      }
+      return said;
+    } finally {
+      // restored by the actor already, or still in the bin: the admin brings it back
+      const back = await admin.post(`/api/v1/${r.module}/${r.id}/restore`);
+      expect([200, 404, 409]).toContain(back.statusCode);
+    }
   }
   const fileUpload = (c: TestClient, url: string) => c.raw({ method: 'POST', url, ...multipartFile('probe.txt', Buffer.from('probe')) });
 
@@ -282,6 +322,11 @@ export function definePermissionMatrix(only: readonly Module[]): void {
     { name: 'file upload', kind: 'edit', ...onItems, run: async (c, r) => byStatus(await fileUpload(c, `/api/v1/${r.module}/${r.id}/attachments`)) },
     { name: 'file upload by record field', kind: 'edit', ...onItems, run: async (c, r) => byStatus(await fileUpload(c, `/api/v1/attachments?${parentField(r)}=${r.id}`)) },
     { name: 'file delete', kind: 'edit', ...onItems, run: (c, r) => changeItem(r, 'attachments', (f) => c.delete(`/api/v1/attachments/${f.id}`)) },
+    { name: 'access.edit flag', kind: 'edit', flag: true, run: (c, r) => accessFlag(c, r, 'edit') },
+    { name: 'access.delete flag', kind: 'delete', flag: true, run: (c, r) => accessFlag(c, r, 'delete') },
+    { name: 'access.share flag', kind: 'share', flag: true, run: (c, r) => accessFlag(c, r, 'share') },
+    { name: 'bin restore flag', kind: 'delete', flag: true, run: (c, r) => binFlag(c, r, 'restore') },
+    { name: 'bin purge flag', kind: 'purge', flag: true, run: (c, r) => binFlag(c, r, 'purge') },
     { name: 'share', kind: 'share', run: async (c, r) => byStatus(await c.post(`/api/v1/${r.module}/${r.id}/shares`, { userId: admin.userId, access: 'read' })) },
     {
       name: 'delete + restore',
@@ -386,7 +431,8 @@ export function definePermissionMatrix(only: readonly Module[]): void {
                 if (probe.modules && !probe.modules.includes(module)) continue;
                 if (!full && !isCore(probe) && !sampled(profile, position, sharing, orgDefault)) continue;
                 // A restricted contact still belongs to a container everyone sees; aggregates only count what the caller sees.
-                const want = expected(probe.kind, { module, profile, position, sharing, orgDefault });
+                const c = { module, profile, position, sharing, orgDefault };
+                const want = probe.flag ? expectedFlag(probe.kind, c) : expected(probe.kind, c);
                 const got = await probe.run(actor, rec);
                 checked += 1;
                 if (got !== want) mismatches.push(`${orgDefault} ${module} ${profile}/${position} ${sharing} ${probe.name}: expected ${want}, got ${got}`);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { noRights, perModule, rightsSchema, type Profile, type profileCreateSchema, type profileUpdateSchema, type Rights } from '@kontor/contract/permissions';
 import type { DB } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
-import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { notFound, versionConflict, refused } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -53,8 +53,8 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, id: number, in
   assertAdministrator(actor, 'define profiles');
   const current = await findProfileRow(db, id);
   if (!current) throw notFound('profile');
-  if (current.id === actor.profileId) throw new AppError('forbidden', 'Nobody edits the profile they hold; ask another administrator.');
-  if (current.key === 'administrator' && input.rights) throw new AppError('unprocessable', 'The Administrator profile always has every right.');
+  if (current.id === actor.profileId) throw refused('forbidden', 'own_profile');
+  if (current.key === 'administrator' && input.rights) throw refused('unprocessable', 'administrator_rights');
   if (current.version !== input.version) throw versionConflict(current.version);
   const row = await updateProfileRow(db, id, input.version, {
     ...(input.name !== undefined && { name: input.name }),
@@ -71,9 +71,9 @@ export async function deleteProfile(db: Kysely<DB>, actor: Actor, id: number, ip
   assertAdministrator(actor, 'define profiles');
   const current = await findProfileRow(db, id);
   if (!current) throw notFound('profile');
-  if (current.builtin === 1) throw new AppError('unprocessable', 'Built-in profiles cannot be deleted.');
+  if (current.builtin === 1) throw refused('unprocessable', 'builtin_profile');
   if (await anyUserWith(db, { profileId: id })) {
-    throw new AppError('unprocessable', 'Users still have this profile; give them another profile first.');
+    throw refused('unprocessable', 'profile_has_users');
   }
   await deleteProfileRow(db, id);
   await audit(db, actor, 'profile.delete', { type: 'profile', id: String(id) }, { name: current.name }, ip);

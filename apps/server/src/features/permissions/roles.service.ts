@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { RoleNode, roleCreateSchema, roleUpdateSchema } from '@kontor/contract/permissions';
 import type { DB } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
-import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { AppError, notFound, versionConflict, fieldError, refused } from '../../errors.ts';
 import { fromApiId, toApiId, toApiIdOrNull } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -38,7 +38,7 @@ export async function createRole(db: Kysely<DB>, actor: Actor, input: z.output<t
   assertAdministrator(actor, 'change the role hierarchy');
   const parentId = fromApiId(input.parentId);
   if (!(await findRoleRow(db, parentId))) {
-    throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: 'no such role' });
+    throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: fieldError('no_such_role') });
   }
   const now = nowIso();
   const row = await insertRoleRow(db, { key: await uniqueKey(db, input.name), name: input.name, parent_id: parentId, builtin: 0, created_at: now, updated_at: now });
@@ -55,10 +55,10 @@ export async function updateRole(db: Kysely<DB>, actor: Actor, id: number, input
   let parentId: number | null | undefined;
   if (input.parentId !== undefined) {
     parentId = fromApiId(input.parentId);
-    if (current.parent_id === null) throw new AppError('unprocessable', 'The top role stays at the top of the hierarchy.');
-    if (!roles.some((r) => r.id === parentId)) throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: 'no such role' });
+    if (current.parent_id === null) throw refused('unprocessable', 'top_role');
+    if (!roles.some((r) => r.id === parentId)) throw new AppError('validation_failed', 'The parent role does not exist.', { parentId: fieldError('no_such_role') });
     if (parentId === id || ancestorRoleIds(roles, parentId).includes(id)) {
-      throw new AppError('validation_failed', 'A role cannot report to itself or to a role below it.', { parentId: 'would make a cycle' });
+      throw new AppError('validation_failed', 'A role cannot report to itself or to a role below it.', { parentId: fieldError('role_cycle') });
     }
   }
   const row = await updateRoleRow(db, id, input.version, {
@@ -76,12 +76,12 @@ export async function deleteRole(db: Kysely<DB>, actor: Actor, id: number, ip: s
   assertAdministrator(actor, 'change the role hierarchy');
   const role = await findRoleRow(db, id);
   if (!role) throw notFound('role');
-  if (role.builtin === 1) throw new AppError('unprocessable', 'Built-in roles cannot be deleted; rename them instead.');
+  if (role.builtin === 1) throw refused('unprocessable', 'builtin_role');
   if (await hasChildRoles(db, id)) {
-    throw new AppError('unprocessable', 'Move or delete the roles below this one first.');
+    throw refused('unprocessable', 'role_has_children');
   }
   if (await anyUserWith(db, { role: role.key })) {
-    throw new AppError('unprocessable', 'Users still have this role; give them another role first.');
+    throw refused('unprocessable', 'role_has_users');
   }
   await deleteRoleRow(db, id);
   await audit(db, actor, 'role.delete', { type: 'role', id: String(id) }, { name: role.name }, ip);

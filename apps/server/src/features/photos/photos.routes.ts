@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idSchema } from '@kontor/contract/common';
 import { modules, type Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { descriptorOf } from '../records/registry.ts';
@@ -18,7 +18,7 @@ const params = z.object({ id: idSchema });
 async function readUpload(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the image as multipart/form-data in a field named "file".');
   const file = await req.file();
-  if (!file) throw new AppError('validation_failed', 'No file was sent.', { file: 'required' });
+  if (!file) throw new AppError('validation_failed', 'No file was sent.', { file: fieldError('required') });
   const buf = await file.toBuffer();
   if (file.file.truncated) throw new AppError('payload_too_large', 'The image is larger than 1 MB.');
   return buf;

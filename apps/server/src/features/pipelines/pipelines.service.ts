@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Pipeline, pipelineCreateSchema, pipelineUpdateSchema } from '@kontor/contract/deals';
 import type { DB, PipelineRow, StageRow } from '../../db/schema.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { invalid, notFound, versionConflict, fieldError, refused } from '../../errors.ts';
 import { fromApiId, toApiId } from '../../lib/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -50,13 +50,13 @@ export async function getPipeline(db: Kysely<DB>, id: number): Promise<Pipeline>
 /** The pipeline a new deal without one goes to: the default (there is always one; the first migration made it). */
 export async function defaultPipeline(db: Kysely<DB>): Promise<Pipeline> {
   const p = await defaultPipelineRow(db);
-  if (!p) throw new AppError('unprocessable', 'There is no pipeline; an administrator must create one first.');
+  if (!p) throw refused('unprocessable', 'no_pipeline');
   return presentPipeline(p, await stagesOf(db, p.id));
 }
 
 export async function createPipeline(db: Kysely<DB>, actor: Actor, input: z.output<typeof pipelineCreateSchema>, ip: string | null): Promise<Pipeline> {
   assertAdmin(actor, 'fields');
-  if (input.stages.some((s) => s.id !== undefined)) throw invalid({ stages: 'a new pipeline has only new stages' });
+  if (input.stages.some((s) => s.id !== undefined)) throw invalid({ stages: fieldError('new_pipeline_stages') });
   const position = (await maxPipelinePosition(db)) + 1;
   const id = await db.transaction().execute(async (trx) => {
     const newId = await insertPipeline(trx, input.name, position);
@@ -82,11 +82,11 @@ export async function updatePipeline(db: Kysely<DB>, actor: Actor, id: number, i
   if (input.stages) {
     const known = new Set(existing.map((s) => s.id));
     const unknown = input.stages.find((s) => s.id !== undefined && !known.has(fromApiId(s.id)));
-    if (unknown) throw invalid({ stages: 'a stage belongs to another pipeline or does not exist' });
+    if (unknown) throw invalid({ stages: fieldError('stage_not_in_pipeline') });
     const kept = new Set(input.stages.filter((s) => s.id !== undefined).map((s) => fromApiId(s.id as string)));
     removed = existing.filter((s) => !kept.has(s.id)).map((s) => s.id);
     if ((await dealsInStages(db, removed)) > 0) {
-      throw new AppError('unprocessable', 'A stage you removed still holds deals (perhaps in the recycle bin); move them first.', { stages: 'a removed stage holds deals' });
+      throw refused('unprocessable', 'stage_holds_deals', undefined, { stages: fieldError('stage_holds_deals') });
     }
   }
   await db.transaction().execute(async (trx) => {
@@ -107,14 +107,14 @@ export async function deletePipeline(db: Kysely<DB>, actor: Actor, id: number, m
   assertAdmin(actor, 'fields');
   const current = await findPipelineRow(db, id);
   if (!current) throw notFound('pipeline');
-  if (current.is_default === 1) throw new AppError('unprocessable', 'The default pipeline cannot be deleted; make another one the default first.');
+  if (current.is_default === 1) throw refused('unprocessable', 'default_pipeline');
   const stages = await stagesOf(db, id);
   const hasDeals = (await dealsInStages(db, stages.map((s) => s.id))) > 0;
   let target: { pipelineId: number; stageId: number } | null = null;
   if (hasDeals) {
-    if (moveTo === undefined || moveTo === id) throw invalid({ moveTo: 'choose the pipeline its deals move to' });
+    if (moveTo === undefined || moveTo === id) throw invalid({ moveTo: fieldError('move_to_required') });
     const first = (await stagesOf(db, moveTo))[0];
-    if (!first) throw invalid({ moveTo: 'no such pipeline' });
+    if (!first) throw invalid({ moveTo: fieldError('no_such_pipeline') });
     target = { pipelineId: moveTo, stageId: first.id };
   }
   await db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { preferenceKeySchema, preferenceValueSchema, type PreferenceKey } from '@kontor/contract/preferences';
 import type { DB } from '../../db/schema.ts';
 import { invalid } from '../../errors.ts';
+import { fieldErrorMap, fieldErrorsOf } from '@kontor/contract/field-errors';
 import { parseJsonColumn } from '../../lib/json.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { preferenceRows, upsertPreference } from './preferences.repository.ts';
@@ -20,8 +21,8 @@ export async function myPreferences(db: Kysely<DB>, actor: Actor): Promise<Recor
 }
 
 export async function setMyPreference(db: Kysely<DB>, actor: Actor, key: PreferenceKey, value: unknown): Promise<Record<string, unknown>> {
-  const parsed = preferenceValueSchema(key).safeParse(value);
-  if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [['value', ...i.path].join('.'), i.message])));
+  const parsed = preferenceValueSchema(key).safeParse(value, { error: fieldErrorMap });
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues, ['value']));
   await upsertPreference(db, actor.id, key, JSON.stringify(parsed.data));
   return myPreferences(db, actor);
 }

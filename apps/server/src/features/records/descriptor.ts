@@ -31,13 +31,13 @@ export interface ModuleDescriptor<M extends Module = Module> {
   /** API sort key -> column; `defaultSort` is one of them. */
   sortColumns: Record<string, SortColumn>;
   defaultSort: string;
-  /** The folded name (JS `foldText`) that serves the default order, the A-Z index and the fragment filter. */
+  /** The name's sort key (contract `nameSortKey` / `personSortKey`) that serves the default order and the A-Z index. */
   sortKeyColumn: string;
   /** What the fragment filter `q` searches (folded name, lower-cased primary e-mail). */
   searchColumns: string[];
   /** The module has a photo or logo (`photo_file_id`). */
   photo: boolean;
-  /** Columns whose non-empty values, joined by a space, name a record where only a name fits (recycle bin, lookups). */
+  /** Columns that name a record where only a name fits (recycle bin, lookups), read by `records/record-name.ts`. */
   nameColumns: string[];
   /** What the record's search document holds (issue #12); a module without it is not searched. */
   search?: SearchSource;

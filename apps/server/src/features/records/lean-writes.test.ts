@@ -61,15 +61,22 @@ describe.each(['admin', 'sales'] as const)('statements per write (%s)', (who) =>
     expect(statements.filter((s) => /contact_points|record_tags|sort_name" =/.test(s) && !s.startsWith('select')), listed(statements)).toEqual([]);
   });
 
-  it('creates an account in 3 statements: the generation read, the row, its created event', async () => {
+  it('creates an account with a website in 4 statements: the generation read, the row, its created event, its contact points', async () => {
     const statements = await statementsOf(() => clients[who].post('/api/v1/accounts', accountInput()), 201);
-    expect(statements.length, listed(statements)).toBeLessThanOrEqual(3);
+    expect(statements.length, listed(statements)).toBeLessThanOrEqual(4);
   });
 
   it('edits one field of an account in 5 statements: the page, the update, its event and the deal summary', async () => {
     const a: Account = await makeAccount(clients[who]);
-    const statements = await statementsOf(() => clients[who].patch(`/api/v1/accounts/${a.id}`, { website: 'lean.example', version: a.version }), 200);
+    const statements = await statementsOf(() => clients[who].patch(`/api/v1/accounts/${a.id}`, { tickerSymbol: 'LEAN', version: a.version }), 200);
     expect(statements.length, listed(statements)).toBeLessThanOrEqual(5);
+    expect(statements.find((s) => s.startsWith('update "accounts"'))).toMatch(/^update "accounts" set "ticker_symbol" = \S+, "updated_at" = \S+, "updated_by" = \S+, "version" = \S+ where/);
+  });
+
+  it('edits the website of an account (its primary website point, issue #14) in 7 statements: that kind of points rewritten too', async () => {
+    const a: Account = await makeAccount(clients[who]);
+    const statements = await statementsOf(() => clients[who].patch(`/api/v1/accounts/${a.id}`, { website: 'lean.example', version: a.version }), 200);
+    expect(statements.length, listed(statements)).toBeLessThanOrEqual(7);
     expect(statements.find((s) => s.startsWith('update "accounts"'))).toMatch(/^update "accounts" set "website" = \S+, "updated_at" = \S+, "updated_by" = \S+, "version" = \S+ where/);
   });
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { fromApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
+import { fieldError, type FieldError } from '../../errors.ts';
 import { visibleRecords } from './visible-records.ts';
 
 /** A reference the input sets to something other than what is stored (undefined: not given, cleared or unchanged): only those need checking. */
@@ -20,23 +21,23 @@ export async function checkReferences(
   actor: Actor,
   refs: { ownerId?: string | null; contactType?: string | null; accountId?: string | null; parentAccountId?: string | null },
   found: FoundNames = {},
-): Promise<Record<string, string>> {
-  const errors: Record<string, string> = {};
+): Promise<Record<string, FieldError>> {
+  const errors: Record<string, FieldError> = {};
   if (refs.ownerId != null) {
     const u = await db.selectFrom('users').select(['active', 'name']).where('id', '=', fromApiId(refs.ownerId)).executeTakeFirst();
-    if (!u) errors.ownerId = 'no such user';
-    else if (u.active !== 1) errors.ownerId = 'this user is deactivated';
+    if (!u) errors.ownerId = fieldError('no_such_user');
+    else if (u.active !== 1) errors.ownerId = fieldError('user_deactivated');
     else found.ownerId = u.name;
   }
   if (refs.contactType != null) {
     const t = await db.selectFrom('contact_types').select('id').where('id', '=', fromApiId(refs.contactType)).executeTakeFirst();
-    if (!t) errors.contactType = 'no such contact type';
+    if (!t) errors.contactType = fieldError('no_such_contact_type');
   }
   for (const key of ['accountId', 'parentAccountId'] as const) {
     const id = refs[key];
     if (id == null) continue;
     const a = await visibleRecords(db, actor, 'accounts').select(['id', 'name']).where('id', '=', fromApiId(id)).executeTakeFirst();
-    if (!a) errors[key] = 'no such account';
+    if (!a) errors[key] = fieldError('no_such_account');
     else found[key] = a.name;
   }
   return errors;

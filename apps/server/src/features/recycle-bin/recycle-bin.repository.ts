@@ -3,9 +3,11 @@ import type { Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
 import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
+import { nameFromColumns } from '../records/record-name.ts';
 import { descriptorOf, recordModules } from '../records/registry.ts';
 import { linkColumnsOf } from '../timeline/timeline-events.ts';
 import { recordsForRules, updateVersioned, visibleRecords } from '../records/visible-records.ts';
+import { writableWhere } from '../permissions/writable-where.ts';
 
 /** The recycle bin's SQL: soft deletes and restores (versioned), the links they cut or mend, and the bin's pages. */
 
@@ -97,18 +99,30 @@ export interface BinRow {
   name: string;
   deleted_at: string;
   deleted_by: number | null;
+  owner_id: number | null;
+  /** The actor may restore it: the delete right on the record (`writableWhere`, as a restore checks it). */
+  restorable: boolean;
 }
 
 /** One page of the bin (plus one row to tell whether another follows), newest deletion first, keyset on (deleted_at, id). */
 export async function binPage(db: Kysely<DB>, actor: Actor, module: Module, after: { value: string | number; id: number } | null, limit: number): Promise<BinRow[]> {
   const names = descriptorOf(module).nameColumns;
-  let q = (visibleRecords(db, actor, module, { deleted: true }) as unknown as SelectQueryBuilder<DB, 'accounts', object>).select(['id', 'deleted_at', 'deleted_by']);
+  let q = (visibleRecords(db, actor, module, { deleted: true }) as unknown as SelectQueryBuilder<DB, 'accounts', object>)
+    .select(['id', 'deleted_at', 'deleted_by', 'owner_id'])
+    .select(sql<number>`case when ${writableWhere(actor, module, 'delete')} then 1 else 0 end`.as('restorable'));
   if (after) q = q.where((eb) => eb.or([eb('deleted_at', '<', String(after.value)), eb.and([eb('deleted_at', '=', String(after.value)), eb('id', '<', after.id)])]));
   const rows = (await q
     .select(names.map((c) => `${module}.${c}` as 'accounts.name'))
     .orderBy('deleted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1)
-    .execute()) as unknown as Array<Record<string, unknown> & { id: number; deleted_at: string; deleted_by: number | null }>;
-  return rows.map((r) => ({ id: r.id, deleted_at: r.deleted_at, deleted_by: r.deleted_by, name: names.map((c) => r[c]).filter((v) => typeof v === 'string' && v).join(' ') }));
+    .execute()) as unknown as Array<Record<string, unknown> & { id: number; deleted_at: string; deleted_by: number | null; owner_id: number | null; restorable: number }>;
+  return rows.map((r) => ({
+    id: r.id,
+    deleted_at: r.deleted_at,
+    deleted_by: r.deleted_by,
+    owner_id: r.owner_id,
+    restorable: Number(r.restorable) === 1,
+    name: nameFromColumns(names, r),
+  }));
 }

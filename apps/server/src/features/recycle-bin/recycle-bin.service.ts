@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { RecycleBinItem } from '@kontor/contract/recycle-bin';
 import type { DB } from '../../db/schema.ts';
-import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { AppError, notFound, versionConflict, refused } from '../../errors.ts';
 import { encodeCursor, decodeCursor } from '../../lib/cursor.ts';
 import { toApiId } from '../../lib/ids.ts';
 import { deleteContactPoints } from '../contact-points/contact-points.repository.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { assertCan, assertRecordRight, can, recordAccess } from '../permissions/access.ts';
+import { assertCan, assertRecordRight, can, mayPurge, recordAccess } from '../permissions/access.ts';
 import { deleteAccessRows } from '../sharing/restricted.ts';
 import { findVisibleRecord, visibleRecordOr404, visibleRecords } from '../records/visible-records.ts';
 import { descriptorOf } from '../records/registry.ts';
@@ -126,9 +126,7 @@ export async function restoreRecord(db: Kysely<DB>, actor: Actor, module: Module
 export async function purgeRecord(db: Kysely<DB>, actor: Actor, store: FileStoreConfig, module: Module, id: number): Promise<void> {
   assertCan(actor, 'delete', module);
   const row = await deletedOr404(db, actor, module, id);
-  if (!actor.isAdmin && !(row.owner_id != null && actor.ownerIds.includes(row.owner_id))) {
-    throw new AppError('forbidden', 'Only the owner, their managers and administrators may purge a record.');
-  }
+  if (!mayPurge(actor, module, row)) throw refused('forbidden', 'purge_owner');
   const files = await db.transaction().execute(async (trx) => {
     await purgeRows(trx, module, id, row.photo_file_id);
     await deleteContactPoints(trx, module, [id]);
@@ -145,7 +143,14 @@ export async function listRecycleBin(db: Kysely<DB>, actor: Actor, module: Modul
   const rows = await binPage(db, actor, module, cursor ? decodeCursor(cursor, 'text') : null, limit);
   const page = rows.slice(0, limit);
   const users = await userNames(db, page.map((r) => r.deleted_by));
-  const data: RecycleBinItem[] = page.map((r) => ({ id: toApiId(r.id), module, name: r.name, deletedAt: r.deleted_at, deletedBy: userRef(users, r.deleted_by) }));
+  const data: RecycleBinItem[] = page.map((r) => ({
+    id: toApiId(r.id),
+    module,
+    name: r.name,
+    deletedAt: r.deleted_at,
+    deletedBy: userRef(users, r.deleted_by),
+    access: { restore: r.restorable, purge: mayPurge(actor, module, r) },
+  }));
   const last = page[page.length - 1];
   return { data, nextCursor: rows.length > limit && last ? encodeCursor(last.deleted_at, last.id) : null };
 }

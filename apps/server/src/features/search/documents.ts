@@ -4,6 +4,7 @@ import { foldForSearch, phoneIndexDigits } from '@kontor/contract/search-query';
 import type { DB } from '../../db/schema.ts';
 import { isSqlite } from '../../db/dialect.ts';
 import { searchFieldColumns } from '../../db/migrations/013_search.ts';
+import { nameFromColumns } from '../records/record-name.ts';
 import { descriptorOf } from '../records/registry.ts';
 import type { SearchSource } from './source.ts';
 import { wordsOf } from './fuzzy.ts';
@@ -72,14 +73,14 @@ function documentOf(source: SearchSource, row: Row, extras: Extras): SearchDocum
   return {
     record_id: id,
     owner_id: row.owner_id == null ? null : Number(row.owner_id),
-    title: cols(source.title).map((v) => v.trim()).filter((v) => v !== '').join(' ') || '-',
+    title: nameFromColumns(source.title, row) || '-',
     display_email: source.displayEmail ? text(row[source.displayEmail]) || null : null,
     display_phone: source.displayPhone ? text(row[source.displayPhone]) || null : null,
     account_id: accountId,
     company_name: source.companyColumn ? text(row[source.companyColumn]) || null : null,
     updated_at: text(row.updated_at),
     fields: {
-      name: field([own(f.name)]),
+      name: field([nameFromColumns(f.name ?? [], row)]), // a person's name in its written order, so "李丹" is a phrase
       company: field([own(f.company), accountName]),
       position: field([own(f.position)]),
       email: field([...cols(f.email), ...pointValues('emails')]),

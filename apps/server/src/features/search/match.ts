@@ -116,7 +116,9 @@ export const ftsWithoutCompany = `{${searchFieldColumns.filter((c) => c !== 'com
 export function singleLetter(terms: SearchTerm[]): string | null {
   const positive = terms.filter((t) => !t.negated);
   const [only] = positive;
-  return positive.length === 1 && only && only.kind === 'word' && !only.field && codePoints(only.text) === 1 ? only.text : null;
+  // A lone Han, kana or Hangul character is a word of its own, found in the documents ("the names holding it"): sort
+  // keys of Chinese names start with their pinyin (issue #14), so a prefix of the key would not find them.
+  return positive.length === 1 && only && only.kind === 'word' && !only.field && codePoints(only.text) === 1 && !ownWord.test(only.text) ? only.text : null;
 }
 
 /** Patterns and phone numbers match the same way at every rank: a query of only those has one rank to look at. */

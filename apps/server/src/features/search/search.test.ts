@@ -57,8 +57,8 @@ describe('the query language', () => {
     ['Jose', ['José García']],
     ['garcia', ['José García']],
     ['stefan', ['Ștefan Popescu']],
-    ['小明', ['小明 王']],
-    ['王', ['小明 王']],
+    ['小明', ['王小明']],
+    ['王', ['王小明']],
     // Phones in any format.
     ['+49 30 1234567', ['Emma Patel']],
     ['030/1234567', ['Emma Patel']],

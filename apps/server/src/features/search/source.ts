@@ -8,7 +8,7 @@ import type { SearchField, SearchType } from '@kontor/contract/search';
  */
 export interface SearchSource {
   type: SearchType;
-  /** Joined by a space: the hit's title. */
+  /** The hit's title, read by `records/record-name.ts` (a person's name as `personName` writes it). */
   title: string[];
   /** The record's own columns feeding each field (the account's name feeds `company` through `accountColumn`). */
   fields: Partial<Record<Exclude<SearchField, 'tag'>, string[]>>;

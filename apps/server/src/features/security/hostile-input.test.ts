@@ -20,7 +20,7 @@ describe('hostile input', () => {
       name: xss.slice(0, 100),
       tickerSymbol: '<b>x</b>',
       accountSite: xss.slice(0, 80),
-      phone: '<script>',
+      fax: '<script>',
       description: xss,
       billingAddress: { street: xss, city: '<i>c</i>', region: '', postalCode: '', country: '' },
       tags: ['<script>t</script>'],

@@ -12,8 +12,9 @@ import { listSettingRows, replaceSettings } from './settings.repository.ts';
 
 export const defaultSettings: Settings = {
   businessCard: {
-    accounts: ['website', 'phone', 'industry', 'accountType', 'ownerId'],
-    contacts: ['accountId', 'position', 'primaryEmail', 'primaryPhone', 'ownerId'],
+    // Contact points and the contact type have their own place on a record page, not the card (issue #14).
+    accounts: ['industry', 'accountType', 'ownerId'],
+    contacts: ['accountId', 'position', 'ownerId'],
   },
   defaultPhoneRegion: null,
   orgDefaults: perModule(() => 'read_write'),

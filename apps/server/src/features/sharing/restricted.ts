@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
-import { invalid } from '../../errors.ts';
+import { invalid, fieldError } from '../../errors.ts';
 import { fromApiId, toApiId } from '../../lib/ids.ts';
 
 /** Restricted access (ONLYOFFICE): the users a record is limited to, or null when it is not restricted. */
@@ -15,7 +15,7 @@ export async function checkRestrictedUsers(db: Kysely<DB>, userIds: string[] | n
   if (!userIds?.length) return;
   const ids = [...new Set(userIds.map(fromApiId))];
   const found = await db.selectFrom('users').select('id').where('id', 'in', ids).execute();
-  if (found.length !== ids.length) throw invalid({ restrictedTo: 'contains a user that does not exist' });
+  if (found.length !== ids.length) throw invalid({ restrictedTo: fieldError('unknown_users') });
 }
 
 /** Writes the restriction: `null` lifts it, a list (possibly empty: owner and admins only) sets it. */

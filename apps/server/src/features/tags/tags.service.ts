@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Tag, tagCreateSchema, tagUpdateSchema } from '@kontor/contract/tags';
 import type { DB } from '../../db/schema.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, notFound, fieldError, refused } from '../../errors.ts';
 import { toApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { carriedTagIds, deleteTagEverywhere, insertTag, listTagRows, mergeTagRows, tagNameTaken, updateTagRow, visibleUsage } from './tags.repository.ts';
@@ -24,11 +24,11 @@ export async function listTags(db: Kysely<DB>, actor: Actor): Promise<Tag[]> {
 
 /** Renaming, recolouring, merging and deleting change records the actor may not see: an admin right. */
 function assertManagesTags(actor: Actor): void {
-  if (!managesTags(actor)) throw new AppError('forbidden', 'Managing tags needs the "fields" administration right.');
+  if (!managesTags(actor)) throw refused('forbidden', 'tags_right');
 }
 
 async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): Promise<void> {
-  if (await tagNameTaken(db, name, exceptId)) throw new AppError('duplicate', `A tag named "${name}" already exists; merge into it instead.`, { name: 'already in use' });
+  if (await tagNameTaken(db, name, exceptId)) throw new AppError('duplicate', `A tag named "${name}" already exists; merge into it instead.`, { name: fieldError('in_use') });
 }
 
 const oneTag = async (db: Kysely<DB>, actor: Actor, id: number) => (await listTags(db, actor)).find((t) => t.id === toApiId(id)) ?? Promise.reject(notFound('tag'));
@@ -55,7 +55,7 @@ export async function deleteTag(db: Kysely<DB>, actor: Actor, id: number): Promi
 /** Merge: every record tagged with `id` gets `intoId` instead (once), then `id` is deleted. */
 export async function mergeTag(db: Kysely<DB>, actor: Actor, id: number, intoId: number): Promise<Tag> {
   assertManagesTags(actor);
-  if (id === intoId) throw new AppError('validation_failed', 'A tag cannot be merged into itself.', { intoId: 'choose another tag' });
+  if (id === intoId) throw new AppError('validation_failed', 'A tag cannot be merged into itself.', { intoId: fieldError('merge_self') });
   if (!(await mergeTagRows(db, id, intoId))) throw notFound('tag');
   return oneTag(db, actor, intoId);
 }

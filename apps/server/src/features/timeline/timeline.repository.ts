@@ -4,6 +4,7 @@ import type { TimelineFilter } from '@kontor/contract/timeline';
 import type { DB, TimelineEventsTable } from '../../db/schema.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { can } from '../permissions/access.ts';
+import { nameFromColumns } from '../records/record-name.ts';
 import { descriptorOf } from '../records/registry.ts';
 import { visibleExists, visibleRecords } from '../records/visible-records.ts';
 import { selfContextColumn } from './timeline-events.ts';
@@ -63,7 +64,7 @@ export async function recordNames(db: Kysely<DB>, actor: Actor, module: Module, 
     .select(['id', ...names.map((c) => `${module}.${c}` as 'accounts.name')])
     .where('id', 'in', [...new Set(ids)])
     .execute()) as unknown as Array<Record<string, unknown> & { id: number }>;
-  return new Map(rows.map((r) => [r.id, names.map((c) => r[c]).filter((v) => typeof v === 'string' && v).join(' ')]));
+  return new Map(rows.map((r) => [r.id, nameFromColumns(names, r)]));
 }
 
 /** Names of pipeline stages, pipelines and contact types (not records: everyone who sees a deal sees its stage). */

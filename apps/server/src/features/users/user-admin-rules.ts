@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { allRights, noRights, rightsSchema, type Rights } from '@kontor/contract/permissions';
 import { modules } from '@kontor/contract/custom-fields';
 import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, fieldError, refused } from '../../errors.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertAdmin } from '../permissions/access.ts';
@@ -39,7 +39,7 @@ async function profileStrength(db: Kysely<DB>, profileId: number | null): Promis
 
 /** Only an administrator (the profile, not just an admin right) may do this. */
 export function assertAdministrator(actor: Actor, what: string): void {
-  if (!actor.isAdmin) throw new AppError('forbidden', `Only an administrator may ${what}.`);
+  if (!actor.isAdmin) throw new AppError('forbidden', `Only an administrator may ${what}.`, undefined, { reason: 'administrator_only' });
 }
 
 /** Role ids strictly below the actor's role. */
@@ -54,11 +54,11 @@ export async function assertMayGrant(db: Kysely<DB>, actor: Actor, role: string,
   if (actor.isAdmin) return;
   const strength = await profileStrength(db, profileId);
   if (strength.isAdmin || !rightsWithin(strength.rights, actor.rights)) {
-    throw new AppError('forbidden', 'You may only give profiles that grant nothing beyond your own rights.', { profileId: 'stronger than your own profile' });
+    throw refused('forbidden', 'grant_profile', undefined, { profileId: fieldError('profile_too_strong') });
   }
   const roleId = await findRoleIdByKey(db, role);
   if (roleId === undefined || !(await rolesBelow(db, actor)).has(roleId)) {
-    throw new AppError('forbidden', 'You may only place users in roles below your own.', { role: 'not below your role' });
+    throw refused('forbidden', 'place_role', undefined, { role: fieldError('role_not_below') });
   }
 }
 
@@ -74,13 +74,13 @@ export async function assertMayManageUser(
 ): Promise<void> {
   if (target.id === actor.id) {
     if (opts.self) return;
-    throw new AppError('forbidden', 'Use your own settings for this (changing your password needs your current one).');
+    throw refused('forbidden', 'own_settings');
   }
   assertAdmin(actor, 'users');
   if (actor.isAdmin) return;
   const strength = await profileStrength(db, target.profile_id);
-  if (strength.isAdmin) throw new AppError('forbidden', 'Only an administrator may manage administrators.');
-  if (!rightsWithin(strength.rights, actor.rights)) throw new AppError('forbidden', "This user's profile grants rights you do not have; ask an administrator.");
+  if (strength.isAdmin) throw refused('forbidden', 'manage_administrators');
+  if (!rightsWithin(strength.rights, actor.rights)) throw refused('forbidden', 'stronger_profile');
   const roleId = await findRoleIdByKey(db, target.role);
-  if (roleId === undefined || !(await rolesBelow(db, actor)).has(roleId)) throw new AppError('forbidden', 'You may only manage users in roles below your own.');
+  if (roleId === undefined || !(await rolesBelow(db, actor)).has(roleId)) throw refused('forbidden', 'manage_below');
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SessionInfo } from '@kontor/contract/users';
 import type { DB } from '../../db/schema.ts';
-import { AppError, invalid, notFound } from '../../errors.ts';
+import { AppError, invalid, notFound, fieldError } from '../../errors.ts';
 import { audit } from '../audit/audit.service.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -64,7 +64,7 @@ export async function changeOwnPassword(
   ip: string | null,
 ): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const user = await getUser(db, actor.id);
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid({ currentPassword: 'not your current password' });
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid({ currentPassword: fieldError('wrong_password') });
   const hash = await hashPassword(input.newPassword);
   const out = await db.transaction().execute(async (trx) => {
     await setUserPassword(trx, actor.id, hash);
@@ -91,9 +91,9 @@ export async function revokeUserToken(db: Kysely<DB>, actor: Actor, userId: numb
 export async function transferRecords(db: Kysely<DB>, actor: Actor, fromUserId: number, toUserId: number, ip: string | null): Promise<Record<Module, number>> {
   await managedUser(db, actor, fromUserId, { self: true });
   const to = await findUserRow(db, toUserId);
-  if (!to) throw invalid({ toUserId: 'no such user' });
-  if (to.active !== 1) throw invalid({ toUserId: 'this user is deactivated' });
-  if (fromUserId === toUserId) throw new AppError('validation_failed', 'Choose another user to receive the records.', { toUserId: 'same user' });
+  if (!to) throw invalid({ toUserId: fieldError('no_such_user') });
+  if (to.active !== 1) throw invalid({ toUserId: fieldError('user_deactivated') });
+  if (fromUserId === toUserId) throw new AppError('validation_failed', 'Choose another user to receive the records.', { toUserId: fieldError('same_user') });
   // The receiver gains what they receive: only someone the actor may manage (or the actor) can be given records.
   await assertMayManageUser(db, actor, to, { self: true });
   const counts = await db.transaction().execute(async (trx) => {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { userCreateSchema, userUpdateSchema, meUpdateSchema } from '@kontor/contract/users';
+import type { Locale, userCreateSchema, userUpdateSchema, meUpdateSchema } from '@kontor/contract/users';
 import type { DB, UserRow } from '../../db/schema.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { AppError, invalid, notFound, versionConflict, fieldError, refused } from '../../errors.ts';
 import type { UserLookups } from './users.presenter.ts';
 import { nowIso } from '../../lib/time.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -38,26 +38,28 @@ const defaultProfileOfRole: Record<string, string> = { admin: 'administrator', m
 export async function resolveRoleAndProfile(db: Kysely<DB>, role: string, profileId?: string): Promise<number> {
   if ((await findRoleIdByKey(db, role)) === undefined) {
     const keys = (await listRoleRows(db)).map((r) => r.key);
-    throw invalid({ role: `no such role; one of: ${keys.join(', ')}` });
+    throw invalid({ role: fieldError('no_such_role', { allowed: keys.join(', ') }, `no such role; one of: ${keys.join(', ')}`) });
   }
   const id = profileId ? (await findProfileRow(db, Number(profileId)))?.id : await findProfileIdByKey(db, defaultProfileOfRole[role] ?? 'salesperson');
-  if (id === undefined) throw invalid({ profileId: 'no such profile' });
+  if (id === undefined) throw invalid({ profileId: fieldError('no_such_profile') });
   return id;
 }
 
-export async function userLookups(db: Kysely<DB>): Promise<UserLookups> {
+/** What presenting users needs beside their rows; `defaultLocale` is the organisation's (config.defaultLocale). */
+export async function userLookups(db: Kysely<DB>, defaultLocale: Locale): Promise<UserLookups> {
   const [roles, profiles, invited] = await Promise.all([listRoleRows(db), listProfileRows(db), pendingInviteUserIds(db)]);
   return {
     roleNames: new Map(roles.map((r) => [r.key, r.name])),
     profileNames: new Map(profiles.map((p) => [p.id, p.name])),
     pendingInvites: new Set(invited),
+    defaultLocale,
   };
 }
 
 /** Creates a user; used by the API (admins), the CLI and the first-run bootstrap. */
 export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<UserRow> {
   if (await findUserByEmail(db, input.email)) {
-    throw new AppError('duplicate', 'A user with this e-mail address already exists.', { email: 'already in use' });
+    throw new AppError('duplicate', 'A user with this e-mail address already exists.', { email: fieldError('in_use') });
   }
   const profileId = await resolveRoleAndProfile(db, input.role, input.profileId);
   const now = nowIso();
@@ -67,7 +69,8 @@ export async function insertUser(db: Kysely<DB>, input: UserCreate): Promise<Use
     password_hash: await hashPassword(input.password),
     role: input.role,
     profile_id: profileId,
-    locale: input.locale,
+    // No language given: the user has not chosen one (their browser's at their first sign-in).
+    locale: input.locale ?? null,
     active: 1,
     created_at: now,
     updated_at: now,
@@ -87,7 +90,7 @@ export async function updateUser(db: Kysely<DB>, actor: Actor, id: number, input
   if (changesRole || changesProfile) assertAdministrator(actor, "change a user's role or profile");
   if (current.version !== input.version) throw versionConflict(current.version);
   if (id === actor.id && (input.active === false || changesRole || changesProfile)) {
-    throw new AppError('unprocessable', 'You cannot deactivate yourself or change your own role or profile; ask another administrator.');
+    throw refused('unprocessable', 'change_yourself');
   }
   // Repeating the current role or profile changes nothing (a role change alone brings the role's default profile).
   const profileId = changesRole || changesProfile ? await resolveRoleAndProfile(db, input.role ?? current.role, input.profileId) : undefined;
@@ -123,6 +126,7 @@ export async function bootstrapAdmin(
   if (await anyUserExists(db)) return null;
   const email = (env.email ?? 'admin@kontor.local').toLowerCase();
   const password = env.password ?? randomToken(12);
-  await insertUser(db, { email, name: 'Administrator', password, role: 'admin', locale: 'en' });
+  // No language: the first admin gets their browser's at their first sign-in, like every user who never chose one.
+  await insertUser(db, { email, name: 'Administrator', password, role: 'admin' });
   return { email, password: env.password ? null : password };
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { isSubgroup, listOperators, valuelessOperators, type Filter, type FilterCondition, type FilterOperator, type FilterValue } from '@kontor/contract/views';
 import { MAX_INT } from '@kontor/contract/common';
 import { isSqlite, likeEscape } from '../../db/dialect.ts';
-import { invalid } from '../../errors.ts';
+import { invalid, fieldError, type FieldError } from '../../errors.ts';
 import type { CatalogField } from './field-catalog.ts';
 import { numberCompare, type CheckedValue, type FilterContext } from './related-fields.ts';
 
@@ -12,7 +12,7 @@ import { numberCompare, type CheckedValue, type FilterContext } from './related-
  * of the wrong shape is a 400 naming what is allowed, and nothing reaches the database.
  */
 
-type Errors = Record<string, string>;
+type Errors = Record<string, FieldError>;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ID = /^[1-9][0-9]{0,9}$/;
@@ -20,33 +20,33 @@ const MAX_DAYS = 36_500;
 
 const list = (v: FilterValue | undefined): Array<string | number | boolean> | null => (Array.isArray(v) ? v : null);
 
-/** One scalar of the field's type, or an error message. */
-function checkScalar(f: CatalogField, op: FilterOperator, v: string | number | boolean): { ok: string | number | boolean } | { error: string } {
+/** One scalar of the field's type, or what is wrong with it. */
+function checkScalar(f: CatalogField, op: FilterOperator, v: string | number | boolean): { ok: string | number | boolean } | { error: FieldError } {
   switch (f.type) {
     case 'text':
-      return typeof v === 'boolean' ? { error: 'must be text' } : { ok: String(v) };
+      return typeof v === 'boolean' ? { error: fieldError('invalid', {}, 'must be text') } : { ok: String(v) };
     case 'number': {
       const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-      return Number.isFinite(n) && Math.abs(n) <= 1e15 ? { ok: n } : { error: 'must be a number' };
+      return Number.isFinite(n) && Math.abs(n) <= 1e15 ? { ok: n } : { error: fieldError('number') };
     }
     case 'date':
     case 'datetime': {
-      if (typeof v !== 'string') return { error: 'must be a date (YYYY-MM-DD)' };
+      if (typeof v !== 'string') return { error: fieldError('date') };
       if (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))) return { ok: v };
       if (f.type === 'datetime' && INSTANT.test(v) && !Number.isNaN(Date.parse(v)) && op !== 'is') return { ok: new Date(v).toISOString() };
-      return { error: 'must be a date (YYYY-MM-DD)' };
+      return { error: fieldError('date') };
     }
     case 'boolean':
-      return typeof v === 'boolean' ? { ok: v } : v === 'true' || v === 'false' ? { ok: v === 'true' } : { error: 'must be true or false' };
+      return typeof v === 'boolean' ? { ok: v } : v === 'true' || v === 'false' ? { ok: v === 'true' } : { error: fieldError('boolean') };
     case 'picklist':
     case 'multiselect':
-      return typeof v === 'string' && (f.options ?? []).includes(v) ? { ok: v } : { error: `must be one of ${(f.options ?? []).join(', ')}` };
+      return typeof v === 'string' && (f.options ?? []).includes(v) ? { ok: v } : { error: fieldError('one_of', { allowed: (f.options ?? []).join(', ') }) };
     case 'user':
-      return typeof v === 'string' && (v === 'me' || v === 'myTeam' || (ID.test(v) && Number(v) <= MAX_INT)) ? { ok: v } : { error: 'must be a user id, me or myTeam' };
+      return typeof v === 'string' && (v === 'me' || v === 'myTeam' || (ID.test(v) && Number(v) <= MAX_INT)) ? { ok: v } : { error: fieldError('user_value') };
     case 'reference':
-      return typeof v === 'string' && ID.test(v) && Number(v) <= MAX_INT ? { ok: v } : { error: 'must be a record id' };
+      return typeof v === 'string' && ID.test(v) && Number(v) <= MAX_INT ? { ok: v } : { error: fieldError('record_id') };
     case 'tags':
-      return typeof v === 'string' && v.trim() !== '' && v.length <= 50 ? { ok: v.trim() } : { error: 'must be a tag name' };
+      return typeof v === 'string' && v.trim() !== '' && v.length <= 50 ? { ok: v.trim() } : { error: fieldError('tag_value') };
   }
 }
 
@@ -54,22 +54,22 @@ function checkScalar(f: CatalogField, op: FilterOperator, v: string | number | b
 function checkValue(f: CatalogField, c: FilterCondition, path: string, errors: Errors): CheckedValue {
   const v = c.value;
   if (valuelessOperators.includes(c.op)) {
-    if (v !== undefined && v !== null) errors[`${path}.value`] = `${c.op} takes no value`;
+    if (v !== undefined && v !== null) errors[`${path}.value`] = fieldError('no_value', { op: c.op });
     return null;
   }
   if (c.op === 'inLast' || c.op === 'notInLast') {
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > MAX_DAYS) errors[`${path}.value`] = `a whole number of days from 1 to ${MAX_DAYS}`;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_DAYS) errors[`${path}.value`] = fieldError('days_range', { max: MAX_DAYS });
     return n;
   }
   if (listOperators.includes(c.op)) {
     const values = list(v);
     if (!values || values.length === 0) {
-      errors[`${path}.value`] = c.op === 'between' ? 'two values: [from, to]' : 'a list of values';
+      errors[`${path}.value`] = fieldError(c.op === 'between' ? 'two_values' : 'value_list');
       return null;
     }
     if (c.op === 'between' && values.length !== 2) {
-      errors[`${path}.value`] = 'two values: [from, to]';
+      errors[`${path}.value`] = fieldError('two_values');
       return null;
     }
     const out: Array<string | number> = [];
@@ -81,7 +81,7 @@ function checkValue(f: CatalogField, c: FilterCondition, path: string, errors: E
     return out;
   }
   if (v === undefined || v === null || Array.isArray(v)) {
-    errors[`${path}.value`] = 'a value is required';
+    errors[`${path}.value`] = fieldError('value_required');
     return null;
   }
   const r = checkScalar(f, c.op, v);
@@ -203,11 +203,11 @@ export function compileFilter(ctx: FilterContext, catalog: Map<string, CatalogFi
   const one = (c: FilterCondition, p: string): RawBuilder<boolean> | null => {
     const f = catalog.get(c.field);
     if (!f) {
-      errors[`${p}.field`] = `unknown field "${c.field}"; filter by one of: ${allowedFields}`;
+      errors[`${p}.field`] = fieldError('unknown_filter_field', { field: c.field, allowed: allowedFields });
       return null;
     }
     if (!f.operators.includes(c.op)) {
-      errors[`${p}.op`] = `"${c.op}" does not apply to ${c.field}; use one of: ${f.operators.join(', ')}`;
+      errors[`${p}.op`] = fieldError('operator', { op: c.op, field: c.field, allowed: f.operators.join(', ') });
       return null;
     }
     const value = checkValue(f, c, p, errors);

@@ -4,7 +4,9 @@ import type { Module } from '@kontor/contract/custom-fields';
 import { filterSchema, type Filter } from '@kontor/contract/views';
 import type { DB } from '../../db/schema.ts';
 import { foldText } from '../../db/dialect.ts';
-import { invalid } from '../../errors.ts';
+import { unletteredKey } from '../../db/sort-keys.ts';
+import { fieldErrorMap, fieldErrorOfIssue, type FieldError } from '@kontor/contract/field-errors';
+import { invalid, fieldError } from '../../errors.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { multiKeysetFor, type MultiKeyset } from '../records/multi-keyset.ts';
 import { descriptorOf } from '../records/registry.ts';
@@ -35,34 +37,35 @@ export function parseFilterParam(raw: string | Filter | undefined): Filter | nul
     try {
       json = JSON.parse(raw);
     } catch {
-      throw invalid({ filter: 'must be JSON: {"match":"all","conditions":[{"field":"…","op":"…","value":…}]}' });
+      throw invalid({ filter: fieldError('filter_json') });
     }
   }
-  const parsed = filterSchema.safeParse(json);
+  const parsed = filterSchema.safeParse(json, { error: fieldErrorMap });
   if (!parsed.success) throw invalid(Object.fromEntries(flatIssues(parsed.error.issues, ['filter'])), 'The filter is not valid.');
   return parsed.data;
 }
 
 /** zod's issues as field errors; for "a condition or a group" the branch that came closest says what is wrong. */
-function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): Array<[string, string]> {
-  return issues.flatMap((i): Array<[string, string]> => {
+function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): Array<[string, FieldError]> {
+  return issues.flatMap((i): Array<[string, FieldError]> => {
     const path = [...prefix, ...i.path];
     if (i.code === 'invalid_union' && i.errors.length > 0) {
       const closest = [...i.errors].sort((a, b) => a.length - b.length)[0] ?? [];
       return flatIssues(closest, path);
     }
-    return [[path.map(String).join('.'), i.message]];
+    return [[path.map(String).join('.'), fieldErrorOfIssue(i)]];
   });
 }
 
 /**
- * The A-Z index on a folded sort key: a letter of any script (folded: "Ä" files under "a"), `0-9`, or `#` for
- * everything that starts with neither a Latin letter nor a digit.
+ * The A-Z index on a name's sort key (contract `sort-key.ts`: folded, Chinese names led by their pinyin): a letter of
+ * any script (folded: "Ä" files under "a"), `0-9`, or `#` for everything that starts with neither a Latin letter nor
+ * a digit (`UNLETTERED_KEY_RANGES`).
  */
 export function letterWhere(column: string, letter: string): RawBuilder<boolean> {
   const col = sql.ref(column);
   if (letter === '0-9') return sql<boolean>`(${col} >= '0' and ${col} < ':')`;
-  if (letter === '#') return sql<boolean>`(${col} < '0' or (${col} >= ':' and ${col} < 'a') or ${col} >= '{')`;
+  if (letter === '#') return unletteredKey(col);
   const l = foldText(letter).slice(0, 1) || letter;
   const next = String.fromCodePoint((l.codePointAt(0) ?? 0) + 1);
   return sql<boolean>`(${col} >= ${l} and ${col} < ${next})`;
@@ -93,6 +96,6 @@ export async function resolveListView(db: Kysely<DB>, actor: Actor, module: Modu
   const columns = listSortColumns(actor, module);
   const sort = q.sort ?? (view && view.sort.length > 0 ? view.sort.join(',') : d.defaultSort);
   const bad = sort.split(',').find((s) => !(s.replace(/^-/, '') in columns));
-  if (bad !== undefined) throw invalid({ sort: `sort by one of ${Object.keys(columns).join(', ')} (prefix - for descending)` });
+  if (bad !== undefined) throw invalid({ sort: fieldError('sort_field', { allowed: Object.keys(columns).join(', ') }) });
   return { where, keyset: multiKeysetFor(sort, columns, `${module}.id`, opts) };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Module } from '@kontor/contract/custom-fields';
 import { emptyFilter, filterSchema, type Filter, type View, type viewCreateSchema, type viewUpdateSchema } from '@kontor/contract/views';
 import type { DB } from '../../db/schema.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../errors.ts';
+import { invalid, notFound, versionConflict, fieldError, refused, type FieldError } from '../../errors.ts';
 import { parseJsonColumn } from '../../lib/json.ts';
 import { toApiId } from '../../lib/ids.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -85,36 +85,36 @@ export async function findUsableView(db: Kysely<DB>, actor: Actor, module: Modul
   const key = SYSTEM.exec(id)?.[1];
   if (key !== undefined) {
     const v = systemViewsOf(module).find((s) => s.key === key);
-    if (!v) throw invalid({ view: `unknown view; system views of ${module}: ${systemViewsOf(module).map((s) => systemViewId(s.key)).join(', ')}` });
+    if (!v) throw invalid({ view: fieldError('unknown_view', {}, `unknown view; system views of ${module}: ${systemViewsOf(module).map((s) => systemViewId(s.key)).join(', ')}`) });
     return { filter: v.filter(new Date()), sort: v.sort, columns: systemColumns(module) };
   }
   const row = /^[1-9][0-9]{0,9}$/.test(id) && Number(id) <= 2_147_483_647 ? await usableViewRow(db, actor.id, Number(id)) : undefined;
-  if (!row || row.module !== module) throw invalid({ view: `no view ${id} of ${module} that you may use (GET /api/v1/views?module=${module} lists them)` });
+  if (!row || row.module !== module) throw invalid({ view: fieldError('unknown_view', {}, `no view ${id} of ${module} that you may use (GET /api/v1/views?module=${module} lists them)`) });
   return { filter: parseJsonColumn(row.filter, filterSchema, emptyFilter), sort: JSON.parse(row.sort) as string[], columns: JSON.parse(row.columns) as string[] };
 }
 
 /** Checks a view's filter, sort and columns against the module (400s name what is allowed). */
 async function checkSettings(db: Kysely<DB>, actor: Actor, module: Module, v: { filter?: Filter; sort?: string[]; columns?: string[]; columnWidths?: Record<string, number> }): Promise<void> {
   if (v.filter) compileFilter({ db, actor }, await catalogOf(db, module), v.filter);
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   const sortKeys = Object.keys(listSortColumns(actor, module));
   v.sort?.forEach((s, i) => {
-    if (!sortKeys.includes(s.replace(/^-/, ''))) errors[`sort.${i}`] = `sort by one of ${sortKeys.join(', ')} (prefix - for descending)`;
+    if (!sortKeys.includes(s.replace(/^-/, ''))) errors[`sort.${i}`] = fieldError('sort_field', { allowed: sortKeys.join(', ') });
   });
-  if (v.sort && new Set(v.sort.map((s) => s.replace(/^-/, ''))).size !== v.sort.length) errors.sort = 'each sort key at most once';
+  if (v.sort && new Set(v.sort.map((s) => s.replace(/^-/, ''))).size !== v.sort.length) errors.sort = fieldError('sort_key_twice');
   const columns = v.columns || v.columnWidths ? await columnKeysOf(db, module) : [];
   v.columns?.forEach((c, i) => {
-    if (!columns.includes(c)) errors[`columns.${i}`] = `unknown column "${c}"; one of: ${columns.join(', ')}`;
+    if (!columns.includes(c)) errors[`columns.${i}`] = fieldError('unknown_column', { column: c, allowed: columns.join(', ') });
   });
-  if (v.columns && new Set(v.columns).size !== v.columns.length) errors.columns = 'each column at most once';
-  for (const c of Object.keys(v.columnWidths ?? {})) if (!columns.includes(c)) errors[`columnWidths.${c}`] = 'not a column of this module';
+  if (v.columns && new Set(v.columns).size !== v.columns.length) errors.columns = fieldError('column_twice');
+  for (const c of Object.keys(v.columnWidths ?? {})) if (!columns.includes(c)) errors[`columnWidths.${c}`] = fieldError('not_a_column');
   if (Object.keys(errors).length > 0) throw invalid(errors);
 }
 
 async function ownView(db: Kysely<DB>, actor: Actor, id: number): Promise<ViewRow> {
   const row = await usableViewRow(db, actor.id, id);
   if (!row) throw notFound('view');
-  if (row.owner_id !== actor.id && !actor.isAdmin) throw new AppError('forbidden', 'Only the owner of a shared view or an administrator may change it.');
+  if (row.owner_id !== actor.id && !actor.isAdmin) throw refused('forbidden', 'view_owner');
   return row;
 }
 
@@ -122,7 +122,7 @@ export async function createView(db: Kysely<DB>, actor: Actor, input: ViewCreate
   assertCan(actor, 'view', input.module);
   await checkSettings(db, actor, input.module, input);
   if ((await usableViewRows(db, actor.id, input.module)).filter((r) => r.owner_id === actor.id).length >= MAX_VIEWS_PER_USER) {
-    throw new AppError('unprocessable', `You have ${MAX_VIEWS_PER_USER} views in this module; delete one first.`);
+    throw refused('unprocessable', 'views_limit', { max: MAX_VIEWS_PER_USER });
   }
   const id = await insertView(db, input.module, actor.id, {
     name: input.name,

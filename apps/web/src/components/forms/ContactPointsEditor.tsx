@@ -72,7 +72,7 @@ function PointListEditor({ kind, rows, onChange, errors }: { kind: PointKind; ro
           {t(`points.none_${kind}`)}
         </Text>
       ) : null}
-      <Radio.Group value={rows.find((r) => r.primary)?.key ?? null} onChange={(k) => onChange(setPrimary(rows, k))} aria-label={t('points.primary')}>
+      <Radio.Group value={rows.find((r) => r.primary)?.key ?? null} onChange={(k) => onChange(setPrimary(rows, k))} role="group" aria-label={t('points.primary')}>
         <Stack gap={6}>
           {rows.map((r, i) => (
             <Group key={r.key} gap={8} wrap="nowrap" align="flex-start">
@@ -127,7 +127,7 @@ function AddressListEditor({ rows, onChange, errors }: { rows: AddressRow[]; onC
           {t('points.none_addresses')}
         </Text>
       ) : null}
-      <Radio.Group value={rows.find((r) => r.primary)?.key ?? null} onChange={(k) => onChange(setPrimary(rows, k))} aria-label={t('points.primary')}>
+      <Radio.Group value={rows.find((r) => r.primary)?.key ?? null} onChange={(k) => onChange(setPrimary(rows, k))} role="group" aria-label={t('points.primary')}>
         <Stack gap="sm">
           {rows.map((r, i) => (
             <Paper key={r.key} withBorder p="sm" radius="sm">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Drawer, Group, Kbd, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { ModalActions } from '../ModalActions';
+import { keyLabel, matchesShortcut } from '../../features/search/shortcuts';
 
 interface Props {
   opened: boolean;
@@ -19,8 +20,6 @@ interface Props {
   submitLabel?: string;
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
 /** A side drawer form: Ctrl/Cmd+Enter saves, Escape closes (asking first when there are unsaved edits). */
 export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, formError, children, testId, size = 640, submitLabel }: Props) {
   const { t } = useTranslation();
@@ -31,7 +30,7 @@ export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, fo
     else onClose();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (matchesShortcut('save', e)) {
       e.preventDefault();
       if (!saving) onSubmit();
     } else if (e.key === 'Escape' && !confirming) {
@@ -72,7 +71,7 @@ export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, fo
             </Drawer.Body>
             <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--k-border)', background: 'var(--mantine-color-gray-0)' }}>
               <Text size="xs" c="dimmed" visibleFrom="sm">
-                <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd> + <Kbd size="xs">Enter</Kbd> {t('form.toSave')}
+                <Kbd size="xs">{keyLabel(t, 'mod')}</Kbd> + <Kbd size="xs">{keyLabel(t, 'Enter')}</Kbd> {t('form.toSave')}
               </Text>
               <Group gap="xs" ml="auto">
                 <Button variant="default" onClick={requestClose} data-testid="form-cancel">

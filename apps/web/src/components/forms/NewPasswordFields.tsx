@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PasswordInput, Stack } from '@mantine/core';
 import { passwordSchema } from '@kontor/contract/users';
-import { fieldMessage } from '../../lib/errors';
+import { fieldMessage, zodFieldErrors } from '../../lib/errors';
 
 export interface NewPassword {
   password: string;
@@ -13,7 +13,7 @@ export const emptyNewPassword: NewPassword = { password: '', repeat: '' };
 /** Errors for a new password typed twice (the contract's length rule, then equality); empty when fine. */
 export function newPasswordErrors(t: TFunction, v: NewPassword): Partial<Record<keyof NewPassword, string>> {
   const parsed = passwordSchema.safeParse(v.password);
-  if (!parsed.success) return { password: fieldMessage(t, parsed.error.issues[0]?.message ?? 'required') };
+  if (!parsed.success) return { password: fieldMessage(t, zodFieldErrors(parsed.error)._ ?? 'required') };
   if (v.password !== v.repeat) return { repeat: t('password.mismatch') };
   return {};
 }

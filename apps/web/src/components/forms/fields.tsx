@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Input, NumberInput, Select, TagsInput, Text } from '@mantine/core';
 import { picklists, type PicklistName } from '@kontor/contract/picklists';
@@ -104,6 +105,7 @@ export function TagsField(p: BaseProps<string[]>) {
 /** Birthday: month and day, year optional. Value: '' | 'YYYY-MM-DD' | '--MM-DD'. */
 export function BirthdayInput(p: BaseProps<string>) {
   const { t } = useTranslation();
+  const hintId = useId();
   const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.value);
   const partial = /^--(\d{2})-(\d{2})$/.exec(p.value);
   const year = full?.[1] ?? '';
@@ -118,7 +120,7 @@ export function BirthdayInput(p: BaseProps<string>) {
   const months = monthNames().map((name, i) => ({ value: String(i + 1).padStart(2, '0'), label: name }));
   const days = Array.from({ length: 31 }, (_, i) => String(i + 1).padStart(2, '0'));
   return (
-    <div role="group" aria-label={p.label} data-testid={p.testId}>
+    <div role="group" aria-label={p.label} aria-describedby={hintId} data-testid={p.testId}>
       <Input.Label display="block" mb={4}>
         {p.label}
       </Input.Label>
@@ -142,11 +144,11 @@ export function BirthdayInput(p: BaseProps<string>) {
         />
       </Group>
       {p.error ? (
-        <Text size="xs" c="red" mt={4}>
+        <Text id={hintId} size="xs" c="red" mt={4}>
           {p.error}
         </Text>
       ) : (
-        <Text size="xs" c="dimmed" mt={4}>
+        <Text id={hintId} size="xs" c="dimmed" mt={4}>
           {t('birthday.hint')}
         </Text>
       )}

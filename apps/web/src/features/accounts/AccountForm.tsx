@@ -66,8 +66,6 @@ function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFo
         <NumberInput label={t('fields.annualRevenue')} value={v.annualRevenue} onChange={(x) => set('annualRevenue', x)} error={errors.annualRevenue} allowNegative={false} decimalScale={2} hideControls data-testid="field-annualRevenue" />
         <PicklistSelect name="ratings" label={t('fields.rating')} value={v.rating} onChange={(x) => set('rating', x)} error={errors.rating} />
         <ContactTypeSelect label={t('fields.contactType')} value={v.contactType} onChange={(x) => set('contactType', x)} error={errors.contactType} testId="field-contactType" />
-        <TextInput {...txt('website')} placeholder="example.com" />
-        <TextInput {...txt('phone')} type="tel" />
         <TextInput {...txt('fax')} type="tel" />
         <TextInput {...txt('tickerSymbol')} />
         <TextInput {...txt('accountNumber')} />
@@ -76,6 +74,7 @@ function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFo
       <FormSection title={t('fields.tags')} cols={1}>
         <TagsField label={t('fields.tags')} value={v.tags} onChange={(x) => set('tags', x)} error={errors.tags} testId="field-tags" />
       </FormSection>
+      {/* Phone and website are the primary points: edited here only (issue #14). */}
       <FormSection title={t('sections.contactPoints')} cols={1}>
         <ContactPointsEditor value={v.points} onChange={(x) => set('points', x)} errors={errors} />
       </FormSection>

@@ -3,7 +3,6 @@ import { useNavigate } from '@tanstack/react-router';
 import type { Account } from '@kontor/contract/accounts';
 import { useMyRights } from '../auth/permissions';
 import { accountField } from '../records/field-values';
-import { FieldItem } from '../records/FieldItem';
 import { RecordLoader, RecordPageFrame, type FieldOf } from '../records/RecordPageFrame';
 import { AccountForm } from './AccountForm';
 import { deleteAccount, useAccount } from './api';
@@ -13,8 +12,11 @@ import { CustomerBadge, DealSums } from '../deals/CustomerBadge';
 import { RelatedDealsSection } from '../deals/RelatedDeals';
 import { ArrangedSections } from '../records/ArrangedSections';
 import { activitiesSection, itemSections } from '../records/common-sections';
+import { captionBeside, infoFieldsBeside } from '../records/sidebar-fields';
+import { useSettings } from '../../lib/reference';
 
-const infoFields = ['name', 'ownerId', 'parentAccountId', 'accountType', 'industry', 'ownership', 'rating', 'employees', 'annualRevenue', 'website', 'phone', 'fax', 'tickerSymbol', 'accountNumber', 'accountSite', 'contactType'];
+/** Info's candidates; those the sidebar or the contact points show are left out (`infoFieldsBeside`, issue #14). */
+const allInfoFields = ['name', 'ownerId', 'parentAccountId', 'accountType', 'industry', 'ownership', 'rating', 'employees', 'annualRevenue', 'fax', 'tickerSymbol', 'accountNumber', 'accountSite'];
 const infoField: FieldOf<Account> = (t, key, a, defs) => (key === 'name' ? { label: t('fields.name'), value: a.name } : accountField(t, key, a, defs));
 
 export function AccountPage({ id }: { id: string }) {
@@ -33,7 +35,8 @@ function AccountView({ account: a }: { account: Account }) {
   const readOnly = !a.access.edit;
   const seesDeals = rights.can('deals', 'view');
   const summary = seesDeals ? a.deals : undefined;
-  const subtitle = [a.industry ? t(`picklist.industries.${a.industry}`) : null, a.billingAddress.city || null].filter(Boolean).join(' · ');
+  const card = useSettings().data?.businessCard.accounts ?? [];
+  const subtitle = captionBeside([['industry', a.industry ? t(`picklist.industries.${a.industry}`) : null], ['billingAddress', a.billingAddress.city]], card);
 
   return (
     <RecordPageFrame<Account>
@@ -42,12 +45,12 @@ function AccountView({ account: a }: { account: Account }) {
       name={a.name}
       subtitle={subtitle}
       fieldOf={accountField}
-      infoFields={infoFields}
+      infoFields={infoFieldsBeside(allInfoFields, card)}
       infoField={infoField}
-      infoExtra={(field) => (
+      infoExtra={(_field, inline) => (
         <>
-          <FieldItem label={t('fields.billingAddress')}>{field('billingAddress').value}</FieldItem>
-          <FieldItem label={t('fields.shippingAddress')}>{field('shippingAddress').value}</FieldItem>
+          {inline('billingAddress')}
+          {inline('shippingAddress')}
         </>
       )}
       descriptionTestId="value-description"

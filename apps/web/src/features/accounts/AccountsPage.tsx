@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '@tanstack/react-router';
 import { Button } from '@mantine/core';
@@ -11,10 +11,12 @@ import { clearedFilters } from '../records/search';
 import { AccountsViewSwitch } from '../activity-board/AccountsViewSwitch';
 import { NotContactedFilter } from '../activity-board/NotContactedFilter';
 import type { AccountSearch } from '../activity-board/search';
-import { AccountForm } from './AccountForm';
 import type { AccountFormInit } from './account-form-values';
 import { accountColumns } from './columns';
 import { useCreateRequest } from '../search/create-request';
+
+// The create form (a drawer) is a chunk of its own, fetched when it first opens (issue #14).
+const AccountForm = lazy(() => import('./AccountForm').then((m) => ({ default: m.AccountForm })));
 
 /** "Clear filters" clears "not contacted" too. */
 const clearsFilters = (patch: object) => Object.keys(clearedFilters).every((k) => k in patch);
@@ -54,7 +56,11 @@ export function AccountsPage({ search, onSearchChange }: { search: AccountSearch
           emptyIcon={<IconBuilding size={28} />}
         />
       </div>
-      <AccountForm init={form} onClose={() => setForm(null)} onSaved={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })} />
+      {form ? (
+        <Suspense fallback={null}>
+          <AccountForm init={form} onClose={() => setForm(null)} onSaved={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

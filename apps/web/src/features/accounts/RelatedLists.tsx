@@ -12,6 +12,7 @@ import { ConfirmModal } from '../settings/ConfirmModal';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/States';
 import { recordKeys } from '../records/api';
+import { useRememberedWidths } from '../views/useRememberedWidths';
 import { TableSection } from '../records/RecordSection';
 import { contactColumns } from '../contacts/columns';
 import { ContactForm } from '../contacts/ContactForm';
@@ -49,6 +50,7 @@ export function AccountContactsSection({ account, readOnly }: { account: Account
   const qc = useQueryClient();
   const [sort, setSort] = useState<string>(recordPageLists.contacts.sort);
   const list = useAccountContacts(account.id, sort);
+  const widths = useRememberedWidths('account-contacts');
   const [form, setForm] = useState<ContactFormInit | null>(null);
   const [adding, setAdding] = useState(false);
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
@@ -79,7 +81,7 @@ export function AccountContactsSection({ account, readOnly }: { account: Account
       ) : rows.length === 0 && !list.isPending ? (
         <Empty text={t('accounts.noContacts')} />
       ) : (
-        <DataTable columns={contactColumns(t, 'related')} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(c) => void navigate({ to: '/contacts/$contactId', params: { contactId: c.id } })} loading={list.isPending} minWidth={640} fixed={false} testId="related-contacts-table" />
+        <DataTable columns={contactColumns(t, 'related')} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(c) => void navigate({ to: '/contacts/$contactId', params: { contactId: c.id } })} loading={list.isPending} widths={widths.widths} onColumnResize={widths.remember} testId="related-contacts-table" />
       )}
       <LoadMore has={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
       <ContactForm init={form} onClose={() => setForm(null)} onSaved={refresh} />
@@ -94,6 +96,7 @@ export function AccountMembersSection({ account, readOnly }: { account: Account;
   const qc = useQueryClient();
   const [sort, setSort] = useState<string>(recordPageLists.members.sort);
   const list = useAccountMembers(account.id, sort);
+  const widths = useRememberedWidths('account-members');
   const canEdit = useMyRights().can('accounts', 'edit');
   const [form, setForm] = useState<AccountFormInit | null>(null);
   const [removing, setRemoving] = useState<AccountListItem | null>(null);
@@ -142,7 +145,7 @@ export function AccountMembersSection({ account, readOnly }: { account: Account;
       ) : rows.length === 0 && !list.isPending ? (
         <Empty text={t('accounts.noMembers')} />
       ) : (
-        <DataTable columns={memberColumns} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })} loading={list.isPending} minWidth={640} fixed={false} testId="related-members-table" />
+        <DataTable columns={memberColumns} rows={rows} rowKey={(r) => r.id} sort={sort} onSortChange={setSort} onRowClick={(a) => void navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })} loading={list.isPending} widths={widths.widths} onColumnResize={widths.remember} testId="related-members-table" />
       )}
       <LoadMore has={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
       <AccountForm init={form} onClose={() => setForm(null)} onSaved={refreshMembers} />

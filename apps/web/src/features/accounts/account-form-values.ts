@@ -5,16 +5,15 @@ import {
   blankToNull, customFieldsPayload, emptyPointRows, numberOrNull, pointsPayload, toAddressRows, toPointRows, type ContactPointRows, type CustomFormValues,
 } from '../records/form-utils';
 
+/** The form's values. Phone and website are not fields of their own: they are the primary phone and website points (issue #14). */
 export interface AccountFormValues {
   name: string;
   ownerId: string | null;
   parentAccountId: string | null;
   parentAccountName: string | null;
-  website: string;
   tickerSymbol: string;
   accountNumber: string;
   accountSite: string;
-  phone: string;
   fax: string;
   industry: string | null;
   ownership: string | null;
@@ -41,8 +40,8 @@ export function accountFormValues(init: AccountFormInit, userId: string, copyNam
   const a = init.account;
   if (!a)
     return {
-      name: '', ownerId: userId, parentAccountId: init.parent?.id ?? null, parentAccountName: init.parent?.name ?? null, website: '', tickerSymbol: '',
-      accountNumber: '', accountSite: '', phone: '', fax: '', industry: null, ownership: null, accountType: null, rating: null, employees: '',
+      name: '', ownerId: userId, parentAccountId: init.parent?.id ?? null, parentAccountName: init.parent?.name ?? null, tickerSymbol: '',
+      accountNumber: '', accountSite: '', fax: '', industry: null, ownership: null, accountType: null, rating: null, employees: '',
       annualRevenue: '', billingAddress: { ...emptyAddress }, shippingAddress: { ...emptyAddress }, description: '', contactType: null, tags: [],
       customFields: {}, points: emptyPointRows(),
     };
@@ -51,11 +50,9 @@ export function accountFormValues(init: AccountFormInit, userId: string, copyNam
     ownerId: a.ownerId,
     parentAccountId: a.parentAccountId,
     parentAccountName: a.parentAccountName,
-    website: a.website ?? '',
     tickerSymbol: a.tickerSymbol ?? '',
     accountNumber: init.mode === 'clone' ? '' : (a.accountNumber ?? ''),
     accountSite: a.accountSite ?? '',
-    phone: a.phone ?? '',
     fax: a.fax ?? '',
     industry: a.industry,
     ownership: a.ownership,
@@ -79,11 +76,9 @@ export function accountPayload(v: AccountFormValues, defs: CustomFieldDefinition
     name: v.name,
     ownerId: v.ownerId ?? undefined,
     parentAccountId: v.parentAccountId,
-    website: v.website.trim(),
     tickerSymbol: blankToNull(v.tickerSymbol),
     accountNumber: blankToNull(v.accountNumber),
     accountSite: blankToNull(v.accountSite),
-    phone: blankToNull(v.phone),
     fax: blankToNull(v.fax),
     industry: v.industry as AccountCreate['industry'],
     ownership: v.ownership as AccountCreate['ownership'],

@@ -4,7 +4,7 @@ import type { Contact, ContactListItem } from '@kontor/contract/contacts';
 import { recordPageLists, type AccountPage } from '@kontor/contract/record-pages';
 import { api } from '../../lib/api';
 import { recordKeys, usePagedList } from '../records/api';
-import { seedCommonSections, seedDealSections, seedFirstPage, usePageRecord } from '../records/common-sections';
+import { seedCommonSections, seedDealSections, seedFirstPage, usePageRecord } from '../records/page-record';
 
 export const accountPath = (id: string) => `/accounts/${id}`;
 

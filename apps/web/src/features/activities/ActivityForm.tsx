@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Anchor, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { IconCalendarDown, IconTrash } from '@tabler/icons-react';
 import 'dayjs/locale/de';
 import 'dayjs/locale/ro';
 import 'dayjs/locale/zh-cn';
 import { activityCreateSchema, activityUpdateSchema, type Activity } from '@kontor/contract/activities';
-import { ApiError } from '../../lib/api';
+import { ApiError, type FieldProblem } from '../../lib/api';
 import { fieldMessage, notifyError, zodFieldErrors } from '../../lib/errors';
 import { currentLocale } from '../../lib/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,7 +16,7 @@ import { ModalActions } from '../../components/ModalActions';
 import { useCurrentUser } from '../auth/session';
 import { useRecordForm } from '../records/useRecordForm';
 import { showUndoToast } from '../records/undo';
-import { createActivity, deleteActivity, icsUrl, invalidateActivityViews, updateActivity } from './api';
+import { createActivity, deleteActivity, icsUrl, invalidateActivityViews, updateActivity, useActivityAccess } from './api';
 import { activityFormValues, activityPayload, type ActivityFormInit, type ActivityFormValues } from './activity-form-values';
 import { ActivityFormFields } from './ActivityFormFields';
 
@@ -24,12 +24,15 @@ const dayjsLocale = { en: 'en', de: 'de', 'zh-CN': 'zh-cn', ro: 'ro' } as const;
 
 /** API fields -> the form's: a due time and a start are the one "when" field. */
 const formField = (key: string) => (key === 'dueAt' || key === 'startAt' || key === 'endAt' ? 'at' : key);
-/** The server's words for the rules of activities, as keys of ours; any other problem with "when" is a missing or bad date. */
-const knownMessages: Array<[RegExp, string]> = [
-  [/cannot be before the start/, 'activities.errors.endBeforeStart'],
-  [/deactivated user/, 'activities.errors.participantInactive'],
-  [/^no such (account|contact|deal|lead)$/, 'activities.errors.noSuchLink'],
-];
+/** The rules of activities by code, in this form's words; any other problem with "when" is a missing or bad date. */
+const knownCodes: Partial<Record<string, string>> = {
+  end_before_start: 'activities.errors.endBeforeStart',
+  deactivated_users: 'activities.errors.participantInactive',
+  no_such_account: 'activities.errors.noSuchLink',
+  no_such_contact: 'activities.errors.noSuchLink',
+  no_such_deal: 'activities.errors.noSuchLink',
+  no_such_lead: 'activities.errors.noSuchLink',
+};
 
 interface Props {
   init: ActivityFormInit | null;
@@ -52,12 +55,15 @@ function ActivityFormModal({ init, onClose, onSaved }: Props & { init: ActivityF
   const editing = init.mode === 'edit' ? init.activity : undefined;
   const fixed = init.mode === 'edit' ? undefined : init.fixed;
   const title = editing ? t('activities.edit') : init.mode === 'log' ? t('activities.logCall') : t('activities.scheduleTitle');
+  // only what the server allows for this activity: Save with the edit right on it, Delete with the delete right
+  const access = useActivityAccess(editing?.id);
+  const readOnly = access?.edit === false;
 
-  const showErrors = (raw: Record<string, string>) => {
+  const showErrors = (raw: Record<string, FieldProblem | string>) => {
     const translated: Record<string, string> = {};
-    for (const [k, m] of Object.entries(raw)) {
-      const known = knownMessages.find(([re]) => re.test(m));
-      translated[formField(k)] ??= known ? t(known[1]) : formField(k) === 'at' ? t('activities.errors.when') : fieldMessage(t, m);
+    for (const [k, p] of Object.entries(raw)) {
+      const known = knownCodes[typeof p === 'string' ? p : p.code];
+      translated[formField(k)] ??= known ? t(known) : formField(k) === 'at' ? t('activities.errors.when') : fieldMessage(t, p);
     }
     form.setErrors(translated);
     form.setFormError(t('form.fixFields'));
@@ -107,6 +113,11 @@ function ActivityFormModal({ init, onClose, onSaved }: Props & { init: ActivityF
           data-testid="activity-form"
         >
           <Stack gap="sm">
+            {readOnly ? (
+              <Alert color="gray" variant="light" data-testid="activity-view-only">
+                {t('records.viewOnlyHint')}
+              </Alert>
+            ) : null}
             <ErrorAlert error={form.conflict ? t('errors.version_conflict') : form.formError} />
             <ActivityFormFields
               values={form.values}
@@ -121,13 +132,16 @@ function ActivityFormModal({ init, onClose, onSaved }: Props & { init: ActivityF
               onCancel={onClose}
               label={t('common.save')}
               busy={saving}
+              disabled={readOnly}
               testId="activity-save"
               leading={
                 editing ? (
                   <Group gap="xs">
-                    <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()} data-testid="activity-delete">
-                      {t('common.delete')}
-                    </Button>
+                    {access?.delete ? (
+                      <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()} data-testid="activity-delete">
+                        {t('common.delete')}
+                      </Button>
+                    ) : null}
                     {editing.type !== 'task' ? (
                       <Anchor href={icsUrl(editing.id)} download size="sm" data-testid="activity-ics">
                         <Group gap={4} wrap="nowrap">

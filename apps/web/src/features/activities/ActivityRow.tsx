@@ -60,7 +60,7 @@ export function ActivityRow({ activity: a, onOpen, canEdit, showLinks, self }: P
       </Box>
       <Box style={{ flex: 1, minWidth: 0 }}>
         <UnstyledButton onClick={() => onOpen(a)} style={{ maxWidth: '100%' }} data-testid="activity-open">
-          <Text size="sm" fw={500} truncate td={done ? 'line-through' : undefined} c={done ? 'dimmed' : undefined}>
+          <Text size="sm" fw={500} truncate td={done ? 'line-through' : undefined} c={done ? 'dimmed' : undefined} title={a.subject}>
             {a.subject}
           </Text>
         </UnstyledButton>
@@ -70,12 +70,12 @@ export function ActivityRow({ activity: a, onOpen, canEdit, showLinks, self }: P
             {a.overdue ? ` · ${t('activities.overdue')}` : ''}
           </Text>
           {showLinks ? (
-            <Text size="xs" truncate>
+            <Text size="xs" truncate title={[a.account, a.contact, a.deal, a.lead].flatMap((r) => (r ? [r.name] : [])).join(' · ')}>
               <RecordLinks a={a} />
             </Text>
           ) : null}
           {others.length ? (
-            <Text size="xs" c="dimmed" truncate>
+            <Text size="xs" c="dimmed" truncate title={others.join(' · ')}>
               {others.join(' · ')}
             </Text>
           ) : null}

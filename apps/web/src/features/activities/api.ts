@@ -17,6 +17,15 @@ export const deleteActivity = (id: string, version: number) => api.delete(activi
 /** The calendar file of a call or meeting (the session cookie authenticates the download). */
 export const icsUrl = (id: string) => `/api/v1${activityPath(id)}/ics`;
 
+/**
+ * What the user may do with one activity (a list row does not say; the activity itself does), so its dialog offers
+ * only Save and Delete when the server allows them. Undefined while it loads.
+ */
+export function useActivityAccess(id: string | undefined) {
+  const q = useQuery({ queryKey: recordKeys.detail('activities', id ?? ''), queryFn: () => api.get<Activity>(activityPath(id ?? '')), enabled: id !== undefined, staleTime: 10_000 });
+  return q.data?.access;
+}
+
 /** A record's open (soonest first) or closed (latest first) activities. */
 export function useRelatedActivities(module: ActivityParentModule, id: string, done: boolean, enabled = true) {
   const tz = browserTimeZone();

@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { IconCheck } from '@tabler/icons-react';
 import type { ActivityListItem, RecordRef } from '@kontor/contract/activities';
 import { columnSortKeys, type listColumns } from '@kontor/contract/views';
-import type { Column } from '../../components/DataTable';
+import type { Column, ColumnKind } from '../../components/DataTable';
 import { TagList } from '../../components/Badges';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { Muted, RestrictedIcon } from '../records/cells';
@@ -12,6 +12,13 @@ import { standardFieldLabel } from '../views/labels';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
 
 type ColumnKey = (typeof listColumns.activities)[number];
+
+/** What each column holds, for its width (the widths below are ideals; without one, the kind's). */
+const kinds: Record<ColumnKey, ColumnKind> = {
+  subject: 'name', type: 'text', scheduledAt: 'datetime', dueAt: 'datetime', startAt: 'datetime', endAt: 'datetime', durationMinutes: 'number', allDay: 'boolean',
+  location: 'text', outcome: 'longText', done: 'boolean', doneAt: 'datetime', account: 'longText', contact: 'longText', deal: 'longText', lead: 'longText',
+  owner: 'person', tags: 'tags', createdAt: 'datetime', updatedAt: 'datetime',
+};
 
 /** A moment of an activity: an all-day one by its date alone, the others with their time, in the user's locale. */
 const moment = (a: Pick<ActivityListItem, 'allDay'>, iso: string | null) => (a.allDay ? formatDate(iso) : formatDateTime(iso));
@@ -38,8 +45,8 @@ function Check({ on, label }: { on: boolean; label: string }) {
 export function activityColumns(t: TFunction, i18n: I18n): Column<ActivityListItem>[] {
   const header = (key: ColumnKey) => standardFieldLabel(t, i18n, 'activities', key);
   const sortKey = (key: ColumnKey): string | undefined => columnSortKeys.activities[key];
-  const col = (key: ColumnKey, width: number, render: Column<ActivityListItem>['render'], more: Partial<Column<ActivityListItem>> = {}): Column<ActivityListItem> => ({
-    key, header: header(key), sortKey: sortKey(key), width, render, ...more,
+  const col = (key: ColumnKey, width: number | undefined, render: Column<ActivityListItem>['render'], more: Partial<Column<ActivityListItem>> = {}): Column<ActivityListItem> => ({
+    key, header: header(key), sortKey: sortKey(key), kind: kinds[key], width, render, ...more,
   });
   const columns: Record<ColumnKey, Column<ActivityListItem>> = {
     subject: col('subject', 280, (a) => (
@@ -55,27 +62,27 @@ export function activityColumns(t: TFunction, i18n: I18n): Column<ActivityListIt
     )),
     type: col('type', 110, (a) => <Muted>{t(`activities.types.${a.type}`)}</Muted>),
     scheduledAt: col('scheduledAt', 190, (a) => (
-      <Text size="sm" c={a.overdue ? 'red.7' : 'gray.7'} fw={a.overdue ? 600 : undefined} truncate="end" title={a.overdue ? t('activities.overdue') : undefined} data-testid="activity-when">
+      <Text size="sm" c={a.overdue ? 'red.7' : 'gray.7'} fw={a.overdue ? 600 : undefined} truncate="end" title={a.overdue ? `${moment(a, a.scheduledAt)} · ${t('activities.overdue')}` : moment(a, a.scheduledAt)} data-testid="activity-when">
         {moment(a, a.scheduledAt)}
       </Text>
     )),
-    dueAt: col('dueAt', 160, (a) => <Muted>{moment(a, a.dueAt)}</Muted>),
-    startAt: col('startAt', 160, (a) => <Muted>{moment(a, a.startAt)}</Muted>),
-    endAt: col('endAt', 160, (a) => <Muted>{moment(a, a.endAt)}</Muted>),
+    dueAt: col('dueAt', undefined, (a) => <Muted>{moment(a, a.dueAt)}</Muted>),
+    startAt: col('startAt', undefined, (a) => <Muted>{moment(a, a.startAt)}</Muted>),
+    endAt: col('endAt', undefined, (a) => <Muted>{moment(a, a.endAt)}</Muted>),
     durationMinutes: col('durationMinutes', 120, (a) => <Muted>{a.durationMinutes === null ? null : `${formatNumber(a.durationMinutes)} ${t('activities.minutes')}`}</Muted>, { align: 'right' }),
     allDay: col('allDay', 90, (a) => <Check on={a.allDay} label={header('allDay')} />),
     location: col('location', 160, (a) => <Muted>{a.location}</Muted>),
     outcome: col('outcome', 220, (a) => <Muted>{a.outcome}</Muted>),
     done: col('done', 80, (a) => <Check on={a.done} label={header('done')} />),
-    doneAt: col('doneAt', 160, (a) => <Muted>{formatDateTime(a.doneAt)}</Muted>),
+    doneAt: col('doneAt', undefined, (a) => <Muted>{formatDateTime(a.doneAt)}</Muted>),
     account: col('account', 170, (a) => <RefLink to="/accounts" record={a.account} />),
     contact: col('contact', 160, (a) => <RefLink to="/contacts" record={a.contact} />, { hideBelow: 'lg' }),
     deal: col('deal', 170, (a) => <RefLink to="/deals" record={a.deal} />),
     lead: col('lead', 160, (a) => <RefLink to="/leads" record={a.lead} />),
     owner: col('owner', 130, (a) => <Muted>{a.owner?.name}</Muted>, { hideBelow: 'md' }),
     tags: col('tags', 150, (a) => <TagList tags={a.tags} />),
-    createdAt: col('createdAt', 160, (a) => <Muted>{formatDateTime(a.createdAt)}</Muted>),
-    updatedAt: col('updatedAt', 160, (a) => <Muted>{formatDateTime(a.updatedAt)}</Muted>),
+    createdAt: col('createdAt', undefined, (a) => <Muted>{formatDateTime(a.createdAt)}</Muted>),
+    updatedAt: col('updatedAt', undefined, (a) => <Muted>{formatDateTime(a.updatedAt)}</Muted>),
   };
   return Object.values(columns);
 }

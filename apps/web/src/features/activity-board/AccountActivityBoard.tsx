@@ -137,7 +137,7 @@ export function AccountActivityBoard({ filters, filtered, onClearFilters }: Prop
                   </Badge>
                 </Group>
               </header>
-              <div className="k-board-col-body" role="list" aria-labelledby={`acol-${col.key}`}>
+              <div className="k-board-col-body" role={col.cards.length ? 'list' : undefined} aria-labelledby={col.cards.length ? `acol-${col.key}` : undefined}>
                 {col.cards.map((card) => (
                   <AccountCard
                     key={card.id}
@@ -160,16 +160,18 @@ export function AccountActivityBoard({ filters, filtered, onClearFilters }: Prop
                   </div>
                 ) : null}
                 {col.nextCursor ? (
-                  <Button
-                    variant="subtle"
-                    size="xs"
-                    fullWidth
-                    onClick={() => col.nextCursor && void loadMore(col.key, col.nextCursor)}
-                    loading={loadingMore === col.key}
-                    data-testid="column-load-more"
-                  >
-                    {t('activityBoard.loadMore', { count: col.count - col.cards.length, formatted: formatNumber(col.count - col.cards.length) })}
-                  </Button>
+                  <div role="listitem">
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      fullWidth
+                      onClick={() => col.nextCursor && void loadMore(col.key, col.nextCursor)}
+                      loading={loadingMore === col.key}
+                      data-testid="column-load-more"
+                    >
+                      {t('activityBoard.loadMore', { count: col.count - col.cards.length, formatted: formatNumber(col.count - col.cards.length) })}
+                    </Button>
+                  </div>
                 ) : null}
               </div>
             </section>

@@ -1,7 +1,8 @@
 import type { DragEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { ActionIcon, Anchor, Avatar, Checkbox, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { UserAvatar } from '../../components/RecordAvatar';
 import { IconCalendarPlus, IconDots, IconExternalLink, IconEyeOff, IconTrophy } from '@tabler/icons-react';
 import type { ActivityBoardCard, ActivityBoardColumnKey } from '@kontor/contract/activity-board';
 import { formatDateTime, formatSums, nonZero } from '../../lib/format';
@@ -50,7 +51,7 @@ export function AccountCard({ card: c, column, t, canSchedule, canComplete, drag
         <Group gap={2} wrap="nowrap" style={{ flex: 'none', marginTop: -2 }}>
           {c.owner ? (
             <Tooltip label={t('activityBoard.card.ownedBy', { name: c.owner.name })}>
-              <Avatar size={22} name={c.owner.name} color="initials" aria-label={t('activityBoard.card.ownedBy', { name: c.owner.name })} />
+              <UserAvatar size={22} name={c.owner.name} aria-label={t('activityBoard.card.ownedBy', { name: c.owner.name })} />
             </Tooltip>
           ) : null}
           <Menu position="bottom-end" withinPortal width={230}>

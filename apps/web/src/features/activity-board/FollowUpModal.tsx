@@ -6,7 +6,7 @@ import { activityCreateSchema, activityTypes, type Activity, type ActivityCreate
 import { FormModal } from '../../components/FormModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiError } from '../../lib/api';
-import { errorMessage, fieldMessage, zodFieldErrors } from '../../lib/errors';
+import { errorMessage, fieldMessage, fieldMessages, zodFieldErrors } from '../../lib/errors';
 import { useBusy } from '../../lib/useBusy';
 import { ActivityTypeIcon } from '../activities/ActivityTypeIcon';
 import { createActivity } from '../activities/api';
@@ -30,7 +30,6 @@ export function FollowUpModal({ account, column, onClose, onSaved }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const { busy, run } = useBusy();
-  const translated = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, fieldMessage(t, m)]));
 
   const submit = () =>
     run(
@@ -40,14 +39,14 @@ export function FollowUpModal({ account, column, onClose, onSaved }: Props) {
         const body: ActivityCreate = { type, subject, accountId: account.id, ...(type === 'task' ? { dueAt: when } : { startAt: when, durationMinutes: 30 }) };
         const parsed = activityCreateSchema.safeParse(body);
         if (!parsed.success || !when) {
-          setErrors({ ...(parsed.success ? {} : translated(zodFieldErrors(parsed.error))), ...(when ? {} : { at: t('validation.required') }) });
+          setErrors({ ...(parsed.success ? {} : fieldMessages(t, zodFieldErrors(parsed.error))), ...(when ? {} : { at: fieldMessage(t, 'required') }) });
           return;
         }
         setErrors({});
         onSaved(await createActivity(body));
       },
       (e) => {
-        if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(translated(e.fields));
+        if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(fieldMessages(t, e.fields));
         else setFailure(errorMessage(t, e));
       },
     );

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Attachment } from '@kontor/contract/attachments';
-import type { ErrorBody } from '@kontor/contract/errors';
 import type { ItemModule } from '@kontor/contract/notes';
 import type { Session } from '@kontor/contract/users';
 import { api, ApiError } from '../../lib/api';
@@ -26,15 +25,13 @@ export function refreshAttachments(qc: QueryClient, module: ItemModule, id: stri
 }
 
 function errorOf(xhr: XMLHttpRequest): ApiError {
-  let body: ErrorBody | null;
+  let body: unknown;
   try {
-    body = JSON.parse(xhr.responseText) as ErrorBody;
+    body = JSON.parse(xhr.responseText);
   } catch {
     body = null;
   }
-  const e = body?.error;
-  const code = e?.code ?? (xhr.status === 413 ? 'payload_too_large' : 'internal');
-  return new ApiError(xhr.status, code, e?.message ?? xhr.statusText, e?.fields, e?.details);
+  return ApiError.fromBody(xhr.status, body, xhr.statusText);
 }
 
 /**

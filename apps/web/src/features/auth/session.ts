@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Session, User } from '@kontor/contract/users';
 import { api, ApiError, setCsrfToken } from '../../lib/api';
-import i18n, { isLocale } from '../../lib/i18n';
+import i18n, { changeLocale } from '../../lib/i18n';
 
 export const sessionKey = ['session'] as const;
 
@@ -24,8 +24,9 @@ export function useSessionQuery() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
 }
 
+/** Shows the user's chosen language (one who never chose keeps what this browser shows; AuthGate saves it as theirs). */
 export function applyUserLocale(user: User): void {
-  if (isLocale(user.locale) && i18n.language !== user.locale) void i18n.changeLanguage(user.locale);
+  if (user.localeChosen && i18n.language !== user.locale) changeLocale(user.locale).catch(() => undefined);
 }
 
 /** A new session (login, accepted invitation): forget what anyone else loaded, keep the session the gate observes. */

@@ -13,8 +13,11 @@ import { useMyRights } from '../auth/permissions';
 import { RelatedDealsSection } from '../deals/RelatedDeals';
 import { ArrangedSections } from '../records/ArrangedSections';
 import { activitiesSection, itemSections } from '../records/common-sections';
+import { captionBeside, infoFieldsBeside } from '../records/sidebar-fields';
+import { useSettings } from '../../lib/reference';
 
-const infoFields = ['salutation', 'firstName', 'lastName', 'position', 'department', 'accountId', 'ownerId', 'birthday', 'leadSource', 'emailOptOut', 'contactType'];
+/** Info's candidates; those the sidebar or the contact points show are left out (`infoFieldsBeside`, issue #14). */
+const allInfoFields = ['salutation', 'firstName', 'lastName', 'position', 'department', 'accountId', 'ownerId', 'birthday', 'leadSource', 'emailOptOut', 'contactType'];
 
 export function ContactPage({ id }: { id: string }) {
   const query = useContact(id);
@@ -31,15 +34,16 @@ function ContactView({ contact: c }: { contact: Contact }) {
   const [moving, setMoving] = useState(false);
   const rights = useMyRights();
   const account = c.accountId && c.accountName ? { id: c.accountId, name: c.accountName } : null;
+  const card = useSettings().data?.businessCard.contacts ?? [];
 
   return (
     <RecordPageFrame<Contact>
       module="contacts"
       record={c}
       name={c.fullName}
-      subtitle={[c.position, c.accountName].filter(Boolean).join(' · ')}
+      subtitle={captionBeside([['position', c.position], ['accountId', c.accountName]], card)}
       fieldOf={contactField}
-      infoFields={infoFields}
+      infoFields={infoFieldsBeside(allInfoFields, card)}
       extraActions={
         <Menu.Item leftSection={<IconArrowsExchange size={15} />} onClick={() => setMoving(true)} data-testid="contact-move">
           {t('contacts.moveAction')}

@@ -1,7 +1,7 @@
 import type { Contact, ContactCreate, ContactUpdate } from '@kontor/contract/contacts';
 import type { ContactPage } from '@kontor/contract/record-pages';
 import { api } from '../../lib/api';
-import { seedCommonSections, seedDealSections, usePageRecord } from '../records/common-sections';
+import { seedCommonSections, seedDealSections, usePageRecord } from '../records/page-record';
 
 export const contactPath = (id: string) => `/contacts/${id}`;
 

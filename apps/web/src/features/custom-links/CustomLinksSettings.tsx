@@ -6,7 +6,7 @@ import { IconExternalLink, IconPencil, IconPlus, IconTrash } from '@tabler/icons
 import { modules, type Module } from '@kontor/contract/custom-fields';
 import { customLinkCreateSchema, type CustomLink } from '@kontor/contract/custom-links';
 import { api, isApiError } from '../../lib/api';
-import { notifyError } from '../../lib/errors';
+import { fieldMessages, notifyError, zodFieldErrors } from '../../lib/errors';
 import { useBusy } from '../../lib/useBusy';
 import { FormModal } from '../../components/FormModal';
 import { EmptyState, ErrorState } from '../../components/States';
@@ -107,7 +107,7 @@ function CustomLinkModal({ link, placeholders, onClose, onSaved }: { link: Custo
   const submit = () => {
     const parsed = customLinkCreateSchema.safeParse({ module, label, urlTemplate: template });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(fieldMessages(t, zodFieldErrors(parsed.error)));
       return;
     }
     void run(async () => {
@@ -116,7 +116,7 @@ function CustomLinkModal({ link, placeholders, onClose, onSaved }: { link: Custo
       onSaved();
       onClose();
     }, (e) => {
-      if (isApiError(e) && Object.keys(e.fields).length) setErrors(e.fields);
+      if (isApiError(e) && Object.keys(e.fields).length) setErrors(fieldMessages(t, e.fields));
       else notifyError(t, e);
     });
   };

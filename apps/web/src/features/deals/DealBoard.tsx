@@ -15,6 +15,7 @@ import { invalidateDealViews, LostReasonModal } from './actions';
 import { appendPage, boardTotals, findCard, moveCard, placeDeal, removeCard, restoreCard } from './board-state';
 import { stageLabel } from './labels';
 import { BoardSkeleton } from '../records/board-kit';
+import { showUndo } from '../records/undo';
 import { DealCard } from './DealCard';
 
 const DRAG_TYPE = 'application/x-kontor-deal';
@@ -112,19 +113,8 @@ export function DealBoardView({ params, canMove, canCreate, onNewDeal, filtered,
         const won = saved.status === 'won';
         const text = t(won ? 'deals.wonToast' : 'deals.lostToast', { name: saved.name });
         announce(text);
-        notifications.show({
-          color: won ? 'teal' : 'gray',
-          autoClose: 8000,
-          withCloseButton: true,
-          message: (
-            <Group justify="space-between" wrap="nowrap" gap="sm">
-              <Text size="sm">{text}</Text>
-              <Button size="compact-sm" variant="light" onClick={() => void reopen(saved.id, saved.version, saved.name)} data-testid="undo-close">
-                {t('delete.undo')}
-              </Button>
-            </Group>
-          ),
-        });
+        // one undo per board: a newer win or loss supersedes it; Undo closes it at once
+        showUndo({ list: 'deals-board', recordId: saved.id, color: won ? 'teal' : 'gray', message: text, undoLabel: t('delete.undo'), testId: 'undo-close', onUndo: () => reopen(saved.id, saved.version, saved.name) });
       }
     } catch (e) {
       // the card goes back (or to where the server has it); a keyboard user keeps the focus on it
@@ -267,11 +257,11 @@ export function DealBoardView({ params, canMove, canCreate, onNewDeal, filtered,
                   ) : null}
                 </Group>
               </Group>
-              <Text size="xs" c={nonZero(col.sums).length ? 'gray.7' : 'gray.5'} mt={2} style={{ fontVariantNumeric: 'tabular-nums' }} lineClamp={2} title={formatSums(col.sums)} data-testid="column-sums">
+              <Text size="xs" c={nonZero(col.sums).length ? 'gray.7' : 'dimmed'} mt={2} style={{ fontVariantNumeric: 'tabular-nums' }} lineClamp={2} title={formatSums(col.sums)} data-testid="column-sums">
                 {nonZero(col.sums).length ? formatSums(col.sums) : t('deals.noSum')}
               </Text>
             </header>
-            <div className="k-board-col-body" role="list" aria-labelledby={`col-${col.stage.id}`}>
+            <div className="k-board-col-body" role={col.deals.length ? 'list' : undefined} aria-labelledby={col.deals.length ? `col-${col.stage.id}` : undefined}>
               {col.deals.map((d) => (
                 <DealCard
                   key={d.id}
@@ -301,16 +291,18 @@ export function DealBoardView({ params, canMove, canCreate, onNewDeal, filtered,
                 </div>
               ) : null}
               {col.nextCursor ? (
-                <Button
-                  variant="subtle"
-                  size="xs"
-                  fullWidth
-                  onClick={() => col.nextCursor && void loadMore(col.stage.id, col.nextCursor)}
-                  loading={loadingMore === col.stage.id}
-                  data-testid="column-load-more"
-                >
-                  {t('deals.loadMoreCards', { count: col.count - col.deals.length })}
-                </Button>
+                <div role="listitem">
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    fullWidth
+                    onClick={() => col.nextCursor && void loadMore(col.stage.id, col.nextCursor)}
+                    loading={loadingMore === col.stage.id}
+                    data-testid="column-load-more"
+                  >
+                    {t('deals.loadMoreCards', { count: col.count - col.deals.length })}
+                  </Button>
+                </div>
               ) : null}
             </div>
           </section>

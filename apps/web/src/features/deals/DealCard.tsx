@@ -1,11 +1,12 @@
 import { type DragEvent, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { ActionIcon, Anchor, Avatar, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { UserAvatar } from '../../components/RecordAvatar';
 import { IconArrowLeft, IconArrowRight, IconCalendarEvent, IconDots, IconExternalLink, IconThumbDown, IconTrophy } from '@tabler/icons-react';
 import type { DealListItem } from '@kontor/contract/deals';
 import { formatDate, formatMoney } from '../../lib/format';
-import { focusNeighbour } from '../records/board-kit';
+import { onCardKeyDown } from '../records/board-kit';
 import { overdue } from './columns';
 
 export interface CardProps {
@@ -26,19 +27,7 @@ export function DealCard({ deal: d, t, canMove, first, last, dragging, onDragSta
   const navigate = useNavigate();
   const late = overdue(d);
   const open = () => void navigate({ to: '/deals/$dealId', params: { dealId: d.id } });
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget) return;
-    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
-      e.preventDefault();
-      if (canMove) onMoveBy(e.key === 'ArrowLeft' ? -1 : 1);
-    } else if (!e.altKey && !e.ctrlKey && !e.metaKey && ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) {
-      e.preventDefault();
-      focusNeighbour(e.currentTarget, e.key, '[data-deal-card]');
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      open();
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(e, { cardSelector: '[data-deal-card]', canMove, onStep: onMoveBy, onOpen: open });
   return (
     <div
       className="k-deal-card"
@@ -99,7 +88,7 @@ export function DealCard({ deal: d, t, canMove, first, last, dragging, onDragSta
         </Text>
         {d.owner ? (
           <Tooltip label={t('deals.ownedBy', { name: d.owner.name })}>
-            <Avatar size={22} name={d.owner.name} color="initials" style={{ flex: 'none' }} aria-label={t('deals.ownedBy', { name: d.owner.name })} />
+            <UserAvatar size={22} name={d.owner.name} style={{ flex: 'none' }} aria-label={t('deals.ownedBy', { name: d.owner.name })} />
           </Tooltip>
         ) : null}
       </Group>

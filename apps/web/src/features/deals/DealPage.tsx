@@ -1,13 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Anchor, Badge, Button, Divider, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Divider, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconEye, IconLock, IconThumbDown, IconTrophy } from '@tabler/icons-react';
-import type { CustomFieldDefinition, CustomFieldValue } from '@kontor/contract/custom-fields';
-import type { Deal, Stage } from '@kontor/contract/deals';
-import { formatDate, formatDateTime, formatMoney, todayIso } from '../../lib/format';
+import type { Deal, DealUpdate, Stage } from '@kontor/contract/deals';
+import { formatDate, formatMoney } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { useCustomFields } from '../../lib/reference';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,18 +14,22 @@ import type { SharingDialog } from '../sharing/api';
 import { SharingMenuItems, SharingSection } from '../sharing/SharingSection';
 import { recordKeys } from '../records/api';
 import { DeleteDialog } from '../records/DeleteDialog';
-import { customValue } from '../records/field-values';
 import { FieldItem } from '../records/FieldItem';
 import { HistorySection } from '../records/HistorySection';
+import { InlineConflict } from '../records/InlineConflict';
+import { InlineField } from '../records/InlineField';
 import { SidebarTags } from '../records/InlineTags';
-import { RecordLoader } from '../records/RecordPageFrame';
+import { knownLabel, RecordLoader } from '../records/RecordPageFrame';
+import { useInlineEditing } from '../records/useInlineEditing';
+import { ConflictContext, useConflictStore, useRecordPatch } from '../records/useRecordPatch';
 import { RecordActions } from '../records/RecordMoreMenu';
 import { RecordSection } from '../records/RecordSection';
 import { BackLink } from '../records/RecordUnavailable';
 import { StampsView } from '../records/StampsView';
 import { showUndoToast } from '../records/undo';
 import { cloneDeal, deleteDeal, useDeal, usePipelines } from './api';
-import { invalidateDealViews, LostReasonModal, useDealPatch } from './actions';
+import { invalidateDealViews, LostReasonModal } from './actions';
+import { dealField } from './deal-fields';
 import { DealForm } from './DealForm';
 import type { DealFormInit } from './deal-form-values';
 import { pipelineLabel, stageLabel, statusColor, statusLabel } from './labels';
@@ -35,6 +37,7 @@ import { PipelineProgress } from './PipelineProgress';
 import { ArrangedSections } from '../records/ArrangedSections';
 import { CustomLinksBox } from '../custom-links/CustomLinksBox';
 import { activitiesSection, itemSections } from '../records/common-sections';
+import { listHrefOf } from '../views/list-memory';
 
 export function DealPage({ id }: { id: string }) {
   const query = useDeal(id);
@@ -54,59 +57,17 @@ export function StatusBadge({ deal, size = 'sm' }: { deal: Pick<Deal, 'status'>;
   );
 }
 
-const isOverdue = (d: Pick<Deal, 'status' | 'expectedCloseDate'>) => d.status === 'open' && d.expectedCloseDate !== null && d.expectedCloseDate < todayIso();
-
-/** Label and display value of a deal's field. */
-function dealField(t: TFunction, key: string, d: Deal, defs: CustomFieldDefinition[]): { label: string; value: ReactNode } {
-  if (key.startsWith('customFields.')) {
-    const k = key.slice('customFields.'.length);
-    const def = defs.find((x) => x.key === k);
-    return { label: def?.label ?? k, value: customValue(t, def, d.customFields[k] as CustomFieldValue | undefined) };
-  }
-  switch (key) {
-    case 'amount':
-      return { label: t('deals.fields.amount'), value: d.amount === null ? null : formatMoney(d.amount, d.currency) };
-    case 'pipelineId':
-      return { label: t('deals.fields.pipeline'), value: pipelineLabel(t, d.pipelineName) };
-    case 'stageId':
-      return { label: t('deals.fields.stage'), value: stageLabel(t, d.stageName) };
-    case 'probability':
-      return { label: t('deals.fields.probability'), value: `${d.probability} %` };
-    case 'expectedCloseDate':
-      return {
-        label: t('deals.fields.expectedCloseDate'),
-        value: d.expectedCloseDate ? (
-          <Text span size="sm" c={isOverdue(d) ? 'red.7' : undefined} fw={isOverdue(d) ? 600 : undefined}>
-            {formatDate(d.expectedCloseDate)}
-            {isOverdue(d) ? ` · ${t('deals.overdue')}` : ''}
-          </Text>
-        ) : null,
-      };
-    case 'accountId':
-      return { label: t('fields.account'), value: d.accountId ? <Anchor component={Link} to={`/accounts/${d.accountId}`} size="sm" data-testid="deal-account-link">{d.accountName}</Anchor> : null };
-    case 'contactId':
-      return { label: t('fields.contact'), value: d.contactId ? <Anchor component={Link} to={`/contacts/${d.contactId}`} size="sm" data-testid="deal-contact-link">{d.contactName}</Anchor> : null };
-    case 'ownerId':
-      return { label: t('fields.owner'), value: d.owner?.name };
-    case 'status':
-      return { label: t('deals.fields.status'), value: statusLabel(t, d.status) };
-    case 'closedAt':
-      return { label: t('deals.fields.closedAt'), value: formatDateTime(d.closedAt) };
-    case 'lostReason':
-      return { label: t('deals.fields.lostReason'), value: d.lostReason };
-    default:
-      return { label: key, value: null };
-  }
-}
-
 function DealView({ deal: d }: { deal: Deal }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const router = useRouter();
   const rights = useMyRights();
   const defs = useCustomFields('deals').data ?? [];
   const pipelines = usePipelines();
-  const patch = useDealPatch();
+  const conflicts = useConflictStore();
+  const onSaved = () => invalidateDealViews(qc);
+  const patch = useRecordPatch<Deal>('deals', d, { conflicts, onSaved });
   const [form, setForm] = useState<DealFormInit | null>(null);
   const [dialog, setDialog] = useState<'lost' | 'delete' | null>(null);
   const [sharing, setSharing] = useState<SharingDialog>(null);
@@ -115,13 +76,22 @@ function DealView({ deal: d }: { deal: Deal }) {
   const stages = pipelines.data?.find((p) => p.id === d.pipelineId)?.stages ?? [];
   const closed = d.status !== 'open';
   const field = (key: string) => dealField(t, key, d, defs);
+  const editing = useInlineEditing<Deal>('deals', d, {
+    defs,
+    conflicts,
+    label: (key) => knownLabel(key, field(key).label),
+    pipelines: (pipelines.data ?? []).map((p) => ({ value: p.id, label: pipelineLabel(t, p.name) })),
+    stages: stages.map((s) => ({ value: s.id, label: `${stageLabel(t, s.name)} · ${s.probability} %` })),
+    onSaved,
+  });
+  const pageConflict = conflicts.conflict && !conflicts.conflict.field ? conflicts.conflict : null;
 
-  const change = async (p: Parameters<typeof patch>[1], done?: string) => {
+  const change = async (p: Omit<DealUpdate, 'version'>, done?: string) => {
     setBusy(true);
-    const saved = await patch(d, p);
+    const saved = await patch(p);
     setBusy(false);
     if (saved && done) notifySuccess(done);
-    return saved !== null;
+    return saved;
   };
   const moveTo = (s: Stage) => void change({ stageId: s.id }, t('deals.movedTo', { name: d.name, stage: stageLabel(t, s.name) }));
   const clone = async () => {
@@ -157,7 +127,7 @@ function DealView({ deal: d }: { deal: Deal }) {
   ) : null;
 
   return (
-    <>
+    <ConflictContext.Provider value={conflicts}>
       <PageHeader
         title={d.name}
         before={<BackLink to="/deals" label={t('nav.deals')} />}
@@ -176,6 +146,11 @@ function DealView({ deal: d }: { deal: Deal }) {
         }
       />
       <div className="k-page">
+        {pageConflict ? (
+          <div style={{ marginBottom: 16 }}>
+            <InlineConflict conflict={pageConflict} labelOf={editing.labelOf} />
+          </div>
+        ) : null}
         <div className="k-record-grid">
           <Paper withBorder radius="md" p="lg" data-testid="deal-sidebar">
             <Stack gap="md">
@@ -224,7 +199,7 @@ function DealView({ deal: d }: { deal: Deal }) {
                 })}
               </Stack>
               <Divider />
-              <SidebarTags tags={d.tags} onSave={async (tags) => { await patch(d, { tags }); }} readOnly={!canEdit} />
+              <SidebarTags tags={d.tags} onSave={async (tags) => { await patch({ tags }); }} readOnly={!canEdit} />
               <CustomLinksBox module="deals" record={d} />
             </Stack>
           </Paper>
@@ -245,15 +220,16 @@ function DealView({ deal: d }: { deal: Deal }) {
               <div className="k-fields">
                 {['amount', 'probability', 'pipelineId', 'stageId', 'expectedCloseDate', 'status', 'accountId', 'contactId', 'ownerId', ...(closed ? ['closedAt'] : []), ...(d.status === 'lost' ? ['lostReason'] : [])].map((k) => {
                   const f = field(k);
-                  return (
-                    <FieldItem key={k} label={f.label} testId={`value-${k}`}>
-                      {f.value}
-                    </FieldItem>
-                  );
+                  return <InlineField key={k} editing={editing} field={k} label={f.label} value={f.value} testId={`value-${k}`} />;
                 })}
-                <FieldItem label={t('fields.description')} span testId="value-description">
-                  {d.description ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{d.description}</Text> : null}
-                </FieldItem>
+                <InlineField
+                  editing={editing}
+                  field="description"
+                  label={t('fields.description')}
+                  span
+                  testId="value-description"
+                  value={d.description ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{d.description}</Text> : null}
+                />
               </div>
             </RecordSection>
             {defs.length ? (
@@ -261,11 +237,7 @@ function DealView({ deal: d }: { deal: Deal }) {
                 <div className="k-fields">
                   {defs.map((def) => {
                     const f = field(`customFields.${def.key}`);
-                    return (
-                      <FieldItem key={def.id} label={f.label} testId={`value-cf-${def.key}`}>
-                        {f.value}
-                      </FieldItem>
-                    );
+                    return <InlineField key={def.id} editing={editing} field={`customFields.${def.key}`} label={f.label} value={f.value} testId={`value-cf-${def.key}`} />;
                   })}
                 </div>
               </RecordSection>
@@ -281,7 +253,7 @@ function DealView({ deal: d }: { deal: Deal }) {
                 ...itemSections(t, 'deals', d.id, d.access.edit),
               ]}
             />
-            <SharingSection module="deals" record={d} name={d.name} dialog={sharing} onDialog={setSharing} onRestrict={async (restrictedTo) => (await patch(d, { restrictedTo })) !== null} />
+            <SharingSection module="deals" record={d} name={d.name} dialog={sharing} onDialog={setSharing} onRestrict={(restrictedTo) => patch({ restrictedTo })} />
             <HistorySection module="deals" id={d.id} />
             <RecordSection title={t('sections.recordInfo')}>
               <StampsView record={d} />
@@ -304,11 +276,12 @@ function DealView({ deal: d }: { deal: Deal }) {
             void qc.invalidateQueries({ queryKey: recordKeys.module('deals') });
             invalidateDealViews(qc);
             void qc.invalidateQueries({ queryKey: ['recycle-bin'] });
-            showUndoToast({ t, qc, module: 'deals', id: d.id, name: d.name, onRestored: () => void navigate({ to: '/deals/$dealId', params: { dealId: d.id } }) });
-            void navigate({ to: '/deals' });
+            const list = listHrefOf('deals');
+            showUndoToast({ t, qc, module: 'deals', id: d.id, name: d.name, path: list.split('?')[0], onRestored: () => void navigate({ to: '/deals/$dealId', params: { dealId: d.id } }) });
+            router.history.push(list);
           }}
         />
       ) : null}
-    </>
+    </ConflictContext.Provider>
   );
 }

@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ModalActions } from '../../components/ModalActions';
 import { ErrorState } from '../../components/States';
 import { TableSection } from '../records/RecordSection';
+import { useRememberedWidths } from '../views/useRememberedWidths';
 import { updateDeal, useRelatedDeals } from './api';
 import { invalidateDealViews } from './actions';
 import { dealColumns } from './columns';
@@ -47,6 +48,7 @@ export function RelatedDealsSection({ module, id, account, contact, canCreate, c
   const open = useRelatedDeals(module, id, 'open', sort);
   const won = useRelatedDeals(module, id, 'won', sort);
   const lost = useRelatedDeals(module, id, 'lost', sort);
+  const widths = useRememberedWidths(`${module}-deals`);
   const [form, setForm] = useState<DealFormInit | null>(null);
   const [linking, setLinking] = useState(false);
   const rows = (q: typeof open) => q.data?.pages.flatMap((p) => p.data) ?? [];
@@ -90,7 +92,8 @@ export function RelatedDealsSection({ module, id, account, contact, canCreate, c
           onSortChange={setSort}
           onRowClick={(d) => void navigate({ to: '/deals/$dealId', params: { dealId: d.id } })}
           loading={pending}
-          minWidth={600}
+          widths={widths.widths}
+          onColumnResize={widths.remember}
           testId="related-deals-table"
         />
       )}

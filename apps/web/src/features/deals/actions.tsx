@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import type { Deal, DealUpdate } from '@kontor/contract/deals';
-import { ApiError } from '../../lib/api';
-import { fieldMessage, notifyError } from '../../lib/errors';
+import { fieldError } from '@kontor/contract/field-errors';
+import { fieldMessage } from '../../lib/errors';
 import { FormModal } from '../../components/FormModal';
 import { recordKeys } from '../records/api';
-import { invalidateHistory } from '../records/history';
-import { updateDeal } from './api';
-
-type Patch = Omit<DealUpdate, 'version'>;
 
 /** What shows a deal besides its own page: lists, the board, the account's and contact's deal lists and sums. */
 export function invalidateDealViews(qc: QueryClient, opts: { board?: boolean } = {}): void {
@@ -21,31 +15,6 @@ export function invalidateDealViews(qc: QueryClient, opts: { board?: boolean } =
   // an account's "customer" badge and sums, and the deal lists on account and contact pages
   void qc.invalidateQueries({ queryKey: recordKeys.module('accounts') });
   void qc.invalidateQueries({ queryKey: recordKeys.module('contacts') });
-}
-
-/**
- * A change of a deal from its page (stage, won, lost, reopen, tags): PATCH with the version; a conflict reloads the
- * deal and says so. The saved deal, or null.
- */
-export function useDealPatch() {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  return async (deal: Pick<Deal, 'id' | 'version'>, patch: Patch): Promise<Deal | null> => {
-    try {
-      const saved = await updateDeal(deal.id, { ...patch, version: deal.version });
-      qc.setQueryData(recordKeys.detail('deals', saved.id), saved);
-      invalidateDealViews(qc);
-      if ('tags' in patch) void qc.invalidateQueries({ queryKey: ['tags'] });
-      if ('restrictedTo' in patch || 'ownerId' in patch) void invalidateHistory(qc, 'deals', saved.id);
-      return saved;
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict') {
-        notifications.show({ color: 'orange', title: t('errors.version_conflict_title'), message: t('errors.version_conflict_reloaded'), autoClose: 8000 });
-        void qc.invalidateQueries({ queryKey: recordKeys.detail('deals', deal.id) });
-      } else notifyError(t, e);
-      return null;
-    }
-  };
 }
 
 /** Reasons offered when a deal is lost (the user may type any other). */
@@ -60,7 +29,7 @@ export function LostReasonModal({ name, onClose, onConfirm }: { name: string; on
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     const r = reason.trim();
-    if (r.length > 200) return setError(fieldMessage(t, 'at most 200 characters'));
+    if (r.length > 200) return setError(fieldMessage(t, fieldError('max_characters', { max: 200 })));
     setBusy(true);
     const ok = await onConfirm(r || null);
     setBusy(false);

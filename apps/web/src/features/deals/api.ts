@@ -3,7 +3,7 @@ import type { Deal, DealBoard, DealCreate, DealListItem, DealUpdate, Pipeline } 
 import type { DealPage } from '@kontor/contract/record-pages';
 import { api, type QueryValue } from '../../lib/api';
 import { recordKeys, usePagedList } from '../records/api';
-import { seedCommonSections, usePageRecord } from '../records/common-sections';
+import { seedCommonSections, usePageRecord } from '../records/page-record';
 
 export const dealPath = (id: string) => `/deals/${id}`;
 

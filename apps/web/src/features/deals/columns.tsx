@@ -30,7 +30,7 @@ export function dealColumns(t: TFunction, variant: 'list' | 'account' | 'contact
   const cols: (Column<DealListItem> | false)[] = [
     {
       // on a record page the name takes what the other columns leave
-      key: 'name', header: t('fields.name'), sortKey: 'name', width: related ? undefined : 210,
+      key: 'name', header: t('fields.name'), sortKey: 'name', kind: 'name',
       render: (d) => (
         <Group gap={4} wrap="nowrap">
           <Anchor component={Link} to={`/deals/${d.id}`} fw={550} size="sm" c="gray.9" truncate="end" display="block" miw={0} data-testid="row-name">
@@ -40,24 +40,24 @@ export function dealColumns(t: TFunction, variant: 'list' | 'account' | 'contact
         </Group>
       ),
     },
-    variant !== 'account' && { key: 'accountName', aliases: ['account'], header: t('fields.account'), width: 160, hideBelow: related ? 'lg' : undefined, render: (d) => (d.accountId ? <RefLink to={`/accounts/${d.accountId}`} name={d.accountName} /> : null) },
-    variant !== 'contact' && { key: 'contactName', aliases: ['contact'], header: t('fields.contact'), width: 150, hideBelow: 'lg', render: (d) => (d.contactId ? <RefLink to={`/contacts/${d.contactId}`} name={d.contactName} /> : null) },
+    variant !== 'account' && { key: 'accountName', aliases: ['account'], header: t('fields.account'), kind: 'longText', width: 160, hideBelow: related ? 'lg' : undefined, render: (d) => (d.accountId ? <RefLink to={`/accounts/${d.accountId}`} name={d.accountName} /> : null) },
+    variant !== 'contact' && { key: 'contactName', aliases: ['contact'], header: t('fields.contact'), kind: 'longText', width: 150, hideBelow: 'lg', render: (d) => (d.contactId ? <RefLink to={`/contacts/${d.contactId}`} name={d.contactName} /> : null) },
     {
-      key: 'amount', header: t('deals.fields.amount'), sortKey: 'amount', align: 'right', width: related ? 110 : 120,
+      key: 'amount', header: t('deals.fields.amount'), sortKey: 'amount', align: 'right', kind: 'amount',
       render: (d) => <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{d.amount === null ? '' : formatMoney(d.amount, d.currency)}</Text>,
     },
-    { key: 'stageName', aliases: ['stage'], header: t('deals.fields.stage'), width: 125, render: (d) => <Muted>{stageLabel(t, d.stageName)}</Muted> },
-    { key: 'status', header: t('deals.fields.status'), width: 100, render: (d) => <DealStatusBadge status={d.status} t={t} /> },
+    { key: 'stageName', aliases: ['stage'], header: t('deals.fields.stage'), kind: 'text', width: 125, render: (d) => <Muted>{stageLabel(t, d.stageName)}</Muted> },
+    { key: 'status', header: t('deals.fields.status'), kind: 'badge', width: 100, render: (d) => <DealStatusBadge status={d.status} t={t} /> },
     {
-      key: 'expectedCloseDate', header: t('deals.fields.expectedCloseDate'), sortKey: 'expectedCloseDate', width: 130,
+      key: 'expectedCloseDate', header: t('deals.fields.expectedCloseDate'), sortKey: 'expectedCloseDate', kind: 'date',
       render: (d) => (
-        <Text size="sm" c={overdue(d) ? 'red.7' : 'gray.7'} fw={overdue(d) ? 600 : undefined} truncate="end" title={overdue(d) ? t('deals.overdue') : undefined}>
+        <Text size="sm" c={overdue(d) ? 'red.7' : 'gray.7'} fw={overdue(d) ? 600 : undefined} truncate="end" title={overdue(d) ? `${formatDate(d.expectedCloseDate)} · ${t('deals.overdue')}` : undefined}>
           {formatDate(d.expectedCloseDate)}
         </Text>
       ),
     },
-    { key: 'owner', header: t('fields.owner'), width: 130, hideBelow: related ? 'lg' : 'md', render: (d) => <Muted>{d.owner?.name}</Muted> },
-    variant === 'list' && { key: 'tags', header: t('fields.tags'), width: 140, hideBelow: 'lg', render: (d) => <TagList tags={d.tags} /> },
+    { key: 'owner', header: t('fields.owner'), kind: 'person', hideBelow: related ? 'lg' : 'md', render: (d) => <Muted>{d.owner?.name}</Muted> },
+    variant === 'list' && { key: 'tags', header: t('fields.tags'), kind: 'tags', hideBelow: 'lg', render: (d) => <TagList tags={d.tags} /> },
   ];
   return cols.filter((c): c is Column<DealListItem> => c !== false);
 }

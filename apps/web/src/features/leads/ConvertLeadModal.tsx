@@ -69,7 +69,7 @@ export function ConvertLeadModal({ lead, onClose }: { lead: Lead; onClose: () =>
           <Summary icon={<IconAddressBook size={18} />} title={t('leads.convert.contact')} text={[lead.fullName, lead.email, lead.phone].filter(Boolean).join(' · ')} />
           <Paper withBorder radius="md" p="sm">
             <Summary icon={<IconBuilding size={18} />} title={t('leads.convert.account')} text={choice.kind === 'new' ? t('leads.convert.newAccountNamed', { name: lead.company }) : choice.kind === 'none' ? t('leads.convert.noAccountShort') : chosenName ? t('leads.convert.existingAccountNamed', { name: chosenName }) : t('leads.convert.pickAccount')} />
-            <Radio.Group value={choiceValue(choice)} onChange={(v) => { setPicked(choiceOf(v)); setErrors({}); }} mt="sm" aria-label={t('leads.convert.account')} data-testid="convert-account-choice">
+            <Radio.Group value={choiceValue(choice)} onChange={(v) => { setPicked(choiceOf(v)); setErrors({}); }} mt="sm" role="group" aria-label={t('leads.convert.account')} data-testid="convert-account-choice">
               <Stack gap={8}>
                 {matches.isPending && canSeeAccounts ? <Skeleton h={20} /> : null}
                 {found.map((m) => (
@@ -132,7 +132,8 @@ function Summary({ icon, title, text }: { icon: ReactNode; title: string; text: 
       <Text c="violet.7" mt={2} style={{ display: 'flex' }}>{icon}</Text>
       <div style={{ minWidth: 0 }}>
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{title}</Text>
-        <Text size="sm" fw={550} truncate="end">{text}</Text>
+        {/* what the conversion creates is read in full before confirming: wrapped, never cut */}
+        <Text size="sm" fw={550} style={{ overflowWrap: 'anywhere' }}>{text}</Text>
       </div>
     </Group>
   );

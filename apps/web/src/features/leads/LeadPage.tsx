@@ -13,9 +13,10 @@ import { ConvertedBanner } from './ConvertedBanner';
 import { ConvertLeadModal } from './ConvertLeadModal';
 import { leadField } from './lead-fields';
 import { LeadForm } from './LeadForm';
-import { LeadSidebar } from './LeadSidebar';
+import { leadCardFields, LeadSidebar } from './LeadSidebar';
 
-const infoFields = ['firstName', 'lastName', 'position', 'company', 'email', 'phone', 'status', 'source', 'ownerId'];
+/** Info shows what the sidebar does not: its card (`leadCardFields`) and the status badge are there (issue #14). */
+const infoFields = ['firstName', 'lastName', 'position', 'company', 'email', 'phone', 'status', 'source', 'ownerId'].filter((k) => k !== 'status' && !leadCardFields.includes(k));
 
 export function LeadPage({ id }: { id: string }) {
   const query = useLead(id);

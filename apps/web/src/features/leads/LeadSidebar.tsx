@@ -2,21 +2,24 @@ import { useTranslation } from 'react-i18next';
 import { Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Lead } from '@kontor/contract/leads';
 import { useCustomFields } from '../../lib/reference';
-import { FieldItem } from '../records/FieldItem';
+import { InlineField } from '../records/InlineField';
 import { SidebarTags } from '../records/InlineTags';
 import { AccessBadges } from '../records/RecordSidebar';
 import { useRecordPatch } from '../records/useRecordPatch';
 import { LeadStatusBadge } from './labels';
 import { CustomLinksBox } from '../custom-links/CustomLinksBox';
 import { leadField } from './lead-fields';
+import { captionBeside } from '../records/sidebar-fields';
 
-const cardFields = ['company', 'email', 'phone', 'source', 'ownerId'];
+/** The lead's card; its page's Info leaves these out, and the status (the badge above), issue #14. */
+export const leadCardFields = ['company', 'email', 'phone', 'source', 'ownerId'];
 
 /** Left column of a lead's page: status, name, how to reach them, where they came from, tags. */
 export function LeadSidebar({ lead: l }: { lead: Lead }) {
   const { t } = useTranslation();
   const defs = useCustomFields('leads').data ?? [];
   const patch = useRecordPatch<Lead>('leads', l);
+  const caption = captionBeside([['position', l.position], ['company', l.company]], leadCardFields);
   return (
     <Paper withBorder radius="md" p="lg" data-testid="record-sidebar">
       <Stack gap="md">
@@ -27,21 +30,19 @@ export function LeadSidebar({ lead: l }: { lead: Lead }) {
           <Title order={2} fz={19} style={{ overflowWrap: 'anywhere' }} data-testid="record-name">
             {l.fullName}
           </Title>
-          {l.position || l.company ? (
+          {caption ? (
             <Text size="sm" c="dimmed" mt={2}>
-              {[l.position, l.company].filter(Boolean).join(' · ')}
+              {caption}
             </Text>
           ) : null}
           <AccessBadges readOnly={!l.access.edit} restricted={l.restrictedTo !== null} />
         </div>
         <Divider />
         <Stack gap={10} data-testid="business-card">
-          {cardFields.map((k) => {
+          {leadCardFields.map((k) => {
             const f = leadField(t, k, l, defs);
             return (
-              <FieldItem key={k} label={f.label} testId={`card-${k}`}>
-                {f.value}
-              </FieldItem>
+              <InlineField key={k} field={k} label={f.label} value={f.value} testId={`card-${k}`} />
             );
           })}
         </Stack>

@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import '@mantine/tiptap/styles.css';
 import './notes.css';
 import { useUserMentions } from './mentions';
+import { matchesShortcut } from '../search/shortcuts';
 
 interface Props {
   /** The note's HTML when editing one; empty for a new note. */
@@ -32,6 +33,8 @@ export function NoteEditor({ initial = '', submitLabel, onSubmit, onCancel, auto
     extensions: [StarterKit.configure({ heading: false, horizontalRule: false, link: false }), Link.configure({ openOnClick: false }), extension],
     content: initial,
     autofocus: autoFocus ? 'end' : false,
+    // the name goes on the editable element itself (the textbox), not on Mantine's wrapper, which has no role
+    editorProps: { attributes: { 'aria-label': t('notes.editorLabel'), 'aria-multiline': 'true' } },
   });
   const empty = useEditorState({ editor, selector: (s) => s.editor?.isEmpty ?? true });
 
@@ -43,7 +46,7 @@ export function NoteEditor({ initial = '', submitLabel, onSubmit, onCancel, auto
     if (saved && !initial) editor.commands.clearContent(true);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (matchesShortcut('save', e)) {
       e.preventDefault();
       void submit();
     }
@@ -88,7 +91,7 @@ export function NoteEditor({ initial = '', submitLabel, onSubmit, onCancel, auto
               {t('notes.placeholder')}
             </Text>
           ) : null}
-          <RichTextEditor.Content data-testid={testIds.editor} aria-label={t('notes.editorLabel')} />
+          <RichTextEditor.Content data-testid={testIds.editor} />
         </Box>
       </RichTextEditor>
       <Group justify="space-between" mt={8} gap="xs">

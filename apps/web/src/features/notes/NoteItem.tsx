@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { RecordAvatar } from '../../components/RecordAvatar';
 import { deleteNote, updateNote } from './api';
 import { DeleteItemButton, ItemIconButton } from './ItemActions';
-import { NoteEditor } from './NoteEditor';
+import { NoteEditor } from './LazyNoteEditor';
 
 /**
  * One note: author, time (and whether it was edited), the text as the server sanitised it; edit in place and delete

@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/States';
 import { LoadMore } from './ItemActions';
 import { RecordSection } from '../records/RecordSection';
 import { createNote, useNotes, useNotesChanged } from './api';
-import { NoteEditor } from './NoteEditor';
+import { NoteEditor } from './LazyNoteEditor';
 import { NoteItem } from './NoteItem';
 
 interface Props {

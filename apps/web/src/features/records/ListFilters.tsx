@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Chip, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -6,6 +6,8 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useContactTypeOptions } from '../../lib/reference';
 import { OwnerTagFilters } from './OwnerTagFilters';
 import { useMyRights } from '../auth/permissions';
+import { matchesShortcut } from '../search/shortcuts';
+import { moveIndex } from '../../lib/roving';
 import { clearedFilters, hasFilters, LETTERS, type ListSearch } from './search';
 
 /** The quick filters a list offers besides the name box. */
@@ -112,27 +114,51 @@ export function ListFilters({ search, onChange, filters = personFilters, extra, 
   );
 }
 
+/**
+ * The A-Z index: one Tab stop (the chosen letter, else "All"); left / right / Home / End move along it, Enter or Space
+ * applies the letter under the focus (again: clears it).
+ */
 export function LetterIndex({ value, onChange }: { value?: string; onChange: (letter: string | undefined) => void }) {
   const { t } = useTranslation();
+  const options: (string | undefined)[] = [undefined, ...LETTERS];
+  const chosen = Math.max(0, options.indexOf(value));
+  const [focused, setFocused] = useState<number | null>(null);
+  const stop = focused ?? chosen;
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!matchesShortcut('letterMove', e)) return;
+    const next = moveIndex(stop, e.key, options.length, { axis: 'horizontal' });
+    if (next === null) return;
+    e.preventDefault();
+    setFocused(next);
+    refs.current[next]?.focus();
+  };
   return (
-    <div className="k-letters" role="toolbar" aria-label={t('list.letterIndex')} data-testid="letter-index">
-      <button type="button" className="k-letter" data-active={!value} onClick={() => onChange(undefined)} aria-pressed={!value}>
-        {t('list.all')}
-      </button>
-      {LETTERS.map((l) => (
-        <button
-          key={l}
-          type="button"
-          className="k-letter"
-          data-active={value === l}
-          aria-pressed={value === l}
-          onClick={() => onChange(value === l ? undefined : l)}
-          title={l === '#' ? t('list.otherLetters') : l === '0-9' ? t('views.letters.digits') : l}
-          data-testid={`letter-${l === '#' ? 'other' : l}`}
-        >
-          {l}
-        </button>
-      ))}
+    <div className="k-letters" role="toolbar" aria-label={t('list.letterIndex')} data-testid="letter-index" onKeyDown={onKeyDown} onBlur={(e) => {
+      if (!e.currentTarget.contains(e.relatedTarget)) setFocused(null);
+    }}>
+      {options.map((l, i) => {
+        const active = value === l;
+        return (
+          <button
+            key={l ?? 'all'}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            type="button"
+            className="k-letter"
+            data-active={active}
+            aria-pressed={active}
+            tabIndex={i === stop ? 0 : -1}
+            onFocus={() => setFocused(i)}
+            onClick={() => onChange(l === undefined || active ? undefined : l)}
+            title={l === undefined ? undefined : l === '#' ? t('list.otherLetters') : l === '0-9' ? t('views.letters.digits') : l}
+            data-testid={l === undefined ? 'letter-all' : `letter-${l === '#' ? 'other' : l}`}
+          >
+            {l ?? t('list.all')}
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -58,7 +58,7 @@ export function PhotoBox<T>({ module, id, name, photoUrl, onChanged, readOnly }:
   return (
     <Box ta="center">
       <Box pos="relative" display="inline-block">
-        <RecordAvatar name={name} photoUrl={photoUrl} size={96} radius={module === 'accounts' ? 'md' : 'xl'} />
+        <RecordAvatar name={name} photoUrl={photoUrl} size={96} radius={module === 'accounts' ? 'md' : 'xl'} kind={module === 'accounts' ? 'organization' : 'person'} />
         {busy ? (
           <Box pos="absolute" inset={0} style={{ display: 'grid', placeItems: 'center', background: 'rgba(255,255,255,.6)', borderRadius: 12 }}>
             <Loader size="sm" />

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useRouter } from '@tanstack/react-router';
@@ -16,10 +16,8 @@ import { useRecordCount, type RecordCount, type RecordModule } from './api';
 import { LetterIndex, ListFilters, type QuickFilter } from './ListFilters';
 import { clearedFilters, hasFilters, type ListSearch } from './search';
 import { useFilterFields, useViews } from '../views/api';
-import { BulkActionModal } from '../views/BulkActionModal';
 import { ColumnChooser } from '../views/ColumnChooser';
 import { buildColumns, columnLabel, type ColumnContext } from '../views/columns';
-import { ExportDialog } from '../views/ExportDialog';
 import { FilterBuilder } from '../views/FilterBuilder';
 import { viewName } from '../views/labels';
 import {
@@ -29,8 +27,13 @@ import {
 import { MassActionBar } from '../views/MassActionBar';
 import { recordName } from '../views/references';
 import { useFitHeight, useViewList } from '../views/useViewList';
+import { useRememberedWidths } from '../views/useRememberedWidths';
 import { ViewSelector, type ViewDraft } from '../views/ViewSelector';
 import { refusedFilters } from '../views/errors';
+
+// Dialogs that open on demand are chunks of their own (issue #14).
+const BulkActionModal = lazy(() => import('../views/BulkActionModal').then((m) => ({ default: m.BulkActionModal })));
+const ExportDialog = lazy(() => import('../views/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 interface Props<T extends { id: string }> {
   module: RecordModule;
@@ -166,8 +169,10 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
   };
 
   // ---- the view's state in the URL
-  const widths = state.widths;
-  const tableColumns = buildColumns<T>(ctx, visibleKeys, columns, state.columnsChosen).map((c) => ({ ...c, width: widths[c.key] ?? c.width }));
+  // widths: the ones this user left in this browser, under the view's, under the URL's
+  const remembered = useRememberedWidths(module);
+  const widths = { ...remembered.widths, ...state.widths };
+  const tableColumns = buildColumns<T>(ctx, visibleKeys, columns, state.columnsChosen);
   const setFilter = (f: Filter) => onSearchChange({ filter: f });
   const draft = (): ViewDraft => {
     const { conditions } = quickFilterConditions(quickValues, fields);
@@ -252,7 +257,14 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
               onChange={(cols) => onSearchChange({ columns: cols.join(',') })}
               pageSize={state.pageSize}
               onPageSize={(pageSize) => onSearchChange({ pageSize })}
-              onReset={search.columns || search.pageSize || search.widths ? () => onSearchChange({ columns: undefined, pageSize: undefined, widths: undefined }) : undefined}
+              onReset={
+                search.columns || search.pageSize || search.widths || Object.keys(remembered.widths).length
+                  ? () => {
+                      remembered.forget();
+                      onSearchChange({ columns: undefined, pageSize: undefined, widths: undefined });
+                    }
+                  : undefined
+              }
             />
             {rights.can(module, 'export') ? (
               <Button variant="default" size="compact-sm" leftSection={<IconDownload size={15} />} onClick={() => setExporting({ selection: allSelection })} disabled={!viewsSettled} data-testid="export-open">
@@ -318,7 +330,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{t('views.badFilterText')}</Text>
             <Text size="xs" c="dimmed" ff="monospace">
-              {refusedFilters(list.error)}
+              {refusedFilters(t, list.error)}
             </Text>
             <Button size="xs" variant="white" color="orange" onClick={() => onSearchChange({ ...clearedFilters, sort: undefined })}>
               {t('list.clearFilters')}
@@ -372,7 +384,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
             multiSort
             onRowClick={onOpen}
             loading={!viewsSettled || list.isPending || list.isFetchingNextPage}
-            minWidth={720}
+           
             testId={`${module}-table`}
             caption={t(`nav.${module}`)}
             selection={{
@@ -382,9 +394,14 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
               onToggleAll: toggleAll,
               label: (r) => recordName(r),
             }}
-            onColumnResize={(key, width) => onSearchChange({ widths: formatWidths({ ...widths, [key]: width }) })}
+            widths={widths}
+            onColumnResize={(key, width) => {
+              remembered.remember(key, width);
+              onSearchChange({ widths: formatWidths({ ...widths, [key]: width }) });
+            }}
             maxHeight={maxHeight}
             onEndReached={loadMore}
+            scrollMemory={module}
           />
         </Paper>
       )}
@@ -405,32 +422,34 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
           {t('list.shown', { count: rows.length, formatted: formatNumber(rows.length) })}
         </Text>
       ) : null}
-      {bulk ? (
-        <BulkActionModal
-          module={module}
-          action={bulk.action}
-          selection={bulk.selection}
-          count={bulk.count}
-          approximate={bulk.approximate}
-          fields={fields}
-          onClose={() => setBulk(null)}
-          onFinished={(job) => {
-            if (job.status === 'done') clearSelection();
-          }}
-        />
-      ) : null}
-      {exporting ? (
-        <ExportDialog
-          module={module}
-          selection={exporting.selection}
-          unavailable={blockedReason}
-          countParams={params}
-          columns={visibleKeys}
-          columnLabel={(k) => columnLabel(ctx, k, columns)}
-          sort={state.sort}
-          onClose={() => setExporting(null)}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {bulk ? (
+          <BulkActionModal
+            module={module}
+            action={bulk.action}
+            selection={bulk.selection}
+            count={bulk.count}
+            approximate={bulk.approximate}
+            fields={fields}
+            onClose={() => setBulk(null)}
+            onFinished={(job) => {
+              if (job.status === 'done') clearSelection();
+            }}
+          />
+        ) : null}
+        {exporting ? (
+          <ExportDialog
+            module={module}
+            selection={exporting.selection}
+            unavailable={blockedReason}
+            countParams={params}
+            columns={visibleKeys}
+            columnLabel={(k) => columnLabel(ctx, k, columns)}
+            sort={state.sort}
+            onClose={() => setExporting(null)}
+          />
+        ) : null}
+      </Suspense>
     </Stack>
   );
 }

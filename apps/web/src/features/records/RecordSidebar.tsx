@@ -4,10 +4,11 @@ import { Badge, Divider, Paper, Select, Stack, Text, Title, Tooltip } from '@man
 import { IconEye, IconLock } from '@tabler/icons-react';
 import { useContactTypeOptions, useContactTypes } from '../../lib/reference';
 import type { RecordModule } from './api';
-import { FieldItem } from './FieldItem';
+import { InlineField } from './InlineField';
 import { SidebarTags } from './InlineTags';
 import { CustomLinksBox } from '../custom-links/CustomLinksBox';
 import { PhotoBox } from './PhotoBox';
+import { isCardField } from './sidebar-fields';
 
 interface Props<T> {
   module: RecordModule;
@@ -27,8 +28,10 @@ interface Props<T> {
 }
 
 /** Left column of a record page: photo, name, the business card, owner, contact type and tags. */
-export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhotoChanged, onPatch, readOnly, restricted, badges, extra }: Props<T>) {
+export function RecordSidebar<T>({ module, record, name, subtitle, card: configured, onPhotoChanged, onPatch, readOnly, restricted, badges, extra }: Props<T>) {
   const { t } = useTranslation();
+  // The contact type is shown (and edited) once, by the selector below; contact points in their own section.
+  const card = configured.filter((f) => isCardField(f.key));
   const types = useContactTypes();
   const typeOptions = useContactTypeOptions();
   return (
@@ -50,9 +53,7 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
         <Divider />
         <Stack gap={10} data-testid="business-card">
           {card.map((f) => (
-            <FieldItem key={f.key} label={f.label}>
-              {f.value}
-            </FieldItem>
+            <InlineField key={f.key} field={f.key} label={f.label} value={f.value} testId={`card-${f.key}`} />
           ))}
         </Stack>
         {extra ? (
@@ -62,7 +63,7 @@ export function RecordSidebar<T>({ module, record, name, subtitle, card, onPhoto
           </>
         ) : null}
         <Divider />
-        {card.some((f) => f.key === 'ownerId') ? null : <FieldItem label={t('fields.owner')}>{record.owner?.name}</FieldItem>}
+        {card.some((f) => f.key === 'ownerId') ? null : <InlineField field="ownerId" label={t('fields.owner')} value={record.owner?.name} testId="card-ownerId" />}
         <div>
           <div className="k-field-label">{t('fields.contactType')}</div>
           <Select

@@ -1,4 +1,5 @@
 import { useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { matchesShortcut } from '../search/shortcuts';
 
 /**
  * What a Kanban shares, whatever its cards show (the deal board, the accounts board by next activity): dragging cards
@@ -24,13 +25,13 @@ export function focusNeighbour(el: HTMLElement, key: string, cardSelector: strin
 /** A focused card's keys: Alt+left/right moves it (when allowed), the arrows move the focus, Enter opens it. */
 export function onCardKeyDown(e: KeyboardEvent<HTMLElement>, opts: { cardSelector: string; canMove: boolean; onStep: (step: -1 | 1) => void; onOpen: () => void }): void {
   if (e.target !== e.currentTarget) return;
-  if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+  if (matchesShortcut('cardMove', e)) {
     e.preventDefault();
     if (opts.canMove) opts.onStep(e.key === 'ArrowLeft' ? -1 : 1);
-  } else if (!e.altKey && !e.ctrlKey && !e.metaKey && ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) {
+  } else if (matchesShortcut('cardFocus', e)) {
     e.preventDefault();
     focusNeighbour(e.currentTarget, e.key, opts.cardSelector);
-  } else if (e.key === 'Enter') {
+  } else if (matchesShortcut('cardOpen', e)) {
     e.preventDefault();
     opts.onOpen();
   }

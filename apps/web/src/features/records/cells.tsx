@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Anchor, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { IconLock } from '@tabler/icons-react';
+import type { InitialsKind } from '@kontor/contract/initials';
 import { RecordAvatar } from '../../components/RecordAvatar';
 
 /** The lock shown beside a restricted record's name. */
@@ -16,10 +17,10 @@ export function RestrictedIcon({ size = 14 }: { size?: number }) {
 }
 
 /** Name cell: avatar + a real link (so it opens in a new tab and is keyboard reachable); a lock when access is restricted. */
-export function NameCell({ to, name, photoUrl, sub, restricted, badge }: { to: string; name: string; photoUrl: string | null; sub?: ReactNode; restricted?: boolean; badge?: ReactNode }) {
+export function NameCell({ to, name, photoUrl, sub, restricted, badge, kind }: { to: string; name: string; photoUrl: string | null; sub?: ReactNode; restricted?: boolean; badge?: ReactNode; kind?: InitialsKind }) {
   return (
     <Group gap={8} wrap="nowrap">
-      <RecordAvatar name={name} photoUrl={photoUrl} size={24} />
+      <RecordAvatar name={name} photoUrl={photoUrl} size={24} kind={kind} />
       <div style={{ minWidth: 0 }}>
         <Group gap={4} wrap="nowrap">
           <Anchor component={Link} to={to} fw={550} size="sm" c="gray.9" truncate="end" display="block" miw={0} data-testid="row-name">

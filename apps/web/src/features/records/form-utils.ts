@@ -65,8 +65,8 @@ export function pointsPayload(rows: ContactPointRows) {
 }
 
 /** `emails.1.value` (position sent) -> `emails.3.value` (row on screen). */
-export function remapPointErrors(errors: Record<string, string>, index: Record<string, number[]>): Record<string, string> {
-  const out: Record<string, string> = {};
+export function remapPointErrors<T>(errors: Record<string, T>, index: Record<string, number[]>): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const [path, msg] of Object.entries(errors)) {
     const m = /^(emails|phones|websites|addresses)\.(\d+)(\..*)?$/.exec(path);
     const mapped = m ? index[m[1] ?? '']?.[Number(m[2])] : undefined;

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '../../lib/api';
-import { errorMessage, fieldMessage, zodFieldErrors } from '../../lib/errors';
+import { ApiError, type FieldProblem } from '../../lib/api';
+import { errorMessage, fieldMessages, zodFieldErrors } from '../../lib/errors';
 import { remapPointErrors } from './form-utils';
 
 /** Form values, per-field errors (translated), a form-level error and a dirty flag against the initial values. */
@@ -33,9 +33,8 @@ export function useRecordForm<V extends object>(initial: V) {
   }, []);
 
   const showFieldErrors = useCallback(
-    (raw: Record<string, string>) => {
-      const translated = Object.fromEntries(Object.entries(raw).map(([k, m]) => [k, fieldMessage(t, m)]));
-      setErrors(translated);
+    (raw: Record<string, FieldProblem | string>) => {
+      setErrors(fieldMessages(t, raw));
       setFormError(t('form.fixFields'));
       requestAnimationFrame(() => {
         const el = document.querySelector<HTMLElement>('[data-testid] [aria-invalid="true"], input[aria-invalid="true"], textarea[aria-invalid="true"]');
@@ -47,9 +46,9 @@ export function useRecordForm<V extends object>(initial: V) {
 
   /** Client-side check with the contract's schema; false (and errors shown) when invalid. */
   const validate = useCallback(
-    (schema: z.ZodType, payload: unknown, extra: Record<string, string> = {}, index: Record<string, number[]> = {}): boolean => {
+    (schema: z.ZodType, payload: unknown, extra: Record<string, FieldProblem | string> = {}, index: Record<string, number[]> = {}): boolean => {
       const result = schema.safeParse(payload);
-      const fieldErrors = { ...(result.success ? {} : remapPointErrors(zodFieldErrors(result.error), index)), ...extra };
+      const fieldErrors: Record<string, FieldProblem | string> = { ...(result.success ? {} : remapPointErrors(zodFieldErrors(result.error), index)), ...extra };
       if (Object.keys(fieldErrors).length === 0) return true;
       showFieldErrors(fieldErrors);
       return false;
@@ -66,7 +65,7 @@ export function useRecordForm<V extends object>(initial: V) {
       }
       // assigning an owner the user may not assign, or changing the owner without the share right: 403 naming the field
       if (e instanceof ApiError && e.code === 'forbidden' && e.fields.ownerId) {
-        setErrors({ ownerId: e.fields.ownerId === 'you may not change the owner of this record' ? t('records.ownerLockedHint') : t('validation.ownerNotAllowed') });
+        setErrors({ ownerId: e.fields.ownerId.code === 'owner_locked' ? t('records.ownerLockedHint') : t('fieldErrors.owner_not_allowed') });
         setFormError(t('form.fixFields'));
         return;
       }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Group, Modal, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Paper, Stack, Tabs, Text, Tooltip } from '@mantine/core';
 import { IconRestore, IconTrash, IconTrashX } from '@tabler/icons-react';
 import type { RecycleBinItem } from '@kontor/contract/recycle-bin';
 import { modules } from '@kontor/contract/custom-fields';
@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useMyRights } from '../auth/permissions';
 import { recordKeys, restoreRecord, usePagedList, type RecordModule } from '../records/api';
+import { undoToasts } from '../records/undo-toasts';
 
 export function RecycleBinPage() {
   const { t } = useTranslation();
@@ -46,7 +47,6 @@ export function RecycleBinPage() {
 function BinList({ module }: { module: RecordModule }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const rights = useMyRights();
   const list = usePagedList<RecycleBinItem>(['recycle-bin', module], '/recycle-bin', { module });
   const [purging, setPurging] = useState<RecycleBinItem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -62,6 +62,7 @@ function BinList({ module }: { module: RecordModule }) {
     setBusy(item.id);
     try {
       await restoreRecord(module, item.id);
+      undoToasts.dismissRecord(module, item.id);
       notifySuccess(t('delete.restored', { name: item.name }));
       refresh();
     } catch (e) {
@@ -74,6 +75,7 @@ function BinList({ module }: { module: RecordModule }) {
     setBusy(item.id);
     try {
       await api.delete(`/recycle-bin/${module}/${item.id}`);
+      undoToasts.dismissRecord(module, item.id);
       notifySuccess(t('recycleBin.purged', { name: item.name }));
       setPurging(null);
       refresh();
@@ -85,20 +87,28 @@ function BinList({ module }: { module: RecordModule }) {
   };
 
   const columns: Column<RecycleBinItem>[] = [
-    { key: 'name', header: t('fields.name'), render: (r) => <Text size="sm" fw={550}>{r.name}</Text> },
-    { key: 'deletedAt', header: t('recycleBin.deletedAt'), render: (r) => <Text size="sm" c="gray.7">{formatDateTime(r.deletedAt)}</Text> },
-    { key: 'deletedBy', header: t('recycleBin.deletedBy'), render: (r) => <Text size="sm" c="gray.7">{r.deletedBy?.name}</Text> },
+    { key: 'name', header: t('fields.name'), kind: 'name', render: (r) => <Text size="sm" fw={550} truncate>{r.name}</Text> },
+    { key: 'deletedAt', header: t('recycleBin.deletedAt'), kind: 'datetime', render: (r) => <Text size="sm" c="gray.7" truncate>{formatDateTime(r.deletedAt)}</Text> },
+    { key: 'deletedBy', header: t('recycleBin.deletedBy'), kind: 'person', render: (r) => <Text size="sm" c="gray.7" truncate>{r.deletedBy?.name}</Text> },
     {
-      key: 'actions', header: '', align: 'right', width: 260,
+      // icons with their names as tooltips: two worded buttons do not fit a narrow column in German or Romanian
+      key: 'actions', header: '', align: 'right', kind: 'actions', width: 84,
       render: (r) => (
         <Group gap={6} justify="flex-end" wrap="nowrap">
-          <Button size="compact-sm" variant="light" leftSection={<IconRestore size={14} />} onClick={() => void restore(r)} loading={busy === r.id} data-testid="bin-restore">
-            {t('recycleBin.restore')}
-          </Button>
-          {rights.can(module, 'delete') ? (
-            <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrashX size={14} />} onClick={() => setPurging(r)} data-testid="bin-purge">
-              {t('recycleBin.purge')}
-            </Button>
+          {/* only what the server allows for this entry: restore with the delete right on it, purge for its owner and above */}
+          {r.access.restore ? (
+            <Tooltip label={t('recycleBin.restore')}>
+              <ActionIcon variant="light" onClick={() => void restore(r)} loading={busy === r.id} aria-label={`${t('recycleBin.restore')}: ${r.name}`} data-testid="bin-restore">
+                <IconRestore size={16} />
+              </ActionIcon>
+            </Tooltip>
+          ) : null}
+          {r.access.purge ? (
+            <Tooltip label={t('recycleBin.purge')}>
+              <ActionIcon variant="subtle" color="red" onClick={() => setPurging(r)} aria-label={`${t('recycleBin.purge')}: ${r.name}`} data-testid="bin-purge">
+                <IconTrashX size={16} />
+              </ActionIcon>
+            </Tooltip>
           ) : null}
         </Group>
       ),
@@ -114,7 +124,7 @@ function BinList({ module }: { module: RecordModule }) {
         </Paper>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <DataTable columns={columns} rows={rows} rowKey={(r) => r.id} loading={list.isPending} minWidth={700} testId="bin-table" />
+          <DataTable columns={columns} rows={rows} rowKey={(r) => r.id} loading={list.isPending} testId="bin-table" />
         </Paper>
       )}
       {list.hasNextPage ? (

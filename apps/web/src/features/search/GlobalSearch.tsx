@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionIcon, Tooltip } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { CommandPalette } from './CommandPalette';
 import { HeaderSearch } from './HeaderSearch';
 import { paletteShortcut, usePaletteShortcut } from './shortcuts';
 import './search.css';
+
+// The palette (its commands and actions) is a chunk of its own, fetched when it first opens (issue #14).
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
 
 /**
  * The global search in the app shell: the search box (a search button when the sidebar is collapsed) and the command
@@ -14,8 +16,13 @@ import './search.css';
 export function GlobalSearch({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
   const [paletteOpen, setPaletteOpen] = useState(false);
-  usePaletteShortcut(() => setPaletteOpen((open) => !open));
-  const open = () => setPaletteOpen(true);
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  const toggle = (open: boolean) => {
+    setPaletteOpen(open);
+    if (open) setPaletteUsed(true);
+  };
+  usePaletteShortcut(() => toggle(!paletteOpen));
+  const open = () => toggle(true);
   return (
     <>
       {collapsed ? (
@@ -27,7 +34,11 @@ export function GlobalSearch({ collapsed }: { collapsed: boolean }) {
       ) : (
         <HeaderSearch onOpenPalette={open} />
       )}
-      <CommandPalette opened={paletteOpen} onClose={() => setPaletteOpen(false)} />
+      {paletteUsed ? (
+        <Suspense fallback={null}>
+          <CommandPalette opened={paletteOpen} onClose={() => setPaletteOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

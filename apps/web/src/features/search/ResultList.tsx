@@ -126,11 +126,11 @@ function RowContent({ item, t }: { item: ResultItem; t: TFunction }) {
     <Group gap={10} wrap="nowrap" align="center">
       <Icon size={16} stroke={1.6} className="k-search-icon" aria-hidden />
       <div className="k-search-hit-text">
-        <Text size="sm" fw={500} truncate data-testid="search-hit-title">
+        <Text size="sm" fw={500} truncate title={hit.title} data-testid="search-hit-title">
           {hit.title}
         </Text>
         {details.length > 0 ? (
-          <Text size="xs" c="dimmed" truncate data-testid="search-hit-details">
+          <Text size="xs" c="dimmed" truncate title={details.join(' · ')} data-testid="search-hit-details">
             {details.join(' · ')}
           </Text>
         ) : null}

@@ -25,11 +25,11 @@ function noticeText(t: TFunction, notice: SearchNotice): string {
   }
 }
 
-/** The server's reason a query could not be read (400), translated when it is one of the known field messages. */
+/** The server's reason a query could not be read (400): the field's problem translated by code, else its message. */
 export function invalidQueryMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return errorMessage(t, error);
-  const message = error.fields.q ?? error.message;
-  return message ? fieldMessage(t, message) : errorMessage(t, error);
+  if (error.fields.q) return fieldMessage(t, error.fields.q);
+  return error.message || errorMessage(t, error);
 }
 
 /**

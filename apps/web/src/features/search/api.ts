@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorBodySchema } from '@kontor/contract/errors';
 import { searchResponseSchema, searchTypeModules, searchTypes, type SearchResponse, type SearchType } from '@kontor/contract/search';
 import { ApiError, toQuery } from '../../lib/api';
 import { useMyRights } from '../auth/permissions';
@@ -29,12 +28,7 @@ async function fetchSearch(q: string, types: readonly SearchType[], limit: numbe
   }
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const body = errorBodySchema.safeParse(json);
-    if (body.success) {
-      const { code, message, fields, details } = body.data.error;
-      throw new ApiError(res.status, code, message, fields, details);
-    }
-    throw new ApiError(res.status, 'internal', res.statusText);
+    throw ApiError.fromBody(res.status, json, res.statusText);
   }
   return { ...searchResponseSchema.parse(json), q };
 }

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { moveIndex } from '../../lib/roving';
 import type { ResultItem } from './items';
 
 /**
@@ -6,25 +7,9 @@ import type { ResultItem } from './items';
  * the ends wrap around, as in a menu.
  */
 export function nextActiveId(items: ResultItem[], activeId: string | null, key: 'ArrowDown' | 'ArrowUp' | 'Home' | 'End'): string | null {
-  if (items.length === 0) return null;
-  const last = items.length - 1;
-  const at = activeId === null ? -1 : items.findIndex((i) => i.id === activeId);
-  let index: number;
-  switch (key) {
-    case 'Home':
-      index = 0;
-      break;
-    case 'End':
-      index = last;
-      break;
-    case 'ArrowDown':
-      index = at < 0 || at >= last ? 0 : at + 1;
-      break;
-    case 'ArrowUp':
-      index = at <= 0 ? last : at - 1;
-      break;
-  }
-  return items[index]?.id ?? null;
+  const at = activeId === null ? null : items.findIndex((i) => i.id === activeId);
+  const index = moveIndex(at, key, items.length, { axis: 'vertical', wrap: true });
+  return index === null ? null : (items[index]?.id ?? null);
 }
 
 export interface ActiveRow {

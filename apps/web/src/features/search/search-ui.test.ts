@@ -118,7 +118,7 @@ describe('create requests', () => {
 describe('invalidQueryMessage', () => {
   const t = ((key: string, opts?: { count?: number }) => (opts?.count === undefined ? `<${key}>` : `<${key}:${opts.count}>`)) as unknown as TFunction;
   it('shows the server\'s reason a query could not be read, translated when it is a known field message', () => {
-    expect(invalidQueryMessage(t, new ApiError(400, 'validation_failed', 'invalid request', { q: 'at most 200 characters' }))).toBe('<validation.max_characters:200>');
+    expect(invalidQueryMessage(t, new ApiError(400, 'validation_failed', 'invalid request', { q: { code: 'max_characters', params: { max: 200 }, message: 'at most 200 characters' } }))).toBe('<fieldErrors.max_characters:200>');
     expect(invalidQueryMessage(t, new ApiError(400, 'validation_failed', 'a search needs a word to look for'))).toBe('a search needs a word to look for');
   });
 });

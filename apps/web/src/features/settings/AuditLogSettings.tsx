@@ -69,8 +69,8 @@ function AuditLog() {
   const details = (e: AuditEntry) => Object.entries(e.details).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', header: t('audit.at'), width: 150, render: (e) => <Text size="sm" c="gray.7">{formatDateTime(e.at)}</Text> },
-    { key: 'actor', header: t('audit.actor'), width: 140, render: (e) => <Text size="sm" truncate>{e.actor?.name ?? t('audit.noActor')}</Text> },
+    { key: 'at', header: t('audit.at'), kind: 'datetime', render: (e) => <Text size="sm" c="gray.7">{formatDateTime(e.at)}</Text> },
+    { key: 'actor', header: t('audit.actor'), kind: 'person', render: (e) => <Text size="sm" truncate>{e.actor?.name ?? t('audit.noActor')}</Text> },
     {
       key: 'action', header: t('audit.action'), width: 160,
       render: (e) => (
@@ -107,7 +107,7 @@ function AuditLog() {
           {rows.length === 0 && !list.isPending ? (
             <EmptyState icon={<IconFileText size={28} />} title={t('audit.emptyTitle')} description={t('audit.emptyText')} />
           ) : (
-            <DataTable columns={columns} rows={rows} rowKey={(e) => e.id} loading={list.isPending || list.isFetchingNextPage} minWidth={700} testId="audit-table" />
+            <DataTable columns={columns} rows={rows} rowKey={(e) => e.id} loading={list.isPending || list.isFetchingNextPage} testId="audit-table" />
           )}
         </Paper>
       )}

@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../../lib/errors';
 import { refKeys, useCustomFields, useSettings } from '../../lib/reference';
 import { ErrorState, PageSkeleton } from '../../components/States';
 import { accountCardFields, contactCardFields } from '../records/field-values';
+import { isCardField } from '../records/sidebar-fields';
 import { AdminOnly, SettingsIntro } from './SettingsLayout';
 
 export function BusinessCardSettings() {
@@ -33,11 +34,13 @@ function CardEditor({ module, settings }: { module: CardModule; settings: Settin
   const { t } = useTranslation();
   const qc = useQueryClient();
   const defs = useCustomFields(module).data ?? [];
-  const [value, setValue] = useState<string[]>(settings.businessCard[module]);
+  // Contact points and the contact type have their own place on a record page, never the card (issue #14).
+  const stored = settings.businessCard[module].filter(isCardField);
+  const [value, setValue] = useState<string[]>(stored);
   const [busy, setBusy] = useState(false);
   const label = (key: string) => t(`fields.${key === 'ownerId' ? 'owner' : key === 'accountId' ? 'account' : key === 'parentAccountId' ? 'parentAccount' : key}`);
   const data = [
-    ...(module === 'accounts' ? accountCardFields : contactCardFields).map((k) => ({ value: k, label: label(k) })),
+    ...(module === 'accounts' ? accountCardFields : contactCardFields).filter(isCardField).map((k) => ({ value: k, label: label(k) })),
     ...defs.map((d) => ({ value: `customFields.${d.key}`, label: d.label })),
   ];
   for (const k of value) if (!data.some((d) => d.value === k)) data.push({ value: k, label: k });
@@ -53,7 +56,7 @@ function CardEditor({ module, settings }: { module: CardModule; settings: Settin
       setBusy(false);
     }
   };
-  const dirty = JSON.stringify(value) !== JSON.stringify(settings.businessCard[module]);
+  const dirty = JSON.stringify(value) !== JSON.stringify(stored);
   return (
     <Paper withBorder radius="md" p="md">
       <Text fw={650} size="sm" mb="xs">{t(`nav.${module}`)}</Text>

@@ -5,7 +5,7 @@ import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Switch, 
 import { IconForms, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { customFieldCreateSchema, customFieldTypes, modules, type CustomFieldDefinition, type CustomFieldType, type Module } from '@kontor/contract/custom-fields';
 import { api, ApiError } from '../../lib/api';
-import { errorMessage, fieldMessage, notifyError, zodFieldErrors } from '../../lib/errors';
+import { errorMessage, fieldMessages, notifyError, zodFieldErrors } from '../../lib/errors';
 import { refKeys, useCustomFields } from '../../lib/reference';
 import { useBusy } from '../../lib/useBusy';
 import { FormModal } from '../../components/FormModal';
@@ -78,7 +78,7 @@ function FieldsList({ module }: { module: Module }) {
           {list.length === 0 && !defs.isPending ? (
             <EmptyState icon={<IconForms size={28} />} title={t('settings.customFields.emptyTitle')} description={t('settings.customFields.emptyText')} />
           ) : (
-            <DataTable columns={columns} rows={list} rowKey={(d) => d.id} loading={defs.isPending} minWidth={700} testId="custom-fields-table" />
+            <DataTable columns={columns} rows={list} rowKey={(d) => d.id} loading={defs.isPending} testId="custom-fields-table" />
           )}
         </Paper>
       )}
@@ -96,12 +96,11 @@ function FieldModal({ module, def, onClose, onSaved }: { module: Module; def: Cu
   const [formError, setFormError] = useState<string | null>(null);
   const { busy, run } = useBusy();
   const hasOptions = v.type === 'picklist' || v.type === 'multiselect';
-  const translate = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, m]) => [k, fieldMessage(t, m)]));
   const save = async () => {
     const body = { module, ...v, options: hasOptions ? v.options : [] };
     if (!def) {
       const parsed = customFieldCreateSchema.safeParse(body);
-      if (!parsed.success) return setErrors(translate(zodFieldErrors(parsed.error)));
+      if (!parsed.success) return setErrors(fieldMessages(t, zodFieldErrors(parsed.error)));
     }
     await run(async () => {
       if (def) await api.patch(`/custom-fields/${def.id}`, { label: v.label, options: body.options, required: v.required, version: def.version });
@@ -109,7 +108,7 @@ function FieldModal({ module, def, onClose, onSaved }: { module: Module; def: Cu
       onSaved();
       onClose();
     }, (e) => {
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(translate(e.fields));
+      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(fieldMessages(t, e.fields));
       else if (e instanceof ApiError && e.code === 'duplicate') setErrors({ key: t('settings.customFields.keyTaken') });
       else setFormError(errorMessage(t, e));
     });

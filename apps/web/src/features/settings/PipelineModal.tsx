@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionIcon, Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconX } from '@tabler/icons-react';
 import { pipelineCreateSchema, pipelineUpdateSchema, type Pipeline } from '@kontor/contract/deals';
-import { api, ApiError } from '../../lib/api';
+import { api, ApiError, type FieldProblem } from '../../lib/api';
 import { errorMessage, fieldMessage, notifySuccess, zodFieldErrors } from '../../lib/errors';
 import { useBusy } from '../../lib/useBusy';
 import { ModalActions } from '../../components/ModalActions';
@@ -51,12 +51,13 @@ export function PipelineModal({ pipeline, onClose, onSaved }: { pipeline: Pipeli
       if (row) next.splice(i + dir, 0, row);
       return next;
     });
-  const messages: Record<string, string> = {
-    'between 0 and 100': t('pipelines.probabilityRange'),
-    'a pipeline needs at least one stage': t('pipelines.oneStage'),
-    'a removed stage holds deals': t('pipelines.stageHoldsDeals'),
+  // this dialog's own words for some rules, by code
+  const messages: Partial<Record<string, string>> = {
+    percent: t('pipelines.probabilityRange'),
+    stages_required: t('pipelines.oneStage'),
+    stage_holds_deals: t('pipelines.stageHoldsDeals'),
   };
-  const translate = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, m]) => [k, messages[m] ?? fieldMessage(t, m)]));
+  const translate = (f: Record<string, FieldProblem>) => Object.fromEntries(Object.entries(f).map(([k, p]) => [k, messages[p.code] ?? fieldMessage(t, p)]));
 
   const save = () => {
     // names shown translated are stored as shown only when they were changed

@@ -76,8 +76,8 @@ function RolesTree() {
             <Group key={r.id} justify="space-between" wrap="nowrap" py={8} pr="md" pl={16 + depth * 28} style={{ borderTop: i ? '1px solid var(--k-border)' : undefined }} data-testid={`role-row-${r.key}`}>
               <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
                 {depth ? <IconCornerDownRight size={16} color="var(--mantine-color-gray-5)" style={{ flex: 'none' }} /> : <IconHierarchy2 size={16} style={{ flex: 'none' }} />}
-                <Text size="sm" fw={depth ? 500 : 650} truncate data-testid="role-name">{label(r.name)}</Text>
-                {r.builtin ? <Badge size="xs" variant="light" color="gray" styles={{ label: { textTransform: 'none' } }}>{t('settings.builtin')}</Badge> : null}
+                <Text size="sm" fw={depth ? 500 : 650} truncate title={label(r.name)} data-testid="role-name">{label(r.name)}</Text>
+                {r.builtin ? <Badge size="xs" variant="light" color="gray" style={{ flex: 'none' }} styles={{ label: { textTransform: 'none' } }}>{t('settings.builtin')}</Badge> : null}
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{t('settings.roles.userCount', { count })}</Text>
               </Group>
               {isAdmin ? (
@@ -125,7 +125,7 @@ function RoleModal({ dialog, roles, onClose, onSaved }: { dialog: Exclude<Dialog
       onClose();
     }, (e) => {
       const field = e instanceof ApiError ? (e.fields.name ?? e.fields.parentId) : undefined;
-      setError(field === 'would make a cycle' ? t('settings.roles.cycle') : field ? fieldMessage(t, field) : errorMessage(t, e));
+      setError(field?.code === 'role_cycle' ? t('settings.roles.cycle') : field ? fieldMessage(t, field) : errorMessage(t, e));
     });
   };
   const title = dialog.kind === 'add' ? t('settings.roles.addTitle', { parent: roleLabel(t, dialog.parent.name) }) : dialog.kind === 'rename' ? t('settings.roles.rename') : t('settings.roles.moveTitle', { name: roleLabel(t, dialog.role.name) });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Group, Text } from '@mantine/core';
-import { IconDeviceLaptop } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { IconDeviceLaptop, IconLogout } from '@tabler/icons-react';
 import type { SessionInfo } from '@kontor/contract/users';
 import { api } from '../../lib/api';
 import { notifyError } from '../../lib/errors';
@@ -35,24 +35,27 @@ export function SessionsTable({ userId }: { userId: string }) {
       render: (s) => (
         <Group gap={8} style={{ rowGap: 2 }}>
           <IconDeviceLaptop size={16} stroke={1.6} style={{ flex: 'none' }} />
-          <Text size="sm" title={s.userAgent ?? undefined}>{describeUserAgent(s.userAgent) ?? t('sessions.unknownDevice')}</Text>
+          <Text size="sm" truncate title={[describeUserAgent(s.userAgent) ?? t('sessions.unknownDevice'), s.userAgent].filter(Boolean).join('\n')}>{describeUserAgent(s.userAgent) ?? t('sessions.unknownDevice')}</Text>
           {s.current ? <Badge size="xs" variant="light" color="teal" style={{ flex: 'none' }} styles={{ label: { textTransform: 'none' } }} data-testid="session-current">{t('sessions.current')}</Badge> : null}
         </Group>
       ),
     },
     { key: 'ip', header: t('sessions.ip'), width: 130, render: (s) => <Text size="sm" c="gray.7" ff="monospace">{s.ip ?? '—'}</Text> },
-    { key: 'createdAt', header: t('sessions.signedIn'), width: 170, render: (s) => <Text size="sm" c="gray.7">{formatDateTime(s.createdAt)}</Text> },
-    { key: 'lastSeenAt', header: t('sessions.lastSeen'), width: 170, render: (s) => <Text size="sm" c="gray.7">{formatDateTime(s.lastSeenAt)}</Text> },
+    { key: 'createdAt', header: t('sessions.signedIn'), kind: 'datetime', width: 170, render: (s) => <Text size="sm" c="gray.7">{formatDateTime(s.createdAt)}</Text> },
+    { key: 'lastSeenAt', header: t('sessions.lastSeen'), kind: 'datetime', width: 170, render: (s) => <Text size="sm" c="gray.7">{formatDateTime(s.lastSeenAt)}</Text> },
     {
-      key: 'actions', header: '', align: 'right', width: 130,
+      // an icon with its name as a tooltip: fits the narrow column in every language
+      key: 'actions', header: '', align: 'right', kind: 'actions', width: 60,
       render: (s) => (s.current ? null : (
-        <Button size="compact-sm" variant="subtle" color="red" onClick={() => void revoke(s)} loading={busy === s.id} data-testid="session-revoke">
-          {t('sessions.revoke')}
-        </Button>
+        <Tooltip label={t('sessions.revoke')}>
+          <ActionIcon variant="subtle" color="red" onClick={() => void revoke(s)} loading={busy === s.id} aria-label={t('sessions.revoke')} data-testid="session-revoke">
+            <IconLogout size={16} />
+          </ActionIcon>
+        </Tooltip>
       )),
     },
   ];
   if (sessions.isError) return <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />;
   if (!sessions.isPending && !sessions.data.length) return <EmptyState icon={<IconDeviceLaptop size={28} />} title={t('sessions.emptyTitle')} description={t('sessions.emptyText')} />;
-  return <DataTable columns={columns} rows={sessions.data ?? []} rowKey={(s) => s.id} loading={sessions.isPending} minWidth={640} fixed={false} testId="sessions-table" />;
+  return <DataTable columns={columns} rows={sessions.data ?? []} rowKey={(s) => s.id} loading={sessions.isPending} testId="sessions-table" />;
 }

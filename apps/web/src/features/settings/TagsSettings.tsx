@@ -44,7 +44,7 @@ function TagsList() {
       setDialog(null);
     }, (e) => notifyError(t, e));
   const columns: Column<Tag>[] = [
-    { key: 'name', header: t('fields.name'), render: (tg) => <Group gap={8} wrap="nowrap"><ColorSwatch color={tg.color} size={14} /><Text size="sm" fw={550}>{tg.name}</Text></Group> },
+    { key: 'name', header: t('fields.name'), kind: 'name', render: (tg) => <Group gap={8} wrap="nowrap"><ColorSwatch color={tg.color} size={14} style={{ flex: 'none' }} /><Text size="sm" fw={550} truncate title={tg.name}>{tg.name}</Text></Group> },
     { key: 'usage', header: t('settings.tags.usage'), align: 'right', width: 140, render: (tg) => <Text size="sm" c="gray.7">{formatNumber(tg.usage)}</Text> },
     {
       key: 'actions', header: '', width: 60, align: 'right',
@@ -74,7 +74,7 @@ function TagsList() {
           {list.length === 0 && !tags.isPending ? (
             <EmptyState icon={<IconTags size={28} />} title={t('settings.tags.emptyTitle')} description={t('settings.tags.emptyText')} />
           ) : (
-            <DataTable columns={columns} rows={list} rowKey={(tg) => tg.id} loading={tags.isPending} minWidth={500} testId="tags-table" />
+            <DataTable columns={columns} rows={list} rowKey={(tg) => tg.id} loading={tags.isPending} testId="tags-table" />
           )}
         </Paper>
       )}

@@ -37,11 +37,11 @@ export function TokensSettings() {
     }, (e) => notifyError(t, e));
   };
   const columns: Column<Token>[] = [
-    { key: 'name', header: t('fields.name'), render: (tk) => <Text size="sm" fw={550}>{tk.name}</Text> },
+    { key: 'name', header: t('fields.name'), kind: 'longText', render: (tk) => <Text size="sm" fw={550}>{tk.name}</Text> },
     { key: 'scope', header: t('settings.tokens.scope'), render: (tk) => <Text size="sm" c="gray.7">{t(`settings.tokens.scope_${tk.scope}`)}</Text> },
-    { key: 'createdAt', header: t('fields.createdAt'), render: (tk) => <Text size="sm" c="gray.7">{formatDateTime(tk.createdAt)}</Text> },
-    { key: 'expiresAt', header: t('settings.tokens.expires'), render: (tk) => <Text size="sm" c="gray.7">{tk.expiresAt ? formatDateTime(tk.expiresAt) : t('settings.tokens.never')}</Text> },
-    { key: 'lastUsedAt', header: t('settings.tokens.lastUsed'), render: (tk) => <Text size="sm" c="gray.7">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('settings.tokens.neverUsed')}</Text> },
+    { key: 'createdAt', header: t('fields.createdAt'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{formatDateTime(tk.createdAt)}</Text> },
+    { key: 'expiresAt', header: t('settings.tokens.expires'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.expiresAt ? formatDateTime(tk.expiresAt) : t('settings.tokens.never')}</Text> },
+    { key: 'lastUsedAt', header: t('settings.tokens.lastUsed'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('settings.tokens.neverUsed')}</Text> },
     { key: 'actions', header: '', align: 'right', render: (tk) => <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(tk)} data-testid="token-revoke">{t('settings.tokens.revoke')}</Button> },
   ];
   const list = tokens.data ?? [];
@@ -59,7 +59,7 @@ export function TokensSettings() {
           {list.length === 0 && !tokens.isPending ? (
             <EmptyState icon={<IconKey size={28} />} title={t('settings.tokens.emptyTitle')} description={t('settings.tokens.emptyText')} />
           ) : (
-            <DataTable columns={columns} rows={list} rowKey={(tk) => tk.id} loading={tokens.isPending} minWidth={640} testId="tokens-table" />
+            <DataTable columns={columns} rows={list} rowKey={(tk) => tk.id} loading={tokens.isPending} testId="tokens-table" />
           )}
         </Paper>
       )}

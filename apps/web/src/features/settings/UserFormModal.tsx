@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Group, PasswordInput, Select, Text, TextInput } from '@mantine/core';
 import type { z } from 'zod';
-import { locales, userCreateSchema, userInviteSchema, type inviteCreatedSchema, type User } from '@kontor/contract/users';
+import { locales, userCreateSchema, userInviteSchema, type inviteCreatedSchema, type Locale, type User } from '@kontor/contract/users';
 import { api, ApiError } from '../../lib/api';
-import { errorMessage, fieldMessage, zodFieldErrors } from '../../lib/errors';
-import { currentLocale, languageNames } from '../../lib/i18n';
+import { errorMessage, fieldMessages, zodFieldErrors } from '../../lib/errors';
+import { isLocale, languageNames } from '../../lib/i18n';
 import { profileLabel, refKeys, roleLabel, useProfiles, useRoles } from '../../lib/reference';
 import { useBusy } from '../../lib/useBusy';
 import { FormModal } from '../../components/FormModal';
@@ -22,7 +22,8 @@ interface Values {
   role: string;
   /** null: the role's default profile */
   profileId: string | null;
-  locale: User['locale'];
+  /** '': none; the user's browser's language at their first sign-in (issue #14) */
+  locale: Locale | '';
 }
 
 /**
@@ -45,7 +46,7 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
     password: '',
     role: editing?.role ?? grantableRole,
     profileId: editing?.profileId ?? null,
-    locale: editing?.locale ?? currentLocale(),
+    locale: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -54,17 +55,16 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
     setV((old) => ({ ...old, [k]: value }));
     setErrors((e) => ({ ...e, [k]: '' }));
   };
-  const translated = (raw: Record<string, string>) => Object.fromEntries(Object.entries(raw).map(([k, m]) => [k, fieldMessage(t, m)]));
 
   const submit = async () => {
     const profileId = v.profileId ?? undefined;
     const body =
-      mode.kind === 'create' ? { email: v.email, name: v.name, password: v.password, role: v.role, profileId, locale: v.locale }
-      : mode.kind === 'invite' ? { email: v.email, name: v.name, role: v.role, profileId, locale: v.locale }
+      mode.kind === 'create' ? { email: v.email, name: v.name, password: v.password, role: v.role, profileId, locale: v.locale || undefined }
+      : mode.kind === 'invite' ? { email: v.email, name: v.name, role: v.role, profileId, locale: v.locale || undefined }
       : { name: v.name, ...(locked ? {} : { role: v.role, profileId }), version: editing?.version ?? 1 };
     if (mode.kind !== 'edit') {
       const parsed = (mode.kind === 'create' ? userCreateSchema : userInviteSchema).safeParse(body);
-      const found = parsed.success ? {} : translated(zodFieldErrors(parsed.error));
+      const found = parsed.success ? {} : fieldMessages(t, zodFieldErrors(parsed.error));
       // someone who is not an administrator names the profile: the role's standard one may grant more than they have
       if (!mgmt.isAdmin && !profileId) found.profileId = t('validation.required');
       if (Object.keys(found).length) return setErrors(found);
@@ -77,7 +77,7 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
       void qc.invalidateQueries({ queryKey: refKeys.users });
       onClose();
     }, (e) => {
-      if (e instanceof ApiError && e.code === 'validation_failed' && Object.keys(e.fields).length) setErrors(translated(e.fields));
+      if (e instanceof ApiError && e.code === 'validation_failed' && Object.keys(e.fields).length) setErrors(fieldMessages(t, e.fields));
       else if (e instanceof ApiError && e.code === 'duplicate') setErrors({ email: t('settings.users.emailTaken') });
       else if (e instanceof ApiError && e.code === 'forbidden' && (e.fields.role || e.fields.profileId)) setErrors({ [e.fields.role ? 'role' : 'profileId']: t('settings.users.grantLimitHint') });
       else setFormError(errorMessage(t, e));
@@ -145,7 +145,15 @@ export function UserFormModal({ mode, isSelf, onClose, onInvited }: { mode: User
       {isSelf && mgmt.isAdmin ? <Text size="xs" c="dimmed">{t('settings.users.selfHint')}</Text> : locked ? <Text size="xs" c="dimmed" data-testid="user-role-locked">{t('settings.users.roleProfileAdminOnly')}</Text> : null}
       {!editing && !mgmt.isAdmin ? <Text size="xs" c="dimmed">{t('settings.users.grantLimitHint')}</Text> : null}
       {editing ? null : (
-        <Select label={t('nav.language')} data={locales.map((l) => ({ value: l, label: languageNames[l] }))} value={v.locale} onChange={(l) => l && set('locale', l as User['locale'])} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+        <Select
+          label={t('nav.language')}
+          data={[{ value: '', label: t('settings.users.localeBrowser') }, ...locales.map((l) => ({ value: l, label: languageNames[l] }))]}
+          value={v.locale}
+          onChange={(l) => set('locale', isLocale(l) ? l : '')}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="user-locale"
+        />
       )}
     </FormModal>
   );

@@ -38,8 +38,8 @@ export function UserTokensTable({ userId }: { userId: string }) {
   const columns: Column<Token>[] = [
     { key: 'name', header: t('fields.name'), render: (tk) => <Text size="sm" fw={550} lineClamp={2} title={tk.name} style={{ overflowWrap: 'anywhere' }}>{tk.name}</Text> },
     { key: 'scope', header: t('settings.tokens.scope'), width: 130, render: (tk) => <Text size="sm" c="gray.7">{t(`settings.tokens.scope_${tk.scope}`)}</Text> },
-    { key: 'lastUsedAt', header: t('settings.tokens.lastUsed'), width: 170, render: (tk) => <Text size="sm" c="gray.7">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('settings.tokens.neverUsed')}</Text> },
-    { key: 'expiresAt', header: t('settings.tokens.expires'), width: 170, render: (tk) => <Text size="sm" c="gray.7">{tk.expiresAt ? formatDateTime(tk.expiresAt) : t('settings.tokens.never')}</Text> },
+    { key: 'lastUsedAt', header: t('settings.tokens.lastUsed'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('settings.tokens.neverUsed')}</Text> },
+    { key: 'expiresAt', header: t('settings.tokens.expires'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.expiresAt ? formatDateTime(tk.expiresAt) : t('settings.tokens.never')}</Text> },
     {
       key: 'actions', header: '', align: 'right', width: 110,
       render: (tk) => <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(tk)} data-testid="user-token-revoke">{t('settings.tokens.revoke')}</Button>,
@@ -51,7 +51,7 @@ export function UserTokensTable({ userId }: { userId: string }) {
       {!tokens.isPending && !tokens.data.length ? (
         <EmptyState icon={<IconKey size={28} />} title={t('settings.tokens.emptyTitle')} description={t('settings.users.tokensEmpty')} testId="user-tokens-empty" />
       ) : (
-        <DataTable columns={columns} rows={tokens.data ?? []} rowKey={(tk) => tk.id} loading={tokens.isPending} minWidth={640} testId="user-tokens-table" />
+        <DataTable columns={columns} rows={tokens.data ?? []} rowKey={(tk) => tk.id} loading={tokens.isPending} testId="user-tokens-table" />
       )}
       {revoking ? (
         <ConfirmModal title={t('settings.tokens.revokeTitle')} text={t('settings.tokens.revokeText', { name: revoking.name })} confirmLabel={t('settings.tokens.revoke')} busy={busy} onClose={() => setRevoking(null)} onConfirm={revoke} />

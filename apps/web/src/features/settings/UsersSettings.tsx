@@ -76,7 +76,7 @@ function UsersList() {
     { key: 'role', header: t('settings.users.role'), width: 150, render: (u) => <Text size="sm" truncate data-testid="user-role-cell">{roleLabel(t, u.roleName)}</Text> },
     { key: 'profile', header: t('settings.users.profile'), width: 150, render: (u) => <Text size="sm" c="gray.7" truncate data-testid="user-profile-cell">{u.profileName ? profileLabel(t, u.profileName) : '—'}</Text> },
     { key: 'locale', header: t('nav.language'), width: 110, hideBelow: 'lg', render: (u) => <Text size="sm" c="gray.7">{languageNames[u.locale]}</Text> },
-    { key: 'createdAt', header: t('fields.createdAt'), width: 170, hideBelow: 'lg', render: (u) => <Text size="sm" c="gray.7">{formatDateTime(u.createdAt)}</Text> },
+    { key: 'createdAt', header: t('fields.createdAt'), kind: 'datetime', hideBelow: 'lg', render: (u) => <Text size="sm" c="gray.7">{formatDateTime(u.createdAt)}</Text> },
     {
       key: 'active', header: t('settings.users.status'), width: 120,
       render: (u) => (
@@ -119,7 +119,7 @@ function UsersList() {
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <DataTable columns={columns} rows={users.data ?? []} rowKey={(u) => u.id} loading={users.isPending} minWidth={760} testId="users-table" />
+          <DataTable columns={columns} rows={users.data ?? []} rowKey={(u) => u.id} loading={users.isPending} testId="users-table" />
         </Paper>
       )}
       {dialog?.kind === 'form' ? (

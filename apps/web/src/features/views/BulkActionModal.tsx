@@ -1,25 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TagsInput, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { BulkAction, BulkRequest, FilterField, FilterValue, Job, Selection } from '@kontor/contract/views';
 import { contactTypeLabel, useContactTypes, useTags } from '../../lib/reference';
-import { formatNumber } from '../../lib/format';
 import { useAssignableOwners } from '../auth/permissions';
 import { useRefreshModule, useStartBulk } from './api';
 import { describeError } from './errors';
 import { JobProgress } from './JobProgress';
-import { fieldLabel } from './labels';
+import { countText, fieldLabel } from './labels';
 import { valueComplete, ValueInput } from './ValueInput';
 import { useCloseAfterPick } from './dropdown';
-
-/** "12 accounts", "about 1,234 contacts". */
-export function countText(t: TFunction, module: Module, count: number, approximate = false): string {
-  const text = t(`views.count.${module}`, { count, formatted: formatNumber(count) });
-  return approximate ? t('views.bulk.about', { text }) : text;
-}
 
 /** Fields a mass "update field" offers: plain values, not names, stamps, owner (transfer), contact type or tags (their own actions). */
 const notUpdatable = new Set(['name', 'firstName', 'lastName', 'fullName', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'closedAt', 'convertedAt', 'doneAt', 'ownerId', 'contactType', 'tags', 'status', 'stageId', 'pipelineId']);

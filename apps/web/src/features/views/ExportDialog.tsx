@@ -8,7 +8,7 @@ import type { QueryValue } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useRecordCount } from '../records/api';
 import { exportUrl, useStartExport, type ExportOptions } from './api';
-import { countText } from './BulkActionModal';
+import { countText } from './labels';
 import { describeError } from './errors';
 import { JobProgress } from './JobProgress';
 

@@ -5,7 +5,7 @@ import type { Module } from '@kontor/contract/custom-fields';
 import type { BulkAction } from '@kontor/contract/views';
 import { formatNumber } from '../../lib/format';
 import { useMyRights } from '../auth/permissions';
-import { countText } from './BulkActionModal';
+import { countText } from './labels';
 
 interface Props {
   module: Module;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Group, MultiSelect, NumberInput, SegmentedControl, Select, TagsInput, Text, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { LazyDatePickerInput as DatePickerInput } from '../../components/LazyDatePickerInput';
 import type { Module } from '@kontor/contract/custom-fields';
 import { listOperators, valuelessOperators, type FilterField, type FilterOperator, type FilterScalar, type FilterValue } from '@kontor/contract/views';
 import { useTags } from '../../lib/reference';

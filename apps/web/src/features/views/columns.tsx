@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { Module, CustomFieldDefinition, CustomFieldValue } from '@kontor/contract/custom-fields';
 import { columnSortKeys, type FilterField } from '@kontor/contract/views';
-import type { Column } from '../../components/DataTable';
+import type { Column, ColumnKind } from '../../components/DataTable';
 import { TagList } from '../../components/Badges';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { Muted } from '../records/cells';
@@ -38,6 +38,17 @@ function plain(t: TFunction, i18n: I18n, module: Module, field: FilterField | un
   return s;
 }
 
+/** The width a custom field's column needs, by its type. */
+const customKinds: Record<CustomFieldDefinition['type'], ColumnKind> = {
+  text: 'text', longtext: 'longText', number: 'number', currency: 'amount', date: 'date', checkbox: 'boolean', picklist: 'text', multiselect: 'tags',
+  url: 'url', email: 'email', phone: 'phone',
+};
+/** The width a standard list value needs, by what the filter catalogue says it is. */
+const fieldKinds: Record<FilterField['type'], ColumnKind> = {
+  text: 'text', number: 'number', date: 'date', datetime: 'datetime', boolean: 'boolean', picklist: 'text', multiselect: 'tags', user: 'person',
+  reference: 'longText', tags: 'tags',
+};
+
 export interface ColumnContext {
   t: TFunction;
   i18n: I18n;
@@ -67,7 +78,7 @@ export function genericColumn<T extends object>(ctx: ColumnContext, key: string)
     return {
       key,
       header: columnLabel(ctx, key),
-      width: def?.type === 'checkbox' ? 100 : 160,
+      kind: def ? customKinds[def.type] : 'text',
       align: def?.type === 'number' || def?.type === 'currency' ? 'right' : undefined,
       render: (row) => <Muted>{customValue(ctx.t, def, customCell(row, k))}</Muted>,
     };
@@ -76,7 +87,7 @@ export function genericColumn<T extends object>(ctx: ColumnContext, key: string)
     key,
     header: columnLabel(ctx, key),
     sortKey: columnSortKeys[ctx.module][key],
-    width: numeric ? 120 : field?.type === 'date' || field?.type === 'datetime' ? 150 : 160,
+    kind: field ? fieldKinds[field.type] : 'text',
     align: numeric ? 'right' : undefined,
     render: (row) => <Muted>{plain(ctx.t, ctx.i18n, ctx.module, field, cell(row, key))}</Muted>,
   };

@@ -9,15 +9,14 @@ import { errorMessage, fieldMessage } from '../../lib/errors';
 export function describeError(t: TFunction, error: unknown): string {
   const base = errorMessage(t, error);
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') return base;
-  const details = Object.entries(error.fields).map(([k, m]) => `${k}: ${fieldMessage(t, m)}`);
-  if (!details.length && error.message) details.push(error.message);
+  const details = Object.entries(error.fields).map(([k, p]) => `${k}: ${fieldMessage(t, p)}`);
   return details.length ? `${base} ${details.join('; ')}` : base;
 }
 
-/** Why the list refused its filters, briefly: the server's reasons without the lists of allowed values. */
-export function refusedFilters(error: unknown): string {
+/** Why the list refused its filters, briefly: each field's problem, translated by its code. */
+export function refusedFilters(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return '';
-  const reasons = Object.values(error.fields).map((m) => m.split(';')[0]?.trim() ?? '');
-  if (!reasons.length && error.message) reasons.push(error.message.split(';')[0]?.trim() ?? '');
+  const reasons = Object.values(error.fields).map((p) => fieldMessage(t, p));
+  if (!reasons.length && error.message) reasons.push(errorMessage(t, error));
   return [...new Set(reasons.filter(Boolean))].join(' · ');
 }

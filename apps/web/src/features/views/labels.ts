@@ -1,6 +1,7 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { FilterField, FilterOperator, SystemViewKey, View } from '@kontor/contract/views';
+import { formatNumber } from '../../lib/format';
 
 /** Field keys whose label lives under another key: `ownerId` is "Owner", a list column `accountName` is "Account". */
 const aliases: Record<string, string> = {
@@ -77,4 +78,10 @@ export function viewName(t: TFunction, module: Module, view: Pick<View, 'systemK
 export function systemViewName(t: TFunction, module: Module, key: SystemViewKey): string {
   if (key === 'all') return t(`views.all.${module}`);
   return key === 'mine' ? t(`views.mine.${module}`) : t(`views.system.${key}`);
+}
+
+/** "12 accounts", "about 1,234 contacts". */
+export function countText(t: TFunction, module: Module, count: number, approximate = false): string {
+  const text = t(`views.count.${module}`, { count, formatted: formatNumber(count) });
+  return approximate ? t('views.bulk.about', { text }) : text;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Filter, FilterField, View } from '@kontor/contract/views';
-import { nextSort } from '../../components/DataTable.tsx';
+import { nextSort } from '../../components/table/sort.ts';
 import { allMatchingSelection, andFilters, parseFilterParam, parseViewSearch, pickView, resolveListState, viewListParams, viewRequest } from './listState.ts';
 
 const view = (over: Partial<View>): View => ({
