@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { personName } from '@kontor/contract/person-name';
 
 /** Where a statement parameter comes from: a literal captured from Kontor, or a value of the request. */
 export type Bind = { lit: unknown } | { var: string; add?: number };
@@ -111,7 +112,7 @@ function contactItem(r: Row) {
     salutation: r.salutation,
     firstName: r.first_name,
     lastName: r.last_name,
-    fullName: [r.first_name, r.last_name].filter(Boolean).join(' '),
+    fullName: personName({ firstName: r.first_name as string | null, lastName: r.last_name as string | null }),
     position: r.position,
     department: r.department,
     ownerId: str(ownerId),

@@ -124,12 +124,12 @@ export async function buildFloorSpec(t: Target, token: string, shapes: FloorShap
 const repoRoot = path.resolve(import.meta.dirname, '..');
 let compiled: Promise<string> | null = null;
 
-/** floor-server.ts as one plain-JavaScript module (packages stay imports), built once per benchmark process. */
+/** floor-server.ts as one plain-JavaScript module (the database drivers stay imports; the contract's name rule is bundled in), built once per benchmark process. */
 export function compileFloor(): Promise<string> {
   compiled ??= (async () => {
     const outfile = path.join(repoRoot, 'node_modules/.cache/kontor-bench/floor-server.mjs');
     const tmp = `${outfile}.${process.pid}.tmp`; // renamed into place: a run on the other engine may be starting it meanwhile
-    await build({ entryPoints: [path.join(import.meta.dirname, 'floor-server.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    await build({ entryPoints: [path.join(import.meta.dirname, 'floor-server.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['better-sqlite3', 'pg'], logLevel: 'warning' });
     fs.renameSync(tmp, outfile);
     return outfile;
   })();

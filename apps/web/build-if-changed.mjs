@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const web = import.meta.dirname;
-const inputs = ['src', 'index.html', 'vite.config.ts', 'package.json', '../../packages/contract/src', '../../packages/contract/package.json'].map((p) => path.resolve(web, p));
+const inputs = ['src', 'index.html', 'vite.config.ts', 'precompress.ts', 'package.json', '../../packages/contract/src', '../../packages/contract/package.json'].map((p) => path.resolve(web, p));
 const stampFile = path.join(web, 'dist', '.sources');
 
 function fingerprint() {

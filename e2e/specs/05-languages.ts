@@ -17,7 +17,7 @@ const spec: Spec = {
       await expectText(page.getByTestId('new-account'), 'Neue Firma');
       await shot('de-accounts-list', { wide: true });
       await page.getByTestId('row-name').first().click();
-      await expectText(page.getByTestId('section-info'), 'Branche');
+      await expectText(page.getByTestId('section-info'), 'Eigentumsform');
       await shot('de-account-detail', { wide: true, full: true });
       await page.getByTestId('record-edit').click();
       await expectText(page.getByTestId('account-form'), 'Firma bearbeiten');
@@ -49,7 +49,7 @@ const spec: Spec = {
       await expectVisible(page.getByTestId('accounts-table'));
       await shot('zh-accounts-list', { wide: true });
       await page.getByTestId('row-name').first().click();
-      await expectText(page.getByTestId('section-info'), '行业');
+      await expectText(page.getByTestId('section-info'), '所有制');
       await shot('zh-account-detail', { full: true });
     });
 

@@ -118,7 +118,8 @@ const spec: Spec = {
     });
 
     await step('/ opens the palette outside text fields; "show all" opens the list filtered with the query', async () => {
-      await page.locator('body').click({ position: { x: 600, y: 400 } });
+      // Focus outside any text field (a click on the page could open a field's inline editor).
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('/');
       await expectVisible(page.getByTestId('command-palette'));
       const input = page.getByTestId('palette-input');

@@ -91,7 +91,19 @@ function serveWebApp(app: FastifyInstance, dist: string, defaultLocale: string):
     app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it).'));
     return;
   }
-  app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  // Assets are served as the build compressed them (apps/web/precompress.ts: .br and .gz beside each file).
+  // Vite names every asset by its content hash: a browser may keep it for good.
+  app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      const hashed = file.startsWith(path.join(dist, 'assets') + path.sep);
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   const html = fs.readFileSync(index, 'utf8').replace(/<html lang="[^"]*">/, `<html lang="${defaultLocale}">`);
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { contactTypeLabel, useContactTypes, useTags } from '../lib/reference';
 
 export function ContactTypeBadge({ id }: { id: string | null }) {
@@ -48,21 +48,22 @@ function TagRemove({ onRemove, name }: { onRemove: () => void; name: string }) {
 }
 
 /** Tags in a table cell: the first two, then "+n" with the rest in a tooltip. */
-export function TagList({ tags, max = 2 }: { tags: string[]; max?: number }) {
+/** A record's tags in a table cell: the first one (cut with "…" when the column is narrow) and "+N" for the rest; all of them on hover. */
+export function TagList({ tags, max = 1 }: { tags: string[]; max?: number }) {
   if (tags.length === 0) return null;
   const shown = tags.slice(0, max);
   const rest = tags.slice(max);
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap="nowrap" title={tags.join(', ')} style={{ minWidth: 0, overflow: 'hidden' }}>
       {shown.map((t) => (
-        <TagBadge key={t} name={t} />
+        <span key={t} style={{ minWidth: 0, display: 'inline-flex' }}>
+          <TagBadge name={t} />
+        </span>
       ))}
       {rest.length ? (
-        <Tooltip label={rest.join(', ')}>
-          <Text size="xs" c="dimmed">
-            +{rest.length}
-          </Text>
-        </Tooltip>
+        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+          +{rest.length}
+        </Text>
       ) : null}
     </Group>
   );

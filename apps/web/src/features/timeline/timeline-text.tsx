@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { Anchor } from '@mantine/core';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { TimelineEvent } from '@kontor/contract/timeline';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 
 /** Where a record's page is; activities open from their related lists, not a page of their own. */
 export const recordPath = (module: Module, id: string): string | null => (module === 'activities' ? null : `/${module}/${id}`);
@@ -25,6 +25,9 @@ export function RecordName({ module, id, name, t }: { module: Module; id: string
 /** The label of a changed field: the module's own wording, the shared field label, or the key itself. */
 export function fieldLabel(t: TFunction, module: Module, field: string): string {
   if (field.startsWith('customFields.')) return field.slice('customFields.'.length);
+  // An address part ("billingAddress.street"): the address's label and the part's.
+  const [whole, part] = field.split('.');
+  if (whole && part) return `${fieldLabel(t, module, whole)} · ${t(`address.${part}`, { defaultValue: part })}`;
   return t(`timeline.fields.${field}`, { defaultValue: t(`fields.${field}`, { defaultValue: field }) });
 }
 
@@ -40,6 +43,16 @@ const REFERENCE_TABLES: Record<string, string> = {
   contactType: 'contact_types',
 };
 
+/** Picklist fields whose stored value is a key of the picklist's translations. */
+const PICKLISTS: Record<string, string> = {
+  industry: 'industries',
+  ownership: 'ownerships',
+  accountType: 'accountTypes',
+  rating: 'ratings',
+  salutation: 'salutations',
+  leadSource: 'leadSources',
+};
+
 /** A before or after value as the reader reads it: names for references, dates formatted, lists joined. */
 export function changeValue(t: TFunction, e: TimelineEvent, field: string, v: unknown): string {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t('timeline.empty');
@@ -50,6 +63,9 @@ export function changeValue(t: TFunction, e: TimelineEvent, field: string, v: un
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDateTime(v);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
   if (field === 'status' && typeof v === 'string') return t(`timeline.status.${v}`, { defaultValue: v });
+  const list = PICKLISTS[field];
+  if (list && typeof v === 'string') return t(`picklist.${list}.${v}`, { defaultValue: v });
+  if (typeof v === 'number') return formatNumber(v, 2);
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
