@@ -29,11 +29,15 @@ async function ensureTagRows(trx: Transaction<DB> | Kysely<DB>, names: string[])
   const now = nowIso();
   for (const [key, name] of byKey) {
     if (ids.has(key)) continue;
-    const row = await trx
-      .insertInto('tags')
-      .values({ name, name_key: key, color: defaultTagColor(name), created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // Two requests may create the same new tag at once (PostgreSQL runs them side by side): the second one waits for
+    // the first to commit, inserts nothing, and reads the first one's row.
+    const row =
+      (await trx
+        .insertInto('tags')
+        .values({ name, name_key: key, color: defaultTagColor(name), created_at: now, updated_at: now })
+        .onConflict((oc) => oc.column('name_key').doNothing())
+        .returning('id')
+        .executeTakeFirst()) ?? (await trx.selectFrom('tags').select('id').where('name_key', '=', key).executeTakeFirstOrThrow());
     ids.set(key, row.id);
   }
   return { ids: keys.map((k) => ids.get(k)).filter((id): id is number => id !== undefined), ordered: existing.length === byKey.size ? existing.map((t) => t.name) : null };

@@ -29,9 +29,10 @@ export const KIND_WIDTHS: Record<ColumnKind, KindWidth> = {
   date: { min: 115, ideal: 120, grow: 0, shrink: 0.5 },
   // "Nov 30, 2026, 8:37 PM" whole at 13.5 px
   datetime: { min: 175, ideal: 180, grow: 0, shrink: 0.5 },
-  amount: { min: 100, ideal: 125, grow: 0, shrink: 0.5 },
+  // an amount is never cut: "12.345.678,90 €" whole
+  amount: { min: 140, ideal: 145, grow: 0, shrink: 0 },
   number: { min: 70, ideal: 100, grow: 0, shrink: 1 },
-  badge: { min: 80, ideal: 110, grow: 0, shrink: 1 },
+  badge: { min: 95, ideal: 110, grow: 0, shrink: 1 },
   tags: { min: 90, ideal: 150, grow: 1, shrink: 1.5 },
   person: { min: 100, ideal: 140, grow: 1, shrink: 1 },
   boolean: { min: 60, ideal: 80, grow: 0, shrink: 1 },

@@ -17,6 +17,7 @@ import { DeleteDialog } from '../records/DeleteDialog';
 import { FieldItem } from '../records/FieldItem';
 import { HistorySection } from '../records/HistorySection';
 import { InlineConflict } from '../records/InlineConflict';
+import { CustomFieldsSection } from '../records/CustomFieldsSection';
 import { InlineField } from '../records/InlineField';
 import { SidebarTags } from '../records/InlineTags';
 import { knownLabel, RecordLoader } from '../records/RecordPageFrame';
@@ -232,16 +233,7 @@ function DealView({ deal: d }: { deal: Deal }) {
                 />
               </div>
             </RecordSection>
-            {defs.length ? (
-              <RecordSection title={t('sections.customFields')} testId="section-custom-fields">
-                <div className="k-fields">
-                  {defs.map((def) => {
-                    const f = field(`customFields.${def.key}`);
-                    return <InlineField key={def.id} editing={editing} field={`customFields.${def.key}`} label={f.label} value={f.value} testId={`value-cf-${def.key}`} />;
-                  })}
-                </div>
-              </RecordSection>
-            ) : null}
+            <CustomFieldsSection defs={defs} editing={editing} field={field} />
             <ArrangedSections
               module="deals"
               sections={[

@@ -19,6 +19,7 @@ import { ContactPointsView } from './ContactPointsView';
 import { DeleteDialog, type ContactsChoice } from './DeleteDialog';
 import { HistorySection } from './HistorySection';
 import { InlineConflict } from './InlineConflict';
+import { CustomFieldsSection } from './CustomFieldsSection';
 import { InlineField } from './InlineField';
 import { RecordActions } from './RecordMoreMenu';
 import { RecordSection } from './RecordSection';
@@ -175,16 +176,7 @@ export function RecordPageFrame<R extends PageRecord>(props: Props<R>) {
                   <ContactPointsView emails={r.emails} phones={r.phones} websites={r.websites} addresses={r.addresses} />
                 </RecordSection>
               ) : null}
-              {defs.length ? (
-                <RecordSection title={t('sections.customFields')} testId="section-custom-fields">
-                  <div className="k-fields">
-                    {defs.map((d) => {
-                      const f = field(`customFields.${d.key}`);
-                      return <InlineField key={d.id} editing={editing} field={`customFields.${d.key}`} label={f.label} value={f.value} testId={`value-cf-${d.key}`} />;
-                    })}
-                  </div>
-                </RecordSection>
-              ) : null}
+              <CustomFieldsSection defs={defs} editing={editing} field={field} />
               {children}
               <SharingSection module={module} record={r} name={name} dialog={sharing} onDialog={setSharing} onRestrict={(restrictedTo) => patch({ restrictedTo })} />
               <HistorySection module={module} id={r.id} />

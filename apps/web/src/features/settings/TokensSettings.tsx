@@ -42,7 +42,7 @@ export function TokensSettings() {
     { key: 'createdAt', header: t('fields.createdAt'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{formatDateTime(tk.createdAt)}</Text> },
     { key: 'expiresAt', header: t('settings.tokens.expires'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.expiresAt ? formatDateTime(tk.expiresAt) : t('settings.tokens.never')}</Text> },
     { key: 'lastUsedAt', header: t('settings.tokens.lastUsed'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('settings.tokens.neverUsed')}</Text> },
-    { key: 'actions', header: '', align: 'right', render: (tk) => <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(tk)} data-testid="token-revoke">{t('settings.tokens.revoke')}</Button> },
+    { key: 'actions', header: '', align: 'right', kind: 'actions', width: 130, render: (tk) => <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(tk)} data-testid="token-revoke">{t('settings.tokens.revoke')}</Button> },
   ];
   const list = tokens.data ?? [];
   return (

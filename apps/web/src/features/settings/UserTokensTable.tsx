@@ -41,7 +41,7 @@ export function UserTokensTable({ userId }: { userId: string }) {
     { key: 'lastUsedAt', header: t('settings.tokens.lastUsed'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('settings.tokens.neverUsed')}</Text> },
     { key: 'expiresAt', header: t('settings.tokens.expires'), kind: 'datetime', render: (tk) => <Text size="sm" c="gray.7">{tk.expiresAt ? formatDateTime(tk.expiresAt) : t('settings.tokens.never')}</Text> },
     {
-      key: 'actions', header: '', align: 'right', width: 110,
+      key: 'actions', header: '', align: 'right', kind: 'actions', width: 130,
       render: (tk) => <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(tk)} data-testid="user-token-revoke">{t('settings.tokens.revoke')}</Button>,
     },
   ];
