@@ -72,6 +72,8 @@ export const sweepPages: SweepPage[] = [
       await page.getByTestId('record-more').click();
       await page.getByTestId('record-delete').click();
       await show(page, 'dialog');
+      // the More menu closes with a transition: axe must not catch it half gone
+      await page.locator('[role="menu"]').waitFor({ state: 'detached' });
     },
   },
   { key: 'accounts-new', path: fixed('/accounts'), ready: tid('new-account'), open: clickThen('new-account', 'account-form') },

@@ -75,7 +75,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
           data-testid="palette-input"
         />
       </div>
-      <div className="k-search-panel k-palette-panel" data-searched={state.searched} data-stale={state.stale || state.phase === 'loading'}>
+      <div className="k-search-panel k-palette-panel" tabIndex={0} role="region" aria-label={t('search.resultsLabel')} data-searched={state.searched} data-stale={state.stale || state.phase === 'loading'}>
         <SearchStatus state={state} hasRows={items.length > 0} />
         <ResultList listId={listId} label={t('search.resultsLabel')} sections={sections} activeId={activeId} onHover={rows.setActiveId} onChoose={choose} />
         <NoResults state={state} belowRows={items.length > 0} />

@@ -102,7 +102,7 @@ export function HeaderSearch({ onOpenPalette }: { onOpenPalette: () => void }) {
       </Popover.Target>
       {/* pressing anywhere in the dropdown keeps the focus in the field (rows, tips and buttons act on click) */}
       <Popover.Dropdown p={0} data-testid="header-search-dropdown" onMouseDown={(e) => e.preventDefault()}>
-        <div className="k-search-panel k-search-panel-dropdown" data-searched={state.searched} data-stale={state.stale || state.phase === 'loading'}>
+        <div className="k-search-panel k-search-panel-dropdown" tabIndex={0} role="region" aria-label={t('search.resultsLabel')} data-searched={state.searched} data-stale={state.stale || state.phase === 'loading'}>
           {text.trim() !== '' ? (
             <>
               <SearchStatus state={state} hasRows={false} />
