@@ -18,7 +18,7 @@ export function ContactTypeBadge({ id }: { id: string | null }) {
 export function TagBadge({ name, onRemove }: { name: string; onRemove?: () => void }) {
   const { data } = useTags();
   const color = data?.find((t) => t.name === name)?.color ?? 'gray';
-  // the tag's colour on a dot, the name in black: any colour an admin picks keeps the text readable (4.5:1)
+  // the tag's colour on a dot, the name in black: whatever colour an admin picks, the text stays readable (4.5:1)
   return (
     <Badge
       size="sm"

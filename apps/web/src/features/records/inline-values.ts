@@ -32,7 +32,7 @@ export type Draft =
   | { kind: 'address'; value: PostalAddress }
   | { kind: 'custom'; value: CustomFieldValue };
 
-/** A record as the inline editors read it: any field by its key, custom fields in `customFields`. */
+/** A record as the inline editors read it: each field by its key, custom fields in `customFields`. */
 export type EditableRecord = { id: string; version: number; customFields: CustomFieldValues } & { [key: string]: unknown };
 
 /** The part of a module's update schema the editors check against: one sub-schema per field. */
