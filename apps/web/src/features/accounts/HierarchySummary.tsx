@@ -26,7 +26,7 @@ function Values({ sums }: { sums: Money[] }) {
   const { t } = useTranslation();
   const shown = nonZero(sums).length > 0;
   return (
-    <Text size="sm" fw={shown ? 600 : undefined} c={shown ? 'gray.8' : 'gray.5'} style={{ fontVariantNumeric: 'tabular-nums' }}>
+    <Text size="sm" fw={shown ? 600 : undefined} c={shown ? 'gray.8' : 'dimmed'} style={{ fontVariantNumeric: 'tabular-nums' }}>
       {shown ? formatSums(sums) : t('deals.noSum')}
     </Text>
   );

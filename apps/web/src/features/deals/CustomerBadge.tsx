@@ -31,7 +31,7 @@ function Sums({ sums: all, testId }: { sums: Money[]; testId: string }) {
   const sums = nonZero(all);
   if (!sums.length)
     return (
-      <Text size="sm" c="gray.5" data-testid={testId}>
+      <Text size="sm" c="dimmed" data-testid={testId}>
         {t('deals.noSum')}
       </Text>
     );

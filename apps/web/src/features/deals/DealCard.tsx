@@ -93,7 +93,7 @@ export function DealCard({ deal: d, t, canMove, first, last, dragging, onDragSta
         ) : null}
       </Group>
       <Group gap={6} wrap="wrap" justify="space-between" mt={4} style={{ rowGap: 2 }}>
-        <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} c={d.amount === null ? 'gray.5' : undefined} data-testid="card-amount">
+        <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} c={d.amount === null ? 'dimmed' : undefined} data-testid="card-amount">
           {d.amount === null ? t('deals.noAmount') : formatMoney(d.amount, d.currency)}
         </Text>
         {d.expectedCloseDate ? (

@@ -5,7 +5,7 @@ import { Text } from '@mantine/core';
 export function FieldValue({ children }: { children: ReactNode }) {
   const empty = children === null || children === undefined || children === '' || children === false;
   return empty ? (
-    <Text span c="gray.5" size="sm">
+    <Text span c="dimmed" size="sm">
       —
     </Text>
   ) : (
