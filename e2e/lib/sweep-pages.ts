@@ -89,6 +89,8 @@ export const sweepPages: SweepPage[] = [
   { key: 'activities-new', path: fixed('/activities'), ready: tid('activity-new'), open: clickThen('activity-new', 'activity-form') },
   { key: 'activities-list', path: fixed('/activities/list'), ready: tid('activities-list') },
   { key: 'accounts-no-match', path: fixed('/accounts?q=zzqx-nothing-matches'), ready: tid('empty-state') },
+  { key: 'imports', path: fixed('/imports'), ready: tid('import-history') },
+  { key: 'import-upload', path: fixed('/imports/new?module=contacts'), ready: tid('import-upload') },
   { key: 'recycle-bin', path: fixed('/recycle-bin'), ready: tid('bin-table') },
   { key: 'recycle-bin-empty', path: fixed('/recycle-bin'), ready: tid('bin-table'), open: clickThen('bin-tab-leads', 'bin-empty') },
   ...settings.map(([key, path, ready]): SweepPage => ({ key: `settings-${key}`, path: fixed(`/settings/${path}`), ready: tid(ready) })),

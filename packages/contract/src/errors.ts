@@ -68,6 +68,11 @@ export const errorReasonTexts = {
   stage_holds_deals: 'A stage you removed still holds deals (perhaps in the recycle bin); move them first.',
   default_pipeline: 'The default pipeline cannot be deleted; make another one the default first.',
   xlsx_rows: 'An XLSX sheet holds at most {max} rows; this export has {total}. Export CSV instead, or narrow the list.',
+  import_has_run: 'This import has run: its mapping and options can no longer change.',
+  import_nothing_mapped: 'No column is mapped to a field: map at least one column first.',
+  import_not_undoable: 'Only a finished import that stored records can be undone, and only once.',
+  import_not_draft: 'Only an import that has not run can be discarded; undo a finished one instead.',
+  import_gone: 'The import no longer exists.',
 } as const satisfies Record<string, string>;
 export type ErrorReason = keyof typeof errorReasonTexts;
 /** The one list of reasons (tests enumerate it). */

@@ -147,6 +147,28 @@ export const fieldErrorTexts = {
   max_conditions: 'at most {max} conditions',
   max_ids: 'at most {max} ids; select the whole result instead',
   mass_field: 'one of: {allowed}',
+  // imports (issue #15): refusals of a whole file, and problems of a row
+  empty_file: 'the file is empty',
+  unknown_format: 'this kind of file cannot be read: use CSV, TSV, Excel (.xlsx), XML or vCard',
+  unreadable_encoding: 'the text encoding of the file cannot be read',
+  no_header: 'the file has no header row',
+  xml_entities: 'XML with a DOCTYPE or entity declarations is refused',
+  xml_malformed: 'the XML is not well-formed',
+  zip_bomb: 'the workbook expands to more than an import takes',
+  zip_malformed: 'the workbook is damaged or not an Excel workbook',
+  no_such_sheet: 'there is no such sheet',
+  file_too_large: 'the file is too large',
+  unterminated_quote: 'a quoted cell never closes',
+  row_too_long: 'the row is longer than an import takes',
+  too_many_columns: 'the row has more cells than the header',
+  bad_cell: 'the cell cannot be read',
+  bad_card: 'the vCard cannot be read',
+  duplicate: 'a duplicate of an existing record',
+  no_such_column: 'there is no such column',
+  unknown_import_target: 'not a field a column can be imported into',
+  import_update_modules: 'only accounts and contacts can be updated by an import',
+  import_no_account_right: 'no such account, and you may not create accounts',
+  undo_kept: 'kept: it was changed after the import',
 } as const satisfies Record<string, string>;
 
 export type FieldErrorCode = keyof typeof fieldErrorTexts;

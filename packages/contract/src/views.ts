@@ -250,7 +250,7 @@ export const bulkRequestSchema = z.discriminatedUnion('action', [
 ]);
 export type BulkRequest = z.infer<typeof bulkRequestSchema>;
 
-export const jobKinds = ['bulk', 'export'] as const;
+export const jobKinds = ['bulk', 'export', 'import', 'import_undo'] as const;
 export const jobStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 /** A record a job left alone, and why (`forbidden`: the user may not change it; `not_found`: gone meanwhile). */
@@ -282,10 +282,18 @@ export type Job = z.infer<typeof jobSchema>;
 
 // ---- export ------------------------------------------------------------------------------------------------------
 
-export const exportFormats = ['csv', 'xlsx'] as const;
+/** `vcf`: vCard 4.0, accounts (`KIND:org` cards) and contacts only (issue #15). */
+export const exportFormats = ['csv', 'xlsx', 'vcf'] as const;
+/**
+ * `columns`: the chosen list columns (issue #13). `full`: every field, custom field, tag and contact point in a layout
+ * an import maps back by itself (issue #15; docs/API.md "Export").
+ */
+export const exportLayouts = ['columns', 'full'] as const;
+export type ExportLayout = (typeof exportLayouts)[number];
 export const csvDelimiters = { comma: ',', semicolon: ';', tab: '\t' } as const;
 export const exportOptionsShape = {
   format: z.enum(exportFormats).default('csv'),
+  layout: z.enum(exportLayouts).default('columns'),
   delimiter: z.enum(['comma', 'semicolon', 'tab']).default('comma'),
   /** A UTF-8 byte order mark, for Excel on Windows. */
   bom: z
@@ -304,6 +312,7 @@ export const exportJobRequestSchema = z
   .object({
     selection: selectionSchema,
     format: z.enum(exportFormats).default('csv'),
+    layout: z.enum(exportLayouts).default('columns'),
     delimiter: z.enum(['comma', 'semicolon', 'tab']).default('comma'),
     bom: z.boolean().default(false),
     columns: z.array(columnKey).max(MAX_VIEW_COLUMNS).optional(),

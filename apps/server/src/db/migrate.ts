@@ -20,6 +20,7 @@ import { jobsSchema } from './migrations/015_jobs.ts';
 import { pinyinSortKeys } from './migrations/017_pinyin_sort_keys.ts';
 import { accountPrimaryPointsSchema } from './migrations/018_account_primary_points.ts';
 import { userLocaleUnsetSchema } from './migrations/019_user_locale_unset.ts';
+import { importsSchema } from './migrations/020_imports.ts';
 
 interface Migration {
   id: string;
@@ -49,6 +50,7 @@ export const migrations: Migration[] = [
   { id: '017_pinyin_sort_keys', statements: () => [], run: pinyinSortKeys },
   { id: '018_account_primary_points', statements: accountPrimaryPointsSchema },
   { id: '019_user_locale_unset', statements: userLocaleUnsetSchema },
+  { id: '020_imports', statements: importsSchema },
 ];
 
 /**

@@ -12,6 +12,8 @@ import type {
 } from './schema-activities.ts';
 
 export type * from './schema-activities.ts';
+export type * from './schema-imports.ts';
+import type { ImportFileChunksTable, ImportItemsTable, ImportProblemsTable, ImportSourceIdsTable, ImportTemplatesTable, ImportsTable } from './schema-imports.ts';
 
 /** Booleans are stored as 0/1 and timestamps as ISO-8601 UTC text on both engines (see docs/ARCHITECTURE.md). */
 export type Flag = number;
@@ -459,6 +461,12 @@ export interface DB {
   user_preferences: UserPreferencesTable;
   jobs: JobsTable;
   job_file_chunks: JobFileChunksTable;
+  imports: ImportsTable;
+  import_file_chunks: ImportFileChunksTable;
+  import_items: ImportItemsTable;
+  import_problems: ImportProblemsTable;
+  import_source_ids: ImportSourceIdsTable;
+  import_templates: ImportTemplatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -34,6 +34,7 @@ import { viewsRoutes } from './views/views.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, database: Database, config: Config): void {
@@ -68,4 +69,5 @@ export function featureRoutes(app: FastifyInstance, database: Database, config: 
   jobsRoutes(app, database);
   bulkRoutes(app, database);
   exportRoutes(app, database);
+  importsRoutes(app, database);
 }

@@ -5,7 +5,7 @@ import { ActionIcon, Box, Group, Menu, Text, Tooltip, UnstyledButton } from '@ma
 import { UserAvatar } from '../components/RecordAvatar';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import {
-  IconAddressBook, IconBuilding, IconUserSearch, IconCalendarCheck, IconKey, IconKeyboard, IconReportMoney, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
+  IconAddressBook, IconBuilding, IconFileImport, IconUserSearch, IconCalendarCheck, IconKey, IconKeyboard, IconReportMoney, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLock, IconLogout, IconSettings, IconTrash,
 } from '@tabler/icons-react';
 import { Logo } from '../components/Logo';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -77,6 +77,9 @@ function UserMenu({ collapsed, onShortcuts }: { collapsed: boolean; onShortcuts:
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} />}>
           {t('nav.apiTokens')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/imports" leftSection={<IconFileImport size={16} />} data-testid="menu-imports">
+          {t('imports.history.title')}
         </Menu.Item>
         <Menu.Item leftSection={<IconKeyboard size={16} />} rightSection={<Text size="xs" c="dimmed">?</Text>} onClick={onShortcuts} data-testid="menu-shortcuts">
           {t('keyboard.open')}

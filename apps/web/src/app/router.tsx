@@ -9,6 +9,7 @@ import { parseViewSearch } from '../features/views/listState';
 import { rememberLocation } from '../features/views/list-memory';
 import { undoToasts } from '../features/records/undo-toasts';
 import { parsePrintSearch } from '../features/print/search';
+import { parseImportNewSearch, parseImportSearch } from '../features/imports/search';
 
 /*
  * Code splitting (issue #14): this file holds only paths and search parsers. Each page group's components load as
@@ -78,6 +79,12 @@ const leadRoute = createRoute({ getParentRoute: () => appRoute, path: '/leads/$l
 
 const recycleBinRoute = createRoute({ getParentRoute: () => appRoute, path: '/recycle-bin' }).lazy(() => import('./routes/recycle-bin.route').then((m) => m.Route));
 
+/** Imports (issue #15): the history, a new import's upload, and an import by id (its wizard step, progress or report). */
+const imports = () => import('./routes/imports.route');
+const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports' }).lazy(() => imports().then((m) => m.history));
+const importNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/new', validateSearch: parseImportNewSearch }).lazy(() => imports().then((m) => m.upload));
+const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/$importId', validateSearch: parseImportSearch }).lazy(() => imports().then((m) => m.wizard));
+
 /** The settings pages, by path under /settings: all of settings is one chunk. */
 export const settingsPages = [
   'users',
@@ -120,6 +127,9 @@ const routeTree = rootRoute.addChildren([
     activitiesRoute,
     activitiesListRoute,
     recycleBinRoute,
+    importsRoute,
+    importNewRoute,
+    importRoute,
     settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
   ]),
 ]);

@@ -5,6 +5,7 @@ import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import type { DealSummary } from '@kontor/contract/deals';
 import { nameSortKey } from '@kontor/contract/sort-key';
+import { inTransaction } from '../../db/in-transaction.ts';
 import type { AccountRow, DB } from '../../db/schema.ts';
 import { AppError, invalid, notFound, versionConflict, fieldError } from '../../errors.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
@@ -39,8 +40,8 @@ import { accountColumns } from './accounts.columns.ts';
 import { presentAccount, presentAccountListItem } from './accounts.presenter.ts';
 import { accountNames, ancestorIds, findAccountDetailRow, insertAccountRow, listAccountRows, type AccountDetailRow, type AccountListQuery, type AccountListRow } from './accounts.repository.ts';
 
-type AccountCreateIn = z.output<typeof accountCreateSchema>;
-type AccountUpdateIn = z.output<typeof accountUpdateSchema>;
+export type AccountCreateIn = z.output<typeof accountCreateSchema>;
+export type AccountUpdateIn = z.output<typeof accountUpdateSchema>;
 
 /** An account page as read (or as a write leaves it), its deal summary aside. */
 interface AccountDetail {
@@ -230,7 +231,7 @@ export async function updateAccount(db: Kysely<DB>, actor: Actor, id: number, gi
     ...primaryValues('accounts', input),
   });
   const before = { row: current, tags: detail.tags, points: presentContactPoints(detail.points) };
-  const written = await db.transaction().execute(async (trx) => {
+  const written = await inTransaction(db, async (trx) => {
     const row = await updateVersionedRow(trx, 'accounts', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
     if (!row) throw versionConflict(current.version + 1);
     await recordEdit(trx, actor, 'accounts', id, before, withoutPointCopies('accounts', set), { tags: input.tags, points: input, customFields: custom });

@@ -4,6 +4,7 @@ import type { ListResponse } from '@kontor/contract/common';
 import { contactCreateSchema, type Contact, type ContactListItem, type contactMoveSchema, type contactUpdateSchema } from '@kontor/contract/contacts';
 import { customFieldValues } from '@kontor/contract/custom-fields';
 import { personSortKey } from '@kontor/contract/sort-key';
+import { inTransaction } from '../../db/in-transaction.ts';
 import type { ContactRow, DB } from '../../db/schema.ts';
 import { AppError, invalid, notFound, versionConflict, fieldError } from '../../errors.ts';
 import { fromApiId, fromApiIdOrNull } from '../../lib/ids.ts';
@@ -38,8 +39,8 @@ import { contactColumns } from './contacts.columns.ts';
 import { presentContact, presentContactListItem } from './contacts.presenter.ts';
 import { findContactDetailRow, insertContactRow, listContactRows, type ContactDetailRow, type ContactListQuery, type ContactListRow } from './contacts.repository.ts';
 
-type ContactCreateIn = z.output<typeof contactCreateSchema>;
-type ContactUpdateIn = z.output<typeof contactUpdateSchema>;
+export type ContactCreateIn = z.output<typeof contactCreateSchema>;
+export type ContactUpdateIn = z.output<typeof contactUpdateSchema>;
 
 /** A contact page as read (or as a write leaves it): the row and what the page shows beside it. */
 interface ContactDetail {
@@ -207,7 +208,7 @@ export async function updateContact(db: Kysely<DB>, actor: Actor, id: number, in
     ...primaryValues('contacts', input),
   });
   const before = { row: current, tags: detail.tags, points: presentContactPoints(detail.points) };
-  const written = await db.transaction().execute(async (trx) => {
+  const written = await inTransaction(db, async (trx) => {
     const row = await updateVersionedRow(trx, 'contacts', id, input.version, { ...set, ...updatedStamps(actor, current.version) });
     if (!row) throw versionConflict(current.version + 1);
     await recordEdit(trx, actor, 'contacts', id, before, set, { tags: input.tags, points: input, customFields: custom });

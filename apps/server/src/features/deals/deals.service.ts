@@ -30,7 +30,7 @@ import { dealColumns } from './deals.columns.ts';
 import { presentDeal, presentDealListItem } from './deals.presenter.ts';
 import { dealTotals, findDealDetailRow, insertDealRow, listDealRows, moneyOf, stageTotals, type DealListQuery, type DealListRow } from './deals.repository.ts';
 
-type DealCreateIn = z.output<typeof dealCreateSchema>;
+export type DealCreateIn = z.output<typeof dealCreateSchema>;
 type DealUpdateIn = z.output<typeof dealUpdateSchema>;
 
 /** A deal page as read (or as a write leaves it). */

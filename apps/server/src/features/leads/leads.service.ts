@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ListResponse } from '@kontor/contract/common';
 import { customFieldValues } from '@kontor/contract/custom-fields';
@@ -16,7 +16,7 @@ import { assertAccessRight, assertCan, assertMayAssignOwner, assertMayChangeAcce
 import { cloneInput } from '../records/clone.ts';
 import { accessOf, restrictionToWrite, detailFactsOf, factsAfterWrite, newRecordFacts, type DetailFacts } from '../records/record-detail.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
-import { writeConfig } from '../records/write-config.ts';
+import { writeConfig, type WriteConfig } from '../records/write-config.ts';
 import { changedRef, checkReferences, type FoundNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { changedColumns, updateVersionedRow } from '../records/visible-records.ts';
@@ -27,7 +27,7 @@ import { leadColumns } from './leads.columns.ts';
 import { presentLead, presentLeadListItem } from './leads.presenter.ts';
 import { findLeadDetailRow, findLeadRow, insertLeadRow, listLeadRows, type LeadListQuery, type LeadListRow } from './leads.repository.ts';
 
-type LeadCreateIn = z.output<typeof leadCreateSchema>;
+export type LeadCreateIn = z.output<typeof leadCreateSchema>;
 type LeadUpdateIn = z.output<typeof leadUpdateSchema>;
 
 /** A lead page as read (or as a write leaves it). */
@@ -87,28 +87,35 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<LeadCreateI
   return found;
 }
 
+/**
+ * Writes a new lead (row, tags, restriction, its `created` event) in the caller's transaction: the one insert of a
+ * new lead and of an import. Rights and references are the caller's to check; `config` is read before the transaction.
+ */
+export async function insertLeadInTrx(trx: Transaction<DB>, actor: Actor, input: LeadCreateIn, config: WriteConfig) {
+  const { defs, settings } = config;
+  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
+  const row = await insertLeadRow(trx, {
+    ...leadColumns(input, null, settings.defaultPhoneRegion),
+    last_name: input.lastName,
+    name_sort: personSortKey(input),
+    status: input.status ?? 'new',
+    owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+    custom_fields: JSON.stringify(custom),
+    ...(input.restrictedTo != null && { restricted: 1 }),
+    ...createdStamps(actor),
+  });
+  await recordCreate(trx, actor, 'leads', row.id, row);
+  const tags = input.tags ? await setRecordTags(trx, 'leads', row.id, input.tags, { fresh: true }) : [];
+  if (input.restrictedTo != null) await saveRestrictedTo(trx, 'leads', row.id, input.restrictedTo);
+  return { row, tags };
+}
+
 export async function createLead(db: Kysely<DB>, actor: Actor, input: LeadCreateIn): Promise<Lead> {
   assertCan(actor, 'create', 'leads');
   if (input.restrictedTo !== undefined) assertCan(actor, 'share', 'leads');
   const found = await validate(db, actor, input);
-  const { defs, settings } = await writeConfig(db, 'leads');
-  const custom = mergeCustomFields(defs, {}, input.customFields, 'create');
-  const written = await db.transaction().execute(async (trx) => {
-    const row = await insertLeadRow(trx, {
-      ...leadColumns(input, null, settings.defaultPhoneRegion),
-      last_name: input.lastName,
-      name_sort: personSortKey(input),
-      status: input.status ?? 'new',
-      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
-      custom_fields: JSON.stringify(custom),
-      ...(input.restrictedTo != null && { restricted: 1 }),
-      ...createdStamps(actor),
-    });
-    await recordCreate(trx, actor, 'leads', row.id, row);
-    const tags = input.tags ? await setRecordTags(trx, 'leads', row.id, input.tags, { fresh: true }) : [];
-    if (input.restrictedTo != null) await saveRestrictedTo(trx, 'leads', row.id, input.restrictedTo);
-    return { row, tags };
-  });
+  const config = await writeConfig(db, 'leads');
+  const written = await db.transaction().execute((trx) => insertLeadInTrx(trx, actor, input, config));
   if (input.restrictedTo !== undefined) await audit(db, actor, 'record.restrict', { type: 'leads', id: String(written.row.id) }, { restrictedTo: input.restrictedTo }, null);
   const ownerName = input.ownerId === undefined ? actor.name : (found.ownerId ?? null);
   const row: LeadListRow = { ...written.row, owner_name: ownerName, tag_names: tagNamesValue(written.tags), contact_first: null, contact_last: null, account_name: null, deal_name: null };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { FieldChange, TimelineKind } from '@kontor/contract/timeline';
@@ -56,9 +57,16 @@ export function contextOf(module: Module, id: number, row: object): TimelineCont
   return ctx;
 }
 
+/**
+ * Where the writes running now come from, when it is not a person at a form: an import names itself here
+ * (`{ import: { id, fileName } }`) and every event its writes record carries it in `details`, whichever service wrote it.
+ */
+export const eventOrigin = new AsyncLocalStorage<Record<string, unknown>>();
+
 export async function recordEvents(db: Kysely<DB>, actor: Actor | null, events: TimelineEventInput[]): Promise<void> {
   if (events.length === 0) return;
   const at = nowIso();
+  const origin = eventOrigin.getStore();
   await db
     .insertInto('timeline_events')
     .values(
@@ -74,7 +82,7 @@ export async function recordEvents(db: Kysely<DB>, actor: Actor | null, events: 
         contact_id: e.context.contact_id ?? null,
         deal_id: e.context.deal_id ?? null,
         lead_id: e.context.lead_id ?? null,
-        details: JSON.stringify(e.details ?? {}),
+        details: JSON.stringify(origin ? { ...e.details, ...origin } : (e.details ?? {})),
       })),
     )
     .execute();
