@@ -16,6 +16,13 @@ Commands:
   seed --scale N [--force] [--seed S]     bulk-load a deterministic data set: N contacts, N/4 accounts, N/2 deals, 200 users
   search reindex                          rebuild every search document and the similar-spelling vocabulary
   copy-to postgres://... [--schema S]     copy this SQLite instance to an empty PostgreSQL, verified by counts and checksums
+  import FILE --module accounts|contacts|leads|deals [--mapping NAME] [--dedupe skip|update|overwrite|create]
+         [--match email,phone,name] [--sheet NAME] [--region DE] [--user EMAIL] [--dry-run]
+                                          import a CSV/TSV, Excel, XML or vCard file as the user (default: the first
+                                          administrator); prints the report's summary; exit 1 when it fails
+  export --module accounts|contacts|leads|deals --format csv|xlsx|vcf [--out FILE] [--user EMAIL] [--layout full|columns]
+                                          export every record the user (default: the first administrator) may see;
+                                          to standard output without --out
 
 The CLI reads the same DATA_DIR / DATABASE_URL as the server and works while it runs.`;
 
@@ -91,6 +98,12 @@ export async function main(argv: string[]): Promise<void> {
         const counts = await reindexSearch(database.db, { log: (l) => console.log(l) });
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         console.log(`Reindexed ${total} records (${Object.entries(counts).map(([m, n]) => `${n} ${m}`).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      } else if (command === 'import') {
+        const { runImportCommand } = await import('./import-command.ts');
+        await runImportCommand(database, argv.slice(1), fail);
+      } else if (command === 'export') {
+        const { runExportCommand } = await import('./export-command.ts');
+        await runExportCommand(database, argv.slice(1), fail);
       } else if (command === 'seed') {
         const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' }, scale: { type: 'string' }, force: { type: 'boolean' }, seed: { type: 'string' } } });
         if (values.scale !== undefined) {

@@ -29,6 +29,7 @@ import { cloneInput } from '../records/clone.ts';
 import { accessOf, restrictionToWrite, detailFactsOf, factsAfterWrite, newRecordFacts, type DetailFacts } from '../records/record-detail.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
 import { writeConfig, type WriteConfig } from '../records/write-config.ts';
+import type { NewRecord } from '../records/bulk-insert.ts';
 import { changedRef, checkReferences, type FoundNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { changedColumns, updateVersionedRow } from '../records/visible-records.ts';
@@ -158,25 +159,38 @@ async function validate(db: Kysely<DB>, actor: Actor, input: Partial<AccountCrea
   return found;
 }
 
-/** Writes a new account (row, contact points, tags, restriction, its `created` event); answers what it stored. */
-async function writeNewAccount(trx: Transaction<DB>, actor: Actor, given: AccountCreateIn, config: WriteConfig) {
+/**
+ * A new account's row, contact points and tags as every create stores them (the single create and an import's many);
+ * throws the input's custom-field problems.
+ */
+export function newAccountRecord(actor: Actor, given: AccountCreateIn, config: WriteConfig): NewRecord<'accounts'> {
   const input = { ...given, ...resolveShorthands(given, noStoredPoints()) };
   const custom = mergeCustomFields(config.defs, {}, input.customFields, 'create');
-  const row = await insertAccountRow(trx, {
-    ...accountColumns(input),
-    name: input.name,
-    name_sort: nameSortKey(input.name),
-    owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
-    custom_fields: JSON.stringify(custom),
-    ...(input.restrictedTo != null && { restricted: 1 }),
-    ...primaryValues('accounts', input),
-    ...createdStamps(actor),
-  });
+  return {
+    row: {
+      ...accountColumns(input),
+      name: input.name,
+      name_sort: nameSortKey(input.name),
+      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+      custom_fields: JSON.stringify(custom),
+      ...(input.restrictedTo != null && { restricted: 1 }),
+      ...primaryValues('accounts', input),
+      ...createdStamps(actor),
+    },
+    points: storedPointsOf(input, config.settings.defaultPhoneRegion),
+    tags: input.tags ?? [],
+  };
+}
+
+/** Writes a new account (row, contact points, tags, restriction, its `created` event); answers what it stored. */
+async function writeNewAccount(trx: Transaction<DB>, actor: Actor, given: AccountCreateIn, config: WriteConfig) {
+  const record = newAccountRecord(actor, given, config);
+  const row = await insertAccountRow(trx, record.row);
   await recordCreate(trx, actor, 'accounts', row.id, {});
-  const points = storedPointsOf(input, config.settings.defaultPhoneRegion);
+  const points = record.points;
   await writeContactPoints(trx, 'accounts', row.id, points, changedPointKinds(noStoredPoints(), points), { fresh: true });
-  const tags = input.tags ? await setRecordTags(trx, 'accounts', row.id, input.tags, { fresh: true }) : [];
-  if (input.restrictedTo != null) await saveRestrictedTo(trx, 'accounts', row.id, input.restrictedTo);
+  const tags = given.tags ? await setRecordTags(trx, 'accounts', row.id, given.tags, { fresh: true }) : [];
+  if (given.restrictedTo != null) await saveRestrictedTo(trx, 'accounts', row.id, given.restrictedTo);
   return { row, tags, points: mergedPoints(noStoredPoints(), points) };
 }
 

@@ -28,6 +28,7 @@ import { cloneInput } from '../records/clone.ts';
 import { accessOf, restrictionToWrite, detailFactsOf, factsAfterWrite, newRecordFacts, type DetailFacts } from '../records/record-detail.ts';
 import { recordAccessEdits } from '../records/record-history.ts';
 import { writeConfig, type WriteConfig } from '../records/write-config.ts';
+import type { NewRecord } from '../records/bulk-insert.ts';
 import { changedRef, checkReferences, type FoundNames } from '../records/references.ts';
 import { createdStamps, updatedStamps } from '../records/stamps.ts';
 import { changedColumns, updateVersionedRow } from '../records/visible-records.ts';
@@ -118,24 +119,37 @@ async function validateRefs(
   return found;
 }
 
-/** Writes a new contact (row, contact points, tags, restriction, its `created` event); answers what it stored. */
-async function writeNewContact(trx: Transaction<DB>, actor: Actor, input: ContactCreateIn, config: WriteConfig) {
+/**
+ * A new contact's row, contact points and tags as every create stores them (the single create and an import's many);
+ * throws the input's custom-field problems.
+ */
+export function newContactRecord(actor: Actor, input: ContactCreateIn, config: WriteConfig): NewRecord<'contacts'> {
   const custom = mergeCustomFields(config.defs, {}, input.customFields, 'create');
   const first = input.firstName ?? null;
   const last = input.lastName ?? null;
-  const row = await insertContactRow(trx, {
-    ...contactColumns(input),
-    first_name: first,
-    last_name: last,
-    sort_name: personSortKey({ firstName: first, lastName: last }),
-    owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
-    custom_fields: JSON.stringify(custom),
-    ...(input.restrictedTo != null && { restricted: 1 }),
-    ...primaryValues('contacts', input),
-    ...createdStamps(actor),
-  });
+  return {
+    row: {
+      ...contactColumns(input),
+      first_name: first,
+      last_name: last,
+      sort_name: personSortKey({ firstName: first, lastName: last }),
+      owner_id: input.ownerId ? fromApiId(input.ownerId) : actor.id,
+      custom_fields: JSON.stringify(custom),
+      ...(input.restrictedTo != null && { restricted: 1 }),
+      ...primaryValues('contacts', input),
+      ...createdStamps(actor),
+    },
+    points: storedPointsOf(input, config.settings.defaultPhoneRegion),
+    tags: input.tags ?? [],
+  };
+}
+
+/** Writes a new contact (row, contact points, tags, restriction, its `created` event); answers what it stored. */
+async function writeNewContact(trx: Transaction<DB>, actor: Actor, input: ContactCreateIn, config: WriteConfig) {
+  const record = newContactRecord(actor, input, config);
+  const row = await insertContactRow(trx, record.row);
   await recordCreate(trx, actor, 'contacts', row.id, row);
-  const points = storedPointsOf(input, config.settings.defaultPhoneRegion);
+  const points = record.points;
   await writeContactPoints(trx, 'contacts', row.id, points, changedPointKinds(noStoredPoints(), points), { fresh: true });
   const tags = input.tags ? await setRecordTags(trx, 'contacts', row.id, input.tags, { fresh: true }) : [];
   if (input.restrictedTo != null) await saveRestrictedTo(trx, 'contacts', row.id, input.restrictedTo);

@@ -20,14 +20,14 @@ import type { ColumnKind, StandardColumn } from './export-columns.ts';
 
 export const EXPORT_PAGE_SIZE = 2000;
 
-type Row = Record<string, unknown>;
-interface Ctx {
+export type Row = Record<string, unknown>;
+export interface Ctx {
   db: Kysely<DB>;
   actor: Actor;
 }
 /** A value the query selects, under an alias shared by the columns that read it. */
-type Source = (ctx: Ctx) => RawBuilder<unknown>;
-interface ColumnSql {
+export type Source = (ctx: Ctx) => RawBuilder<unknown>;
+export interface ColumnSql {
   sql: Record<string, Source>;
   read: (row: Row) => Cell;
 }
@@ -37,26 +37,26 @@ export type ExportSource = { key: string; custom?: undefined } | { key: string; 
 
 // ---- value conversion -------------------------------------------------------------------------------------------
 
-const text = (v: unknown): Cell => (v == null ? null : typeof v === 'string' ? v : String(v));
-const num = (v: unknown): Cell => {
+export const text = (v: unknown): Cell => (v == null ? null : typeof v === 'string' ? v : String(v));
+export const num = (v: unknown): Cell => {
   if (v == null || v === '') return null;
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? n : null;
 };
-const bool = (v: unknown): Cell => (v == null ? null : v === true || v === 1 || v === '1' || v === 't' || v === 'true');
+export const bool = (v: unknown): Cell => (v == null ? null : v === true || v === 1 || v === '1' || v === 't' || v === 'true');
 const byKind: Record<ColumnKind, (v: unknown) => Cell> = { text, number: num, boolean: bool, date: text, datetime: text };
 const joinList = (items: readonly string[]): Cell => (items.length ? items.join('; ') : null);
 /** A person's name as every other place writes it (`personName`: "Anna Schmidt", "李丹"); empty is no value. */
-const personCell = (first: unknown, last: unknown): Cell => {
+export const personCell = (first: unknown, last: unknown): Cell => {
   const part = (v: unknown) => (typeof v === 'string' ? v : null);
   return personName({ firstName: part(first), lastName: part(last) }) || null;
 };
 
 // ---- sources ------------------------------------------------------------------------------------------------------
 
-const own = (module: Module, column: string): Source => () => sql.ref(`${module}.${column}`);
+export const own = (module: Module, column: string): Source => () => sql.ref(`${module}.${column}`);
 /** A column of the row itself, under the alias `v_<column>`. */
-function plain(module: Module, column: string, kind: ColumnKind = 'text'): ColumnSql {
+export function plain(module: Module, column: string, kind: ColumnKind = 'text'): ColumnSql {
   const alias = `v_${column}`;
   return { sql: { [alias]: own(module, column) }, read: (r) => byKind[kind](r[alias]) };
 }
@@ -66,7 +66,7 @@ const ownerName = (module: Module): ColumnSql => ({
   read: (r) => text(r.v_owner_name),
 });
 
-const contactTypeName = (module: 'accounts' | 'contacts'): ColumnSql => ({
+export const contactTypeName = (module: 'accounts' | 'contacts'): ColumnSql => ({
   sql: { v_contact_type: () => sql`(select ct.name from contact_types ct where ct.id = ${sql.ref(`${module}.contact_type_id`)})` },
   read: (r) => text(r.v_contact_type),
 });
@@ -77,7 +77,7 @@ const tags = (module: Module): ColumnSql => ({
 });
 
 /** The name of a linked record, only when the reader may see it (live and visible); empty otherwise. */
-function linkedName(module: Module, column: string, target: 'accounts' | 'deals', alias: string): ColumnSql {
+export function linkedName(module: Module, column: string, target: 'accounts' | 'deals', alias: string): ColumnSql {
   const key = `v_${alias}`;
   return {
     sql: { [key]: ({ actor }) => sql`(select l.name from ${sql.table(target)} l where l.id = ${sql.ref(`${module}.${column}`)} and ${joinableRecord(actor, target, 'l')})` },
@@ -85,7 +85,7 @@ function linkedName(module: Module, column: string, target: 'accounts' | 'deals'
   };
 }
 /** A linked person's name parts (only when the reader may see them), written by `personCell`. */
-function linkedPerson(module: Module, column: string, target: 'contacts' | 'leads', alias: string): ColumnSql {
+export function linkedPerson(module: Module, column: string, target: 'contacts' | 'leads', alias: string): ColumnSql {
   const part = (name: 'first_name' | 'last_name'): Source => ({ actor }) =>
     sql`(select l.${sql.ref(name)} from ${sql.table(target)} l where l.id = ${sql.ref(`${module}.${column}`)} and ${joinableRecord(actor, target, 'l')})`;
   const [first, last] = [`v_${alias}_first`, `v_${alias}_last`];
@@ -240,7 +240,7 @@ export function customCell(def: CustomFieldDefinition, value: unknown): Cell {
   }
 }
 
-function parseCustom(v: unknown): Record<string, unknown> {
+export function parseCustom(v: unknown): Record<string, unknown> {
   if (typeof v !== 'string' || v === '') return {};
   try {
     const parsed: unknown = JSON.parse(v);
@@ -262,7 +262,6 @@ export interface ExportWalk {
 
 /** The rows, page by page, each row one cell per column in order. Pulled: the next page is read when asked for. */
 export async function* exportRowPages(db: Kysely<DB>, actor: Actor, walk: ExportWalk, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<Cell[][]> {
-  const ctx: Ctx = { db, actor };
   const table = standard[walk.module] as Record<string, ColumnSql>;
   const selections = new Map<string, Source>();
   const readers: Array<(row: Row, custom: Record<string, unknown>) => Cell> = [];
@@ -280,7 +279,26 @@ export async function* exportRowPages(db: Kysely<DB>, actor: Actor, walk: Export
     readers.push((row) => spec.read(row));
   }
   if (needsCustom) selections.set('v_custom_fields', own(walk.module, 'custom_fields'));
+  for await (const rows of selectedRowPages(db, actor, walk, selections, pageSize)) {
+    yield rows.map((row) => {
+      const custom = needsCustom ? parseCustom(row.v_custom_fields) : {};
+      return readers.map((read) => read(row, custom));
+    });
+  }
+}
 
+/**
+ * The selected, visible records in keyset pages of the walk's order, each row its `id` and the given selections
+ * under their aliases. Pulled: the next page is read when asked for. Shared by both layouts and the vCard export.
+ */
+export async function* selectedRowPages(
+  db: Kysely<DB>,
+  actor: Actor,
+  walk: Pick<ExportWalk, 'module' | 'where' | 'keyset'>,
+  selections: ReadonlyMap<string, Source>,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<Array<Row & { id: number }>> {
+  const ctx: Ctx = { db, actor };
   const k = walk.keyset;
   const base = visibleRecords(db, actor, walk.module)
     .where(walk.where)
@@ -293,10 +311,7 @@ export async function* exportRowPages(db: Kysely<DB>, actor: Actor, walk: Export
     const rows = (await query.limit(pageSize + 1).execute()) as Array<Row & { id: number }>;
     const page = keysetPage(rows, pageSize, k);
     cursor = page.nextCursor;
-    yield page.rows.map((row) => {
-      const custom = needsCustom ? parseCustom(row.v_custom_fields) : {};
-      return readers.map((read) => read(row, custom));
-    });
+    yield page.rows;
   } while (cursor);
 }
 

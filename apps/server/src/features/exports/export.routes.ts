@@ -14,9 +14,10 @@ import { parseFilterParam } from '../views/list-view.ts';
 import { runExportJob, startExportJob, streamExport } from './export.service.ts';
 
 /**
- * `GET /api/v1/{module}/export` streams the list as it is filtered (view, filter, search, letter, sort) as CSV or
- * XLSX; `POST /api/v1/{module}/export` runs the same as a background job (202 with the job; its `downloadUrl` once
- * done). Registers the `export` job handler.
+ * `GET /api/v1/{module}/export` streams the list as it is filtered (view, filter, search, letter, sort) as CSV, XLSX
+ * or (accounts, contacts) vCard, in the chosen columns or the full layout (`layout=full`: every field, for a
+ * re-import); `POST /api/v1/{module}/export` runs the same as a background job (202 with the job; its `downloadUrl`
+ * once done). Registers the `export` job handler.
  */
 export function exportRoutes(app: FastifyInstance, database: Database): void {
   const { db } = database;
@@ -32,6 +33,7 @@ export function exportRoutes(app: FastifyInstance, database: Database): void {
       const parsed = exportJobRequestSchema.safeParse({
         selection: { all: true, view: q.view, filter, q: q.q || undefined, letter: q.letter },
         format: q.format,
+        layout: q.layout,
         delimiter: q.delimiter,
         bom: q.bom,
         columns,

@@ -4,7 +4,6 @@ import type { CustomFieldDefinition, Module } from '@kontor/contract/custom-fiel
 import { csvDelimiters, defaultListColumns, type exportJobRequestSchema, type Job } from '@kontor/contract/views';
 import type { DB } from '../../db/schema.ts';
 import { invalid, fieldError, refused, type FieldError } from '../../errors.ts';
-import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan } from '../permissions/access.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -16,11 +15,12 @@ import { findUsableView } from '../views/views.service.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
 import type { RunningJob } from '../jobs/jobs.runner.ts';
 import { deleteJobFile } from '../jobs/jobs.repository.ts';
-import type { Cell } from './cell-guard.ts';
 import { csvChunks } from './csv-writer.ts';
 import { CUSTOM_PREFIX, customKind, standardColumn, type ExportColumn } from './export-columns.ts';
 import { countExportRows, exportRowPages, hasStandardColumn, type ExportSource } from './export-rows.ts';
 import { XLSX_MAX_ROWS, xlsxChunks } from './xlsx-writer.ts';
+import { countedPages, exportFileName, exportMimes, sheetNames, type PreparedExport } from './export-files.ts';
+import { prepareFullExport } from './full-export.ts';
 
 /**
  * Exports of a list (issue #13): the selected records the user may see, in the chosen columns and the view's order,
@@ -30,25 +30,7 @@ import { XLSX_MAX_ROWS, xlsxChunks } from './xlsx-writer.ts';
 
 export type ExportRequest = z.output<typeof exportJobRequestSchema>;
 
-const mimes = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-const sheetNames: Record<Module, string> = { accounts: 'Accounts', contacts: 'Contacts', deals: 'Deals', activities: 'Activities', leads: 'Leads' };
-
-/** An export ready to run: everything checked; `chunks` walks the records when pulled. */
-export interface PreparedExport {
-  fileName: string;
-  mime: string;
-  columns: ExportColumn[];
-  /** The rows it will write (XLSX exports and jobs count first). */
-  total: number | null;
-  chunks(onRows?: (written: number) => Promise<void>): AsyncGenerator<Uint8Array>;
-}
-
-/** `contacts-2026-11-30.csv`: the module and the day (UTC). */
-export const exportFileName = (module: Module, format: ExportRequest['format'], now = nowIso()): string => `${module}-${now.slice(0, 10)}.${format}`;
+export { exportFileName, type PreparedExport } from './export-files.ts';
 
 /** May the actor export the module: the profile's `export` right besides `view` (administrators may). */
 export function assertMayExport(actor: Actor, module: Module): void {
@@ -101,6 +83,7 @@ function columnsOf(module: Module, keys: string[], defs: CustomFieldDefinition[]
  */
 export async function prepareExport(db: Kysely<DB>, actor: Actor, module: Module, req: ExportRequest, opts: { count?: boolean; pageSize?: number } = {}): Promise<PreparedExport> {
   assertMayExport(actor, module);
+  if (req.layout === 'full' || req.format === 'vcf') return prepareFullExport(db, actor, module, req, opts);
   const viewId = 'all' in req.selection ? req.selection.view : undefined;
   const [keys, defs] = await Promise.all([resolveColumns(db, actor, module, req.columns, viewId), listCustomFields(db, module)]);
   const { columns, sources } = columnsOf(module, keys, defs);
@@ -113,12 +96,12 @@ export async function prepareExport(db: Kysely<DB>, actor: Actor, module: Module
   const walk = { module, where, keyset, columns: sources };
   return {
     fileName: exportFileName(module, req.format),
-    mime: mimes[req.format],
+    mime: exportMimes[req.format],
     columns,
     total,
     chunks(onRows) {
       const pages = countedPages(exportRowPages(db, actor, walk, opts.pageSize), onRows);
-      return req.format === 'csv'
+      return req.format !== 'xlsx'
         ? csvChunks(
             columns.map((c) => c.label),
             pages,
@@ -129,21 +112,11 @@ export async function prepareExport(db: Kysely<DB>, actor: Actor, module: Module
   };
 }
 
-/** The pages as they are, telling `onRows` how many rows went out so far (a job's progress; its chance to stop). */
-async function* countedPages(pages: AsyncGenerator<Cell[][]>, onRows?: (written: number) => Promise<void>): AsyncGenerator<Cell[][]> {
-  let written = 0;
-  for await (const page of pages) {
-    yield page;
-    written += page.length;
-    await onRows?.(written);
-  }
-}
-
 /** What the audit log keeps of an export: who, which module and format, which columns, which records. */
 function auditDetails(module: Module, req: ExportRequest, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const sel = req.selection;
   const which = 'ids' in sel ? { ids: sel.ids.length } : { view: sel.view ?? null, filter: sel.filter ?? null, q: sel.q ?? null, letter: sel.letter ?? null };
-  return { module, format: req.format, columns: req.columns ?? null, ...which, ...extra };
+  return { module, format: req.format, layout: req.layout, columns: req.columns ?? null, ...which, ...extra };
 }
 
 /** `GET /{module}/export`: the export streamed in the response, read through `reader` (a replica, when there is one). */
@@ -156,7 +129,8 @@ export async function streamExport(db: Kysely<DB>, reader: Kysely<DB>, actor: Ac
 /** `POST /{module}/export`: checks the request now and leaves the writing to a job (its columns fixed now). */
 export async function startExportJob(db: Kysely<DB>, actor: Actor, module: Module, req: ExportRequest, ip: string | null): Promise<Job> {
   const prepared = await prepareExport(db, actor, module, req, { count: true });
-  const payload: ExportRequest = { ...req, columns: prepared.columns.map((c) => c.key) };
+  // The list layout's columns are fixed now; the full layout's follow the fields as they are when the job runs.
+  const payload: ExportRequest = req.layout === 'columns' && req.format !== 'vcf' ? { ...req, columns: prepared.columns.map((c) => c.key) } : req;
   const job = await enqueueJob(db, actor, { kind: 'export', module, action: req.format, payload, total: prepared.total });
   await audit(db, actor, 'export', { type: module, id: prepared.fileName }, auditDetails(module, payload, { job: job.id, total: prepared.total }), ip);
   return job;

@@ -55,6 +55,9 @@ export interface Fixtures {
   /** A note and a file on the account. */
   note: { id: string };
   attachment: { id: string };
+  /** A draft import (a two-row CSV) and a saved mapping. */
+  importId: string;
+  importTemplateId: string;
 }
 
 export async function ok<T>(res: Promise<LightMyRequestResponse>, what: string): Promise<T> {
@@ -101,10 +104,14 @@ export async function makeFixtures(c: TestClient, db: Kysely<DB>): Promise<Fixtu
   const note = await ok<{ id: string }>(c.post('/api/v1/notes', { body: `<p>Fixture note ${u()}</p>`, accountId: account.id }), 'note');
   const attachment = await ok<{ id: string }>(c.raw({ method: 'POST', url: `/api/v1/accounts/${account.id}/attachments`, ...multipartFile(`fixture ${u()}.txt`, Buffer.from('fixture')) }), 'attachment');
   const view = await ok<{ id: string }>(c.post('/api/v1/views', { module: 'accounts', name: `view ${u()}`, filter: { match: 'all', conditions: [{ field: 'name', op: 'contains', value: 'a' }] } }), 'view');
+  const imp = await ok<{ id: string }>(c.raw({ method: 'POST', url: '/api/v1/imports?module=contacts', ...multipartFile(`fixture ${u()}.csv`, Buffer.from('First Name,Last Name,E-mail\r\nAda,Lovelace,ada@example.com\r\n')) }), 'import');
+  const template = await ok<{ id: string }>(c.post('/api/v1/import-templates', { name: `mapping ${u()}`, module: 'contacts', columns: [{ header: 'E-mail', target: 'email:work' }] }), 'import template');
   const job = await ok<{ id: string }>(c.post('/api/v1/accounts/bulk', { action: 'addTags', selection: { ids: [account.id] }, tags: ['swept'] }), 'job');
   return {
     viewId: view.id,
     jobId: job.id,
+    importId: imp.id,
+    importTemplateId: template.id,
     customLinkId: customLink.id,
     note,
     attachment,
@@ -179,6 +186,8 @@ export function realParam(path: string, name: string, fx: Fixtures): string {
       attachments: fx.attachment.id,
       views: fx.viewId,
       jobs: fx.jobId,
+      imports: fx.importId,
+      'import-templates': fx.importTemplateId,
     };
     const v = before ? byResource[before] : undefined;
     if (v) return v;
@@ -250,6 +259,10 @@ export const baseBodies: Record<string, BaseBody[]> = {
   'POST /api/v1/views': [() => ({ module: 'accounts', name: `view ${u()}`, filter: { match: 'any', conditions: [{ field: 'employees', op: 'gt', value: 1 }] }, sort: ['-createdAt'], columns: ['name'] })],
   'PATCH /api/v1/views/:id': [async (fx, c) => ({ version: await versionOf(c, `/api/v1/views/${fx.viewId}`) })],
   'PUT /api/v1/views/default/:module': [(fx) => ({ viewId: fx.viewId })],
+  'PATCH /api/v1/imports/:id': [() => ({ options: { dedupe: { mode: 'skip', matchOn: ['email', 'phone'] }, region: 'DE' } }), () => ({ mapping: [{ column: 0, target: 'field:firstName' }] })],
+  'POST /api/v1/imports/:id/preview': [() => ({ limit: 5 })],
+  'POST /api/v1/imports/:id/start': [() => ({ dryRun: true })],
+  'POST /api/v1/import-templates': [() => ({ name: `mapping ${u()}`, module: 'contacts', columns: [{ header: 'Mobile', target: 'phone:mobile' }] })],
   ...Object.fromEntries(
     (['accounts', 'contacts', 'deals', 'activities', 'leads'] as const).flatMap((m) => [
       [`POST /api/v1/${m}/bulk`, [(fx: Fixtures) => ({ action: 'addTags', selection: { ids: [bulkTarget(fx, m)] }, tags: [`swept ${u()}`] })]],
@@ -271,6 +284,7 @@ export const baseQueries: Record<string, Array<[string, string]>> = {
   'GET /api/v1/notes': [['accountId', '1']],
   'GET /api/v1/attachments': [['accountId', '1']],
   'POST /api/v1/attachments': [['accountId', '1']],
+  'POST /api/v1/imports': [['module', 'contacts']],
 };
 
 /** Operations on the caller's own credentials (a hostile value may change its password or revoke its token): each request gets a fresh caller. */

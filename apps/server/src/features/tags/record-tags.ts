@@ -43,6 +43,23 @@ async function ensureTagRows(trx: Transaction<DB> | Kysely<DB>, names: string[])
   return { ids: keys.map((k) => ids.get(k)).filter((id): id is number => id !== undefined), ordered: existing.length === byKey.size ? existing.map((t) => t.name) : null };
 }
 
+/**
+ * Tags many new records at once (an import's chunk): the tags they name are found or created once for all of them,
+ * then one insert links them.
+ */
+export async function addTagsToNewRecords(trx: Transaction<DB>, module: Module, tagged: ReadonlyArray<{ recordId: number; names: readonly string[] }>): Promise<void> {
+  const all = tagged.flatMap((t) => t.names);
+  if (all.length === 0) return;
+  const { ids } = await ensureTagRows(trx, all);
+  const keys = [...new Set(all.map(tagKey))];
+  const idOf = new Map(keys.map((k, i) => [k, ids[i]]));
+  const rows = tagged.flatMap((t) => [...new Set(t.names.map(tagKey))].flatMap((k) => {
+    const tagId = idOf.get(k);
+    return tagId === undefined ? [] : [{ module, record_id: t.recordId, tag_id: tagId }];
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('record_tags').values(rows.slice(i, i + 1000)).execute();
+}
+
 /** Whether `names` would give a record with the tags `current` (stored names) the same tags. */
 export function sameTags(current: readonly string[], names: readonly string[]): boolean {
   const a = new Set(current.map(tagKey));

@@ -42,7 +42,7 @@ describe('convertRow', () => {
     ]);
     expect(draft.addresses).toEqual([
       { label: 'home', street: '', city: 'Town', region: '', postalCode: '', country: '', primary: true },
-      { label: 'work', street: 'Hauptstraße 1\n12345 Berlin', city: '', region: '', postalCode: '', country: '', primary: false },
+      { label: 'Büro', street: 'Hauptstraße 1\n12345 Berlin', city: '', region: '', postalCode: '', country: '', primary: false },
     ]);
     const twoPrimaries = convertRow(row('* Work', 'a@x.example', '* Home', 'b@x.example'), c);
     expect(twoPrimaries.emails.map((e) => e.primary)).toEqual([true, false]);

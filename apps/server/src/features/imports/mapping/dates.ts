@@ -5,6 +5,7 @@
  */
 import type { CellValue } from '../readers/source.ts';
 import { empty, failure, valueOf, type Converted } from './values.ts';
+import { cellText } from './values.ts';
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
@@ -93,7 +94,7 @@ export function parseDate(cell: CellValue, opts: DateOptions): Converted<string>
   }
   if (typeof cell === 'number') return fromSerial(cell, opts);
   if (typeof cell === 'boolean') return failure('date');
-  const text = cell.trim();
+  const text = cellText(cell).trim();
   if (text === '') return empty();
   let m = ISO.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), opts);

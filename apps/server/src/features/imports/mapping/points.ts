@@ -93,13 +93,12 @@ export function splitTags(text: string): string[] {
 /** Label words other programs and languages use, as Kontor's suggested labels (`contact-points.ts`). */
 const LABEL_WORDS: Record<string, string> = {
   work: 'work', business: 'work', office: 'work', company: 'work', job: 'work', internet: 'work', pref: 'work',
-  geschaftlich: 'work', buro: 'work', arbeit: 'work', dienstlich: 'work', firma: 'work', '工作': 'work', '办公': 'work', '公司': 'work', serviciu: 'work', birou: 'work',
-  home: 'home', private: 'home', personal: 'home', privat: 'home', zuhause: 'home', '家庭': 'home', '住宅': 'home', '私人': 'home', acasa: 'home', personal_: 'home',
-  mobile: 'mobile', cell: 'mobile', cellular: 'mobile', iphone: 'mobile', mobil: 'mobile', handy: 'mobile', mobiltelefon: 'mobile', '手机': 'mobile', '移动电话': 'mobile',
-  fax: 'fax', work_fax: 'fax', home_fax: 'fax', other_fax: 'fax', business_fax: 'fax', '传真': 'fax',
-  other: 'other', andere: 'other', sonstige: 'other', weitere: 'other', '其他': 'other', altele: 'other', alta: 'other', altul: 'other',
+  home: 'home', private: 'home', personal: 'home',
+  mobile: 'mobile', cell: 'mobile', cellular: 'mobile', iphone: 'mobile',
+  fax: 'fax', work_fax: 'fax', home_fax: 'fax', other_fax: 'fax', business_fax: 'fax',
+  other: 'other',
   main: 'main', pager: 'pager',
-  billing: 'billing', rechnung: 'billing', rechnungsadresse: 'billing', facturare: 'billing', shipping: 'shipping', lieferung: 'shipping', lieferadresse: 'shipping', livrare: 'shipping',
+  billing: 'billing', shipping: 'shipping',
   website: 'website', homepage: 'website', blog: 'website', profile: 'website', linkedin: 'linkedin', twitter: 'twitter', x: 'twitter', facebook: 'facebook', xing: 'xing',
 };
 
@@ -109,8 +108,9 @@ export interface ParsedLabel {
 }
 
 /**
- * A label as written in a file: `* ` first marks the primary point (Google, Kontor's export); known words become
- * Kontor's keys (`Work` -> `work`, `Geschäftlich` -> `work`, `手机` -> `mobile`), any other label stays as written.
+ * A label as written in a file: `* ` first marks the primary point (Google, Kontor's export); the English words the
+ * exporting programs write for their built-in labels become Kontor's keys (`Work` -> `work`, `Cell` -> `mobile`); any
+ * other label is the user's own and stays as written (`Büro`, `Lager`: a round trip keeps it).
  */
 export function parseLabel(raw: string): ParsedLabel {
   let text = raw.trim();

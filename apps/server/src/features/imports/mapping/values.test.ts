@@ -144,9 +144,9 @@ describe('contact points and tags', () => {
   it('reads labels: a star marks the primary, known words become keys, others stay as written', () => {
     expect(parseLabel('* Work')).toEqual({ label: 'work', primary: true });
     expect(parseLabel('Mobile')).toEqual({ label: 'mobile', primary: false });
-    expect(parseLabel('Geschäftlich')).toEqual({ label: 'work', primary: false });
-    expect(parseLabel('手机')).toEqual({ label: 'mobile', primary: false });
-    expect(parseLabel('Büro')).toEqual({ label: 'work', primary: false });
+    expect(parseLabel('Geschäftlich')).toEqual({ label: 'Geschäftlich', primary: false });
+    expect(parseLabel('手机')).toEqual({ label: '手机', primary: false });
+    expect(parseLabel('Büro')).toEqual({ label: 'Büro', primary: false });
     expect(parseLabel('Hotline')).toEqual({ label: 'Hotline', primary: false });
     expect(parseLabel('')).toEqual({ label: '', primary: false });
   });

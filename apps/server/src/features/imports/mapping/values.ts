@@ -35,7 +35,8 @@ function numberText(n: number): string {
 /** Any cell as clean text: numbers as written without exponent, booleans `true`/`false`, dates as ISO; empty is ''. */
 export function cellText(cell: CellValue): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return cleanText(cell);
+  // A spreadsheet export's formula guard (`'=…`, `'+49…`: Kontor's and others') comes off again.
+  if (typeof cell === 'string') return cleanText(/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
   if (typeof cell === 'number') return Number.isFinite(cell) ? numberText(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   return cell.date;
