@@ -22,6 +22,13 @@ export interface Match {
   reason: MatchReason;
 }
 
+/** How a match is named in a report. */
+const reasonText: Record<Exclude<MatchReason, 'in_file'>, string> = { source_id: 'the same source id', email: 'the same e-mail', phone: 'the same phone number', name_account: 'the same name and account' };
+
+/** The report's line for a row skipped as a duplicate. */
+export const duplicateMessage = (reason: MatchReason): string =>
+  reason === 'in_file' ? 'Skipped: a duplicate of an earlier row of this file.' : `Skipped: a duplicate of an existing record (${reasonText[reason]}).`;
+
 interface Keys {
   emails: string[];
   phones: string[];
@@ -99,6 +106,86 @@ export class ImportMatcher {
     q = accountId ? q.where('contacts.account_id', '=', Number(accountId)) : q.where('contacts.account_id', 'is', null);
     const row = await q.orderBy('contacts.id').executeTakeFirst();
     return row ? { id: row.id, reason: 'name_account' } : null;
+  }
+
+  /** Forgets the keys of rows stored so far (they are in the database now, where `find` sees them). */
+  forgetSeen(): void {
+    this.seen.clear();
+  }
+
+  /**
+   * The matches of a chunk's rows, in file order, in a few queries: every e-mail, phone and name the chunk has is
+   * looked up at once; a row matched by an earlier row of the chunk (not stored yet) answers `in_file` with id 0.
+   */
+  async findMany(trx: Transaction<DB>, rows: ReadonlyArray<{ keys: Keys; accountId: string | null }>): Promise<Array<Match | null>> {
+    const byEmail = new Map<string, number>();
+    const byPhone = new Map<string, number>();
+    const byName = new Map<string, number>();
+    if (this.module === 'contacts' || this.module === 'accounts') {
+      const m = this.module;
+      const emails = [...new Set(rows.flatMap((r) => r.keys.emails))];
+      for (let i = 0; i < emails.length; i += 500) {
+        const found = await visibleRecords(trx, this.actor, m)
+          .innerJoin('contact_points as cp', (j) => j.onRef('cp.record_id', '=', `${m}.id` as 'contacts.id').on('cp.module', '=', m).on('cp.kind', '=', 'emails'))
+          .select([`${m}.id as id` as 'contacts.id', sql<string>`lower(cp.value)`.as('key')])
+          .where(sql<string>`lower(cp.value)`, 'in', emails.slice(i, i + 500))
+          .execute();
+        for (const f of found as Array<{ id: number; key: string }>) if (!byEmail.has(f.key) || (byEmail.get(f.key) ?? 0) > f.id) byEmail.set(f.key, Number(f.id));
+      }
+      const phones = [...new Set(rows.flatMap((r) => r.keys.phones))];
+      for (let i = 0; i < phones.length; i += 500) {
+        const found = await visibleRecords(trx, this.actor, m)
+          .innerJoin('contact_points as cp', (j) => j.onRef('cp.record_id', '=', `${m}.id` as 'contacts.id').on('cp.module', '=', m).on('cp.kind', '=', 'phones'))
+          .select([`${m}.id as id` as 'contacts.id', 'cp.e164 as key'])
+          .where('cp.e164', 'in', phones.slice(i, i + 500))
+          .execute();
+        for (const f of found as Array<{ id: number; key: string | null }>) if (f.key && (!byPhone.has(f.key) || (byPhone.get(f.key) ?? 0) > f.id)) byPhone.set(f.key, Number(f.id));
+      }
+    }
+    const out: Array<Match | null> = [];
+    const chunkSeen = new Set<string>();
+    for (const r of rows) {
+      let match: Match | null = null;
+      for (const key of this.keyList(r.keys)) {
+        const id = this.seen.get(key);
+        if (id !== undefined) match = { id, reason: 'in_file' };
+        else if (chunkSeen.has(key)) match = { id: 0, reason: 'in_file' };
+        if (match) break;
+      }
+      if (!match) {
+        const email = r.keys.emails.map((e) => byEmail.get(e)).find((id) => id !== undefined);
+        const phone = r.keys.phones.map((p) => byPhone.get(p)).find((id) => id !== undefined);
+        if (email !== undefined) match = { id: email, reason: 'email' };
+        else if (phone !== undefined) match = { id: phone, reason: 'phone' };
+        else if (r.keys.name) {
+          const cached = byName.get(r.keys.name);
+          const id = cached ?? (await this.findByName(trx, r.keys.name, r.accountId))?.id;
+          if (id !== undefined) {
+            byName.set(r.keys.name, id);
+            match = { id, reason: 'name_account' };
+          }
+        }
+      }
+      for (const key of this.keyList(r.keys)) chunkSeen.add(key);
+      out.push(match);
+    }
+    return out;
+  }
+
+  /** The records many source ids were imported as, in one query per 500 (those the importer may see). */
+  async bySourceIds(trx: Transaction<DB>, sourceIds: readonly string[]): Promise<Map<string, number>> {
+    const m = this.module;
+    const out = new Map<string, number>();
+    const unique = [...new Set(sourceIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await visibleRecords(trx, this.actor, m)
+        .innerJoin('import_source_ids as src', (j) => j.onRef('src.record_id', '=', `${m}.id` as 'contacts.id').on('src.module', '=', m))
+        .select([`${m}.id as id` as 'contacts.id', 'src.source_id'])
+        .where('src.source_id', 'in', unique.slice(i, i + 500))
+        .execute();
+      for (const r of rows as Array<{ id: number; source_id: string }>) out.set(r.source_id, Number(r.id));
+    }
+    return out;
   }
 
   /** The record a source id was imported as (any earlier import), if the importer may see it. */

@@ -56,8 +56,10 @@ export async function previewImport(db: Kysely<DB>, actor: Actor, id: number, li
   const trx = await db.startTransaction().execute();
   try {
     await eventOrigin.run({ import: { id: String(id), fileName: row.file_name } }, async () => {
-      for (const entry of entries) {
-        const r = await writer.write(trx, entry);
+      const results = await writer.write(trx, entries);
+      entries.forEach((entry, n) => {
+        const r = results[n];
+        if (!r) return;
         // Names of linked records as the importer sees them, not ids.
         const values: Record<string, string> = {};
         const input = r.input ?? (entry.problem ? {} : { ...entry.draft.fields });
@@ -75,7 +77,7 @@ export async function previewImport(db: Kysely<DB>, actor: Actor, id: number, li
         }
         const match = r.match ? { id: toApiId(r.match.id), name: r.match.name ?? '', reason: r.match.reason } : null;
         rows.push({ line: entry.line, outcome: r.outcome, values, problems: r.problems, match });
-      }
+      });
     });
   } finally {
     await trx.rollback().execute();

@@ -13,7 +13,7 @@ import { assertCan } from '../permissions/access.ts';
 import type { WriteConfig } from '../records/write-config.ts';
 import { importAdapters, type DraftLinks } from './import-adapters.ts';
 import { LinkProblem, type ImportLinks } from './import-links.ts';
-import { ImportMatcher, type Match } from './import-match.ts';
+import { duplicateMessage, ImportMatcher, type Match } from './import-match.ts';
 import { planUpdate } from './import-update.ts';
 import { splitFullName } from './mapping/names.ts';
 import { regionOfCountry } from './countries.ts';
@@ -134,7 +134,7 @@ export class RowWriter {
     }
     result.input = input;
     const sourceId = draft.sourceId?.trim() || null;
-    const matcher = module === this.o.module ? this.o.matchOn : new ImportMatcher(actor, module, ['name_account'], null);
+    const matcher = this.matcherFor(module);
     const keys = matcher.keysOf(draft, linked.accountId);
     let match: Match | null = null;
     if (sourceId) {
@@ -155,7 +155,7 @@ export class RowWriter {
     const isPlaceholder = module === 'accounts' && match !== null && links.placeholders.has(match.id);
     if (match && !isPlaceholder && this.o.mode === 'skip') {
       result.outcome = 'skip';
-      result.problems.push(problem(line, null, 'duplicate', `Skipped: a duplicate of an existing record (matched by ${match.reason.replace('_', ' ')}).`, 'skipped'));
+      result.problems.push(problem(line, null, 'duplicate', duplicateMessage(match.reason), 'skipped'));
       if (sourceId) result.sourceIds.push({ module, sourceId, recordId: match.id });
       matcher.remember(keys, match.id);
       return;
@@ -163,8 +163,10 @@ export class RowWriter {
     if (match && (isPlaceholder || this.o.mode !== 'create' || match.reason === 'source_id')) {
       await this.update(trx, module, match, input, isPlaceholder || this.o.mode !== 'update_overwrite' ? 'fill' : 'overwrite', result);
       if (isPlaceholder) {
+        // the account is the import's own (a company column made it): it stays "created", undo removes it
         links.placeholders.delete(match.id);
         result.outcome = 'create';
+        result.items = result.items.filter((i) => !(i.module === module && i.recordId === match.id));
       }
       if (sourceId) result.sourceIds.push({ module, sourceId, recordId: match.id });
       matcher.remember(keys, match.id);
@@ -186,8 +188,18 @@ export class RowWriter {
     if (module === 'accounts' && draft.primaryContact) await this.primaryContact(trx, id, draft.primaryContact, linked, result);
   }
 
+  private readonly matchers = new Map<ImportModule, ImportMatcher>();
+
+  /** The matcher for a module's rows: the import's own, or (an account card in a contacts file) one by name. */
+  matcherFor(module: ImportModule): ImportMatcher {
+    if (module === this.o.module) return this.o.matchOn;
+    let m = this.matchers.get(module);
+    if (!m) this.matchers.set(module, (m = new ImportMatcher(this.o.actor, module, ['name_account'], this.o.region)));
+    return m;
+  }
+
   /** The module's write configuration, phones read in the row's country (its address) or the file's region. */
-  private configFor(module: ImportModule, draft: ImportDraft): WriteConfig {
+  configFor(module: ImportModule, draft: ImportDraft): WriteConfig {
     const config = this.o.configs[module];
     if (!config) throw new Error(`no write configuration for ${module}`);
     const billing = draft.fields.billingAddress as { country?: unknown } | undefined;

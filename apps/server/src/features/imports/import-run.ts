@@ -12,7 +12,8 @@ import { eventOrigin } from '../timeline/timeline-events.ts';
 import { importEntries, type ImportEntry } from './import-entries.ts';
 import { ImportLinks } from './import-links.ts';
 import { ImportMatcher } from './import-match.ts';
-import { RowWriter, type ItemRecord, type RowResult } from './import-rows.ts';
+import type { ItemRecord, RowResult } from './import-rows.ts';
+import { ChunkWriter } from './import-chunk.ts';
 import { columnLookup, resolvedDateOrder } from './import-settings.ts';
 
 /**
@@ -24,7 +25,7 @@ import { columnLookup, resolvedDateOrder } from './import-settings.ts';
 
 export const importJobPayload = z.object({ importId: z.number().int().positive() });
 
-const CHUNK_ROWS = 500;
+const CHUNK_ROWS = 2000;
 
 interface Counts {
   created: number;
@@ -44,7 +45,7 @@ function tally(counts: Counts, r: RowResult): void {
 }
 
 /** What an import needs to store rows, built once per run. */
-export async function rowWriterFor(db: Kysely<DB>, actor: Actor, row: ImportRow, dryRun: boolean): Promise<RowWriter> {
+export async function rowWriterFor(db: Kysely<DB>, actor: Actor, row: ImportRow, dryRun: boolean): Promise<ChunkWriter> {
   const options = importOptionsSchema.parse(JSON.parse(row.options));
   const module = row.module as ImportModule;
   const configs: Partial<Record<ImportModule, WriteConfig>> = {};
@@ -53,7 +54,7 @@ export async function rowWriterFor(db: Kysely<DB>, actor: Actor, row: ImportRow,
   const links = new ImportLinks(actor, accountConfig, { ownerId: options.defaults.ownerId ?? null, contactType: options.defaults.contactType ?? null, tags: options.defaults.tags ?? [] });
   const region = options.region ?? configs[module]?.settings.defaultPhoneRegion ?? null;
   const matcher = new ImportMatcher(actor, module, options.dedupe.matchOn, region);
-  return new RowWriter({ actor, module, mode: options.dedupe.mode, matchOn: matcher, links, configs, columnOf: columnLookup(row), dryRun, region: options.region ?? null });
+  return new ChunkWriter({ actor, module, mode: options.dedupe.mode, matchOn: matcher, links, configs, columnOf: columnLookup(row), dryRun, region: options.region ?? null });
 }
 
 /** The entries of the import's file from the start, converted by its mapping. */
@@ -72,7 +73,8 @@ export async function entriesOf(db: Kysely<DB>, row: ImportRow): Promise<AsyncGe
 }
 
 async function writeChunkOutcome(trx: Kysely<DB>, importId: number, results: RowResult[], problems: ImportProblem[], rowsDone: number, counts: Counts): Promise<void> {
-  const items: ItemRecord[] = results.flatMap((r) => r.items);
+  // A record both created and then filled in by the import is its creation (undo removes it): creations are written first.
+  const items: ItemRecord[] = results.flatMap((r) => r.items).sort((a, b) => (a.action === b.action ? 0 : a.action === 'created' ? -1 : 1));
   for (let i = 0; i < items.length; i += 200) {
     await trx
       .insertInto('import_items')
@@ -130,6 +132,9 @@ export async function runImportJob(db: Kysely<DB>, job: RunningJob): Promise<voi
     const entries = chunk;
     chunk = [];
     await eventOrigin.run(origin, () => storeChunk(db, writer, importId, entries, dryRun));
+    // better-sqlite3 answers synchronously: without this the whole import would run before the process serves any
+    // other request (the progress bar's included).
+    await new Promise((resolve) => setImmediate(resolve));
     processed = (entries.at(-1)?.index ?? processed) + 1;
     const now = await db.selectFrom('imports').select(['created', 'updated', 'skipped', 'failed']).where('id', '=', importId).executeTakeFirstOrThrow();
     await job.progress({ total: total !== null ? Math.max(total, processed) : null, processed, succeeded: now.created + now.updated, skipped: now.skipped + now.failed });
@@ -153,17 +158,15 @@ async function resetCounts(db: Kysely<DB>, importId: number): Promise<void> {
 }
 
 /** One chunk in one transaction: its rows, then what they did and the checkpoint; a dry run rolls the rows back. */
-async function storeChunk(db: Kysely<DB>, writer: RowWriter, importId: number, entries: ImportEntry[], dryRun: boolean): Promise<void> {
+async function storeChunk(db: Kysely<DB>, writer: ChunkWriter, importId: number, entries: ImportEntry[], dryRun: boolean): Promise<void> {
   const counts = noCounts();
-  const results: RowResult[] = [];
   const problems: ImportProblem[] = [];
   const trx = await db.startTransaction().execute();
   try {
-    for (const entry of entries) {
-      const r = await writer.write(trx, entry);
+    const results = await writer.write(trx, entries);
+    for (const r of results) {
       tally(counts, r);
       problems.push(...r.problems);
-      results.push(r);
     }
     const rowsDone = (entries.at(-1)?.index ?? 0) + 1;
     if (dryRun) {
@@ -174,6 +177,7 @@ async function storeChunk(db: Kysely<DB>, writer: RowWriter, importId: number, e
     }
     await writeChunkOutcome(trx, importId, results, problems, rowsDone, counts);
     await trx.commit().execute();
+    writer.chunkStored();
   } catch (err) {
     await trx.rollback().execute().catch(() => undefined);
     throw err;

@@ -79,9 +79,12 @@ const MAX_SKIPS = 100;
 const PROGRESS_EVERY_MS = 250;
 const CANCEL_CHECK_EVERY_MS = 250;
 const POLL_MS = 250;
-const HEARTBEAT_MS = 10_000;
-/** A running job whose heartbeat is older than this lost its process. */
-export const STALE_AFTER_MS = 60_000;
+/**
+ * A running job whose heartbeat is older than this lost its process (`KONTOR_JOB_STALE_MS` shortens it: the crash
+ * tests kill a server mid-import and restart it); the heartbeat beats three times within it.
+ */
+export const STALE_AFTER_MS = Number(process.env.KONTOR_JOB_STALE_MS) > 0 ? Number(process.env.KONTOR_JOB_STALE_MS) : 60_000;
+const HEARTBEAT_MS = Math.min(10_000, Math.floor(STALE_AFTER_MS / 3));
 const UPKEEP_EVERY_MS = 30_000;
 /** A job claimed this often without finishing (it takes its process down each time) is given up. */
 const MAX_ATTEMPTS = 3;
