@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
 import { recordTagsInput } from './tags.ts';
+import { fieldCode } from './field-errors.ts';
 
 /**
  * Import (issue #15): a file goes in as a draft import (format, encoding, sheets, headers and a suggested mapping are
@@ -33,7 +34,7 @@ export type ImportFormat = (typeof importFormats)[number];
  */
 export const importTargetPattern =
   /^(field:[a-zA-Z]{1,40}|fullName|(email|phone|website):[\p{L}\p{N} _.-]{0,50}|address:[\p{L}\p{N} _.-]{0,50}:(street|city|region|postalCode|country|full)|(email|phone|website)#[1-9][0-9]?:(value|label)|address#[1-9][0-9]?:(label|street|city|region|postalCode|country|full)|company|companySourceId|parent|parentSourceId|primaryContact|sourceId|tags|owner|contactType|custom:[a-z][a-z0-9_]{0,49})$/u;
-export const importTargetSchema = z.string().max(120).regex(importTargetPattern, 'unknown_import_target');
+export const importTargetSchema = z.string().max(120).regex(importTargetPattern, fieldCode('unknown_import_target'));
 
 /** A target the wizard offers, with the label it shows (English; the web app translates by `group` and `key`). */
 export const importTargetOptionSchema = z.object({
@@ -51,7 +52,7 @@ export type DedupeMatcher = (typeof dedupeMatchers)[number];
 /** How dates written with two numbers first are read (`03/04/2020`); `auto` guesses from the file's dates and headers. */
 export const dateOrders = ['auto', 'dmy', 'mdy', 'ymd'] as const;
 
-const regionSchema = z.string().regex(/^[A-Z]{2}$/, 'country_code');
+const regionSchema = z.string().regex(/^[A-Z]{2}$/, fieldCode('country_code'));
 
 export const importColumnMappingSchema = z.object({
   column: z.number().int().min(0).max(16383),

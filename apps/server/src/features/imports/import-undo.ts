@@ -25,8 +25,8 @@ import { importJobPayload } from './import-run.ts';
 
 const CHUNK = 200;
 
-/** Whether anything but this import left an event on the record's timeline. */
-async function touchedSince(db: Kysely<DB>, importId: number, module: ImportModule, id: number): Promise<boolean> {
+/** Whether anything but this import left an event on the record's timeline since the import started. */
+async function touchedSince(db: Kysely<DB>, importId: number, since: string, module: ImportModule, id: number): Promise<boolean> {
   const column = selfContextColumn[module];
   if (!column) return false;
   const importOf = isSqlite(db) ? sql`json_extract(details, '$.import.id')` : sql`(details::jsonb #>> '{import,id}')`;
@@ -34,6 +34,7 @@ async function touchedSince(db: Kysely<DB>, importId: number, module: ImportModu
     .selectFrom('timeline_events')
     .select('id')
     .where(column, '=', id)
+    .where('at', '>=', since)
     .where(sql<boolean>`coalesce(${importOf}, '') <> ${String(importId)}`)
     .limit(1)
     .executeTakeFirst();
@@ -65,10 +66,11 @@ async function restoreUpdated(trx: Transaction<DB>, job: RunningJob, module: Imp
 /** The `import_undo` job. */
 export async function runImportUndoJob(db: Kysely<DB>, job: RunningJob): Promise<void> {
   const { importId } = importJobPayload.parse(job.payload);
-  const imp = await db.selectFrom('imports').select(['id', 'file_name', 'status']).where('id', '=', importId).executeTakeFirst();
+  const imp = await db.selectFrom('imports').select(['id', 'file_name', 'status', 'started_at', 'created_at']).where('id', '=', importId).executeTakeFirst();
   if (!imp) throw refused('not_found', 'import_gone');
   const total = Number((await db.selectFrom('import_items').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId).executeTakeFirstOrThrow()).n);
   const origin = { import: { id: String(importId), fileName: imp.file_name, undo: true } };
+  const since = imp.started_at ?? imp.created_at;
   let processed = 0;
   let undone = 0;
   let kept = 0;
@@ -84,7 +86,7 @@ export async function runImportUndoJob(db: Kysely<DB>, job: RunningJob): Promise
       await eventOrigin.run(origin, () =>
         db.transaction().execute(async (trx) => {
           for (const item of items) {
-            if (await touchedSince(trx, importId, module, item.record_id)) {
+            if (await touchedSince(trx, importId, since, module, item.record_id)) {
               keptLines.push({ id: item.record_id, action: item.action });
               continue;
             }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation, Trans } from 'react-i18next';
-import { Badge, Button, Chip, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Chip, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import {
   IconArrowBackUp, IconCalendarCheck, IconCalendarEvent, IconCheckbox, IconFile, IconFileMinus, IconLink, IconLinkOff, IconLock, IconNote, IconNoteOff,
   IconPencil, IconPlus, IconShare, IconTransfer, IconTrash, IconUserShare, type Icon,
@@ -42,6 +43,8 @@ function EventLine({ module, id, e }: { module: RecordModule; id: string; e: Tim
   const changes = Array.isArray(e.details.changes) ? (e.details.changes as Array<{ field: string; before: unknown; after: unknown }>) : [];
   const from = typeof e.details.fromOwnerId === 'string' ? e.names[`users:${e.details.fromOwnerId}`] : undefined;
   const to = typeof e.details.toOwnerId === 'string' ? e.names[`users:${e.details.toOwnerId}`] : undefined;
+  // Writes an import made (or its undo) carry it: `{ import: { id, fileName, undo? } }`.
+  const imported = typeof e.details.import === 'object' && e.details.import !== null ? (e.details.import as { id?: unknown; fileName?: unknown; undo?: unknown }) : null;
   return (
     <Group gap={10} wrap="nowrap" align="flex-start" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="timeline-event" data-kind={e.kind}>
       <Icon size={16} stroke={1.6} color="var(--mantine-color-gray-6)" style={{ flex: 'none', marginTop: 3 }} />
@@ -67,6 +70,14 @@ function EventLine({ module, id, e }: { module: RecordModule; id: string; e: Tim
             </Text>
           </Tooltip>
         </Text>
+        {imported && typeof imported.id === 'string' && typeof imported.fileName === 'string' ? (
+          <Text size="xs" c="dimmed" data-testid="timeline-import" style={{ overflowWrap: 'anywhere' }}>
+            {t(imported.undo ? 'timeline.viaImportUndo' : 'timeline.viaImport')}{' '}
+            <Anchor component={Link} to={`/imports/${imported.id}`} size="xs">
+              {imported.fileName}
+            </Anchor>
+          </Text>
+        ) : null}
         {changes.length ? (
           <Stack gap={2} data-testid="timeline-changes">
             {changes.map((c) => (

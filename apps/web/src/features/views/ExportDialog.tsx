@@ -29,17 +29,21 @@ interface Props {
   onClose: () => void;
 }
 
-/** Export the current view or the selection: CSV (delimiter, BOM) or XLSX, the columns the table shows. */
+/** Export the current view or the selection: CSV (delimiter, BOM), XLSX or vCard; the table's columns or every field. */
 export function ExportDialog({ module, selection, countParams, columns, columnLabel, sort, unavailable, onClose }: Props) {
   const { t } = useTranslation();
-  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
+  const [format, setFormat] = useState<ExportOptions['format']>('csv');
+  const [layout, setLayout] = useState<ExportOptions['layout']>('columns');
+  // vCards and the full layout exist for accounts and contacts (full also for leads and deals).
+  const cards = module === 'accounts' || module === 'contacts';
+  const fullLayout = module !== 'activities';
   const [delimiter, setDelimiter] = useState<ExportOptions['delimiter']>('comma');
   const [bom, setBom] = useState(true);
   const [job, setJob] = useState<Job | null>(null);
   const start = useStartExport(module);
   const picked = selection !== null && 'ids' in selection;
   const count = useRecordCount(module, countParams, selection !== null && !picked);
-  const options: ExportOptions = { format, delimiter, bom, columns, sort };
+  const options: ExportOptions = { format, layout: format === 'vcf' ? 'full' : layout, delimiter, bom, columns, sort };
 
   const total = picked ? selection.ids.length : (count.data?.total ?? null);
   const large = !picked && count.data !== undefined && (count.data.total > DIRECT_EXPORT_LIMIT || count.data.approximate || count.data.atLeast);
@@ -75,10 +79,11 @@ export function ExportDialog({ module, selection, countParams, columns, columnLa
           </Text>
           <SegmentedControl
             value={format}
-            onChange={(v) => setFormat(v === 'xlsx' ? 'xlsx' : 'csv')}
+            onChange={(v) => setFormat(v === 'xlsx' || v === 'vcf' ? v : 'csv')}
             data={[
               { value: 'csv', label: t('views.export.csv') },
               { value: 'xlsx', label: t('views.export.xlsx') },
+              ...(cards ? [{ value: 'vcf', label: t('views.export.vcf') }] : []),
             ]}
             aria-label={t('views.export.format')}
             data-testid="export-format"
@@ -97,17 +102,39 @@ export function ExportDialog({ module, selection, countParams, columns, columnLa
               <Checkbox label={t('views.export.bom')} description={t('views.export.bomHint')} checked={bom} onChange={(e) => setBom(e.currentTarget.checked)} data-testid="export-bom" />
             </Group>
           ) : null}
-          <div>
-            <Text size="sm" fw={500}>
-              {t('views.export.columns', { count: columns.length })}
+          {format !== 'vcf' && fullLayout ? (
+            <SegmentedControl
+              value={layout}
+              onChange={(v) => setLayout(v === 'full' ? 'full' : 'columns')}
+              data={[
+                { value: 'columns', label: t('views.export.layoutColumns') },
+                { value: 'full', label: t('views.export.layoutFull') },
+              ]}
+              aria-label={t('views.export.layout')}
+              data-testid="export-layout"
+            />
+          ) : null}
+          {format === 'vcf' ? (
+            <Text size="sm" c="dimmed" data-testid="export-vcf-hint">
+              {t('views.export.vcfHint')}
             </Text>
-            <Text size="sm" c="dimmed" lineClamp={3} data-testid="export-columns">
-              {columns.map(columnLabel).join(', ')}
+          ) : options.layout === 'full' ? (
+            <Text size="sm" c="dimmed" data-testid="export-full-hint">
+              {t('views.export.fullHint')}
             </Text>
-            <Text size="xs" c="dimmed" mt={2}>
-              {t('views.export.columnsHint')}
-            </Text>
-          </div>
+          ) : (
+            <div>
+              <Text size="sm" fw={500}>
+                {t('views.export.columns', { count: columns.length })}
+              </Text>
+              <Text size="sm" c="dimmed" lineClamp={3} data-testid="export-columns">
+                {columns.map(columnLabel).join(', ')}
+              </Text>
+              <Text size="xs" c="dimmed" mt={2}>
+                {t('views.export.columnsHint')}
+              </Text>
+            </div>
+          )}
           {asJob ? (
             <Text size="xs" c="dimmed">
               {t('views.export.jobHint', { limit: formatNumber(DIRECT_EXPORT_LIMIT) })}

@@ -69,7 +69,9 @@ export function useStartBulk(module: Module) {
 }
 
 export interface ExportOptions {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'vcf';
+  /** `columns`: the table's columns; `full`: every field, custom field and contact point (imports back as it is). */
+  layout: 'columns' | 'full';
   delimiter: 'comma' | 'semicolon' | 'tab';
   bom: boolean;
   columns: string[];
@@ -81,7 +83,7 @@ export function useStartExport(module: Module) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ selection, options }: { selection: Selection; options: ExportOptions }) =>
-      api.post<Job>(`/${module}/export`, { selection, format: options.format, delimiter: options.delimiter, bom: options.bom, columns: options.columns, sort: options.sort }),
+      api.post<Job>(`/${module}/export`, { selection, format: options.format, layout: options.layout, delimiter: options.delimiter, bom: options.bom, columns: options.columns, sort: options.sort }),
     onSuccess: (job) => qc.setQueryData(viewKeys.job(job.id), job),
   });
 }
@@ -90,9 +92,10 @@ export function useStartExport(module: Module) {
 export function exportUrl(module: Module, view: { view?: string; filter?: Filter; q?: string; letter?: string }, options: ExportOptions): string {
   const params: Record<string, QueryValue> = {
     format: options.format,
+    layout: options.layout,
     delimiter: options.format === 'csv' ? options.delimiter : undefined,
     bom: options.format === 'csv' ? String(options.bom) : undefined,
-    columns: options.columns.join(','),
+    columns: options.layout === 'columns' ? options.columns.join(',') : undefined,
     sort: options.sort,
     view: view.view,
     filter: view.filter ? JSON.stringify(view.filter) : undefined,
