@@ -1,6 +1,5 @@
 import type { ControlledTransaction } from 'kysely';
 import { fieldErrorMap, fieldErrorsOf } from '@kontor/contract/field-errors';
-import type { ImportModule } from '@kontor/contract/imports';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { newAccountRecord, type AccountCreateIn } from '../accounts/accounts.service.ts';

@@ -23,6 +23,8 @@ const fieldLabels: Record<string, string> = {
   websites: 'Websites', addresses: 'Addresses', tags: 'Tags', ownerId: 'Owner', contactType: 'Contact type', company: 'Company', email: 'E-mail', phone: 'Phone',
 };
 
+const previewOrder = ['salutation', 'firstName', 'lastName', 'name', 'company', 'position', 'department', 'emails', 'email', 'phones', 'phone', 'websites', 'addresses'];
+
 function display(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(display).filter(Boolean).join('\n');
@@ -82,7 +84,13 @@ export async function previewImport(db: Kysely<DB>, actor: Actor, id: number, li
   } finally {
     await trx.rollback().execute();
   }
-  return { rows, fields: [...keys].map((key) => ({ key, label: fieldLabels[key] ?? key })) };
+  // Names first, then who they are and how to reach them; the rest in the file's order.
+  const rank = (k: string) => {
+    const i = previewOrder.indexOf(k);
+    return i === -1 ? previewOrder.length : i;
+  };
+  const ordered = [...keys].sort((a, b) => rank(a) - rank(b));
+  return { rows, fields: ordered.map((key) => ({ key, label: fieldLabels[key] ?? key })) };
 }
 
 /** The report of an import as CSV: every row reported, in file order. */

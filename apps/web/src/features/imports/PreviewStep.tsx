@@ -9,6 +9,15 @@ import { OutcomeBadge } from './OutcomeBadge';
 import { problemText } from './refusals';
 import { fieldKeyLabel } from './targets';
 import { useImportLabels } from './labels';
+import type { TFunction } from 'i18next';
+import { PICKLISTS } from '../timeline/timeline-text';
+
+/** A previewed value as the reader reads it: a picklist's key in their language. */
+function cellText(t: TFunction, key: string, value: string | undefined): string {
+  if (value === undefined) return '';
+  const list = PICKLISTS[key];
+  return list ? t(`picklist.${list}.${value}`, { defaultValue: value }) : value;
+}
 
 interface Props {
   imp: Import;
@@ -105,7 +114,7 @@ function PreviewRow({ row, fields, match, problem }: { row: ImportPreviewRow; fi
         </Table.Td>
         {fields.map((f) => (
           <Table.Td key={f.key}>
-            <div className="k-import-cell">{row.values[f.key] ?? ''}</div>
+            <div className="k-import-cell">{cellText(t, f.key, row.values[f.key])}</div>
           </Table.Td>
         ))}
       </Table.Tr>

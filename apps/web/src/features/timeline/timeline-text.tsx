@@ -44,7 +44,7 @@ const REFERENCE_TABLES: Record<string, string> = {
 };
 
 /** Picklist fields whose stored value is a key of the picklist's translations. */
-const PICKLISTS: Record<string, string> = {
+export const PICKLISTS: Record<string, string> = {
   industry: 'industries',
   ownership: 'ownerships',
   accountType: 'accountTypes',
