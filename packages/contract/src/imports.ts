@@ -213,14 +213,15 @@ export const importListQuerySchema = z
   .object({
     module: z.enum(importModules).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().regex(/^[1-9][0-9]{0,9}$/, 'record_id').optional(),
+    // an id: hostile values beyond PostgreSQL's integer are refused here, not by the database
+    cursor: idSchema.optional(),
   })
   .strict();
 /** `GET /imports/{id}/problems`. */
 export const importProblemsQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().regex(/^[1-9][0-9]{0,17}$/, 'record_id').optional(),
+    cursor: idSchema.optional(),
   })
   .strict();
 /** `POST /imports/{id}/preview`. */

@@ -9,7 +9,7 @@ import { insertNewRecords, type NewRecord } from '../records/bulk-insert.ts';
 import { importAdapters } from './import-adapters.ts';
 import type { ImportEntry } from './import-entries.ts';
 import { duplicateMessage, type Match } from './import-match.ts';
-import { LinkProblem } from './import-links.ts';
+import { companyDomain, LinkProblem } from './import-links.ts';
 import { RowWriter, type RowResult, type RowWriterOptions } from './import-rows.ts';
 import type { ImportDraft } from './mapping/draft.ts';
 
@@ -68,7 +68,7 @@ export class ChunkWriter {
       else slow.push(index);
     });
     const { links, actor } = this.o;
-    await links.prefetchCompanies(trx, fast.flatMap((f) => (f.module === 'contacts' && f.entry.draft.company ? [f.entry.draft.company] : [])));
+    await links.prefetchCompanies(trx, fast.flatMap((f) => (f.module === 'contacts' && f.entry.draft.company ? [{ ...f.entry.draft.company, domain: companyDomain(f.entry.draft.emails) }] : [])));
     const planned: Planned[] = [];
     for (const f of fast) {
       const result = emptyResult();

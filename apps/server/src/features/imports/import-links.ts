@@ -32,6 +32,30 @@ const mayCreate = (actor: Actor): boolean => {
   }
 };
 
+/** The ways a website holding a domain is stored (a bare host is stored with https://). */
+const websiteForms = (domain: string): string[] => ['https://', 'http://', 'https://www.', 'http://www.'].flatMap((p) => [`${p}${domain}`, `${p}${domain}/`]);
+
+/** The host of a stored website without `www.`, lower-cased. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** Mail providers whose domain says nothing about a person's company. */
+const FREE_MAIL = /^(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|gmx|web|t-online|freenet|icloud|me|mac|aol|qq|163|126|sina|sohu|yandex|mail|protonmail|proton|zoho|yopmail)\./;
+
+/** The company domain a person's e-mails show (the first that is not a mail provider's), or null. */
+export function companyDomain(emails: ReadonlyArray<{ value: string }>): string | null {
+  for (const e of emails) {
+    const domain = e.value.trim().toLowerCase().split('@')[1];
+    if (domain && domain.includes('.') && !FREE_MAIL.test(domain)) return domain;
+  }
+  return null;
+}
+
 /** A link a row could not make: the row fails with it. */
 export class LinkProblem extends Error {
   constructor(
@@ -216,7 +240,7 @@ export class ImportLinks {
    * Finds the accounts a chunk's rows name in a few queries, and creates the missing ones in one bulk insert, so that
    * `links()` for each row answers from the caches (an import of a million contacts names a quarter million companies).
    */
-  async prefetchCompanies(trx: Transaction<DB>, refs: ReadonlyArray<{ name: string | null; sourceId: string | null }>): Promise<void> {
+  async prefetchCompanies(trx: Transaction<DB>, refs: ReadonlyArray<{ name: string | null; sourceId: string | null; domain?: string | null }>): Promise<void> {
     const sources = [...new Set(refs.map((r) => r.sourceId?.trim()).filter((s): s is string => !!s && !this.accountsBySource.has(s)))];
     for (let i = 0; i < sources.length; i += 500) {
       const rows = await visibleRecords(trx, this.actor, 'accounts')
@@ -243,6 +267,7 @@ export class ImportLinks {
         if (wanted.has(key) && !this.accountsByKey.has(key)) this.accountsByKey.set(key, r.id);
       }
     }
+    await this.byDomain(trx, refs, wanted);
     const missing = [...wanted].filter(([key]) => !this.accountsByKey.has(key));
     if (missing.length === 0 || !mayCreate(this.actor)) return;
     const records = missing.map(([, name]) => newAccountRecord(this.actor, { name, ...(this.defaults.ownerId && { ownerId: this.defaults.ownerId }) }, this.accountConfig));
@@ -256,6 +281,31 @@ export class ImportLinks {
       this.placeholders.add(id);
       this.prefetched.push({ id, sourceId });
     });
+  }
+
+  /**
+   * A company the name did not find may be an account under another name with the same web domain as the person's
+   * e-mail ("ACME Corp" for acme.example when the account is "Acme Holdings"): the domain links it, nothing is created.
+   */
+  private async byDomain(trx: Transaction<DB>, refs: ReadonlyArray<{ name: string | null; domain?: string | null }>, wanted: Map<string, string>): Promise<void> {
+    const keyOfDomain = new Map<string, string>();
+    for (const r of refs) {
+      const name = r.name?.trim().replace(/\s+/g, ' ');
+      if (!name || !r.domain) continue;
+      const key = companyKey(name);
+      if (wanted.has(key) && !this.accountsByKey.has(key) && !keyOfDomain.has(r.domain)) keyOfDomain.set(r.domain, key);
+    }
+    const domains = [...keyOfDomain.keys()];
+    for (let i = 0; i < domains.length; i += 100) {
+      const part = domains.slice(i, i + 100);
+      const urls = part.flatMap((d) => websiteForms(d));
+      const rows = await visibleRecords(trx, this.actor, 'accounts').select(['accounts.id', 'accounts.website']).where(sql<string>`lower(accounts.website)`, 'in', urls).orderBy('accounts.id').execute();
+      for (const r of rows) {
+        const domain = hostOf(r.website ?? '');
+        const key = domain ? keyOfDomain.get(domain) : undefined;
+        if (key && !this.accountsByKey.has(key)) this.accountsByKey.set(key, r.id);
+      }
+    }
   }
 
   /** Whether a company reference is known without a query or an insert (after `prefetchCompanies`). */

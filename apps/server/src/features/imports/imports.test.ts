@@ -184,6 +184,17 @@ describe('duplicates', () => {
   });
 });
 
+describe('company by web domain', () => {
+  it('links a person to the account whose website has their e-mail domain when the company name differs', async () => {
+    const domain = `acme-${u()}.example`;
+    const account = await makeAccount(admin, { name: `Acme Holdings ${u()}`, website: `www.${domain}` });
+    const imp = await runImport(admin, 'contacts', 'd.csv', csv(`First Name,Last Name,E-mail Address,Company\nWile,Coyote,wile@${domain},ACME Corp\nRoad,Runner,road@gmail.com,Free Mail ${u()} Ltd\n`));
+    expect(imp.counts).toMatchObject({ created: 2, accountsCreated: 1 });
+    const wile = await contactByEmail(admin, `wile@${domain}`);
+    expect(wile?.accountId).toBe(account.id);
+  });
+});
+
 describe('undo', () => {
   it('removes what the import created, restores what it updated, and keeps what was changed since', async () => {
     const email = `undo-${u()}@example.com`;
