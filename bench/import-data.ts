@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../apps/server/src/lib/prng.ts';
 
 /**
  * A deterministic contacts CSV as Outlook (English) exports it, for the import benchmark (bench/import.ts).
@@ -130,20 +131,8 @@ const tagNames = [
 ];
 const noteEvents = ['the trade fair in Hannover', 'our webinar', 'a customer visit', 'the partner day', '展会'];
 
-/** mulberry32 (the generator `kontor seed --scale` uses): small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
-  return { next, int, pick };
-}
+/** The generator `kontor seed --scale` uses (mulberry32). */
+const prng = mulberry32;
 
 /** A seed per (file seed, index, stream): every row and company draws from its own sequence. */
 const mix = (seed: number, index: number, stream: number) => Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35) ^ Math.imul(stream, 0x27d4eb2f);

@@ -9,6 +9,7 @@ import { foldText } from '../db/dialect.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
 import { defaultTagColor, tagKey } from '../features/tags/record-tags.ts';
 import { insertRowsPg, type Row } from './copy-to.ts';
+import { mulberry32 } from '../lib/prng.ts';
 import { reindexSearch } from '../features/search/sync.ts';
 import { ACCOUNT_ACTIVITY_SET } from '../features/activities/account-activity.ts';
 import { createdEvent, seedActivities, TIMELINE_COLS, type ScaleAccount } from './seed-scale-activities.ts';
@@ -75,18 +76,9 @@ const dealCurrencies: Record<Locale, string[]> = { de: ['EUR'], en: ['GBP', 'USD
 const perEuro: Record<string, number> = { EUR: 1, GBP: 0.86, USD: 1.08, RON: 4.97, CNY: 7.8 };
 const BENCH_PIPELINE = { name: 'Renewals', stages: [['Renewal due', 50], ['Quote sent', 70], ['Negotiation', 85]] as const };
 
-/** mulberry32: small, fast, deterministic. */
+/** The data set's generator, with the locale a record is written in. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
+  const { next, int, pick } = mulberry32(seed);
   const locale = (): Locale => { const x = next(); return x < 0.35 ? 'de' : x < 0.65 ? 'en' : x < 0.85 ? 'ro' : 'zh'; };
   return { next, int, pick, locale };
 }

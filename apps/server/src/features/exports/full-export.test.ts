@@ -5,6 +5,7 @@ import type { Account } from '@kontor/contract/accounts';
 import type { Contact } from '@kontor/contract/contacts';
 import type { Module } from '@kontor/contract/custom-fields';
 import type { Job } from '@kontor/contract/views';
+import { parseCsv } from '../../test/csv.ts';
 import { useHarness, type TestClient } from '../../test/harness.ts';
 import { makeAccount, makeContact, makeDeal, makeLead } from '../../test/factories.ts';
 import { MAX_POINT_GROUPS } from './full-points.ts';
@@ -19,34 +20,6 @@ const text = (res: LightMyRequestResponse) => res.rawPayload.toString('utf8');
 const byName = (field: string, value: string) => JSON.stringify({ match: 'all', conditions: [{ field, op: 'startsWith', value }] });
 const filter = byName('lastName', 'Fullx');
 
-/** A tiny RFC 4180 reader for the assertions (the exporter's own quoting is tested in exports.test.ts). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && csv[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 /** The CSV as one object per record, header -> cell. */
 function records(csv: string): { header: string[]; rows: Array<Record<string, string>> } {
   const [header = [], ...rows] = parseCsv(csv);

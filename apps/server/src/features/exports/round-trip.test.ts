@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../test/csv.ts';
 import { isolatedEnv, runKontor, startServer, type RunningServer } from '../../test/process.ts';
 
 /**
@@ -41,30 +42,7 @@ async function post(i: { server: RunningServer; token: string }, route: string, 
 
 /** A full CSV export as records, without what differs between instances by nature: ids and stamps. */
 function comparable(csv: string): Array<Record<string, string>> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && csv[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
+  const rows = parseCsv(csv);
   const [header = [], ...data] = rows;
   const differs = new Set(['ID', 'Account ID', 'Parent account ID', 'Created', 'Updated']);
   return data.map((r) => Object.fromEntries(header.flatMap((hd, n) => (differs.has(hd) ? [] : [[hd, r[n] ?? '']]))));

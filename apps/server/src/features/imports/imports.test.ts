@@ -184,6 +184,20 @@ describe('duplicates', () => {
   });
 });
 
+describe('leads and deals', () => {
+  it('imports leads with their company as text, and deals linked to (new) accounts', async () => {
+    const tag = u();
+    const leads = await runImport(admin, 'leads', 'l.csv', csv(`First Name,Last Name,Company,E-mail,Phone\nLina,Lead${tag},Leadco ${tag},lina-${tag}@x.example,+49 30 555 0101\n`));
+    expect(leads.counts).toMatchObject({ created: 1, failed: 0, accountsCreated: 0 });
+    const lead = (await admin.get(`/api/v1/leads?q=Lead${tag}`)).json<{ data: Array<{ company: string | null; email: string | null }> }>().data[0];
+    expect(lead).toMatchObject({ company: `Leadco ${tag}`, email: `lina-${tag}@x.example` });
+    const deals = await runImport(admin, 'deals', 'd.csv', csv(`Name,Amount,Company\nDeal ${tag},12500.50,Dealco ${tag}\nBad ${tag},lots,Dealco ${tag}\n`));
+    expect(deals.counts).toMatchObject({ created: 1, failed: 1, accountsCreated: 1 });
+    const deal = (await admin.get(`/api/v1/deals?q=${encodeURIComponent(`Deal ${tag}`)}`)).json<{ data: Array<{ amount: number | null; accountName: string | null }> }>().data[0];
+    expect(deal).toMatchObject({ amount: 12500.5, accountName: `Dealco ${tag}` });
+  });
+});
+
 describe('company by web domain', () => {
   it('links a person to the account whose website has their e-mail domain when the company name differs', async () => {
     const domain = `acme-${u()}.example`;
