@@ -13,6 +13,10 @@ import type {
 
 export type * from './schema-activities.ts';
 export type * from './schema-imports.ts';
+export type * from './schema-views.ts';
+export type * from './schema-search.ts';
+import type { SearchDocumentsTable, SearchPendingTable, SearchWordsTable } from './schema-search.ts';
+import type { JobFileChunksTable, JobsTable, RecordVisitsTable, ViewsTable } from './schema-views.ts';
 import type { ImportFileChunksTable, ImportItemsTable, ImportProblemsTable, ImportSourceIdsTable, ImportTemplatesTable, ImportsTable } from './schema-imports.ts';
 
 /** Booleans are stored as 0/1 and timestamps as ISO-8601 UTC text on both engines (see docs/ARCHITECTURE.md). */
@@ -330,93 +334,6 @@ export interface RateLimitHitsTable {
   key: string;
   window_start: number;
   count: number;
-}
-
-/** One searchable record (migration 013): display columns, then the folded, space-padded fields. */
-export interface SearchDocumentsTable {
-  id: Generated<number>;
-  module: string;
-  record_id: number;
-  owner_id: number | null;
-  title: string;
-  display_email: string | null;
-  display_phone: string | null;
-  account_id: number | null;
-  company_name: string | null;
-  updated_at: Timestamp;
-  name: string;
-  company: string;
-  position: string;
-  email: string;
-  phone: string;
-  website: string;
-  city: string;
-  tag: string;
-}
-
-export interface SearchPendingTable {
-  module: string;
-  record_id: number;
-}
-
-export interface SearchWordsTable {
-  id: Generated<number>;
-  word: string;
-}
-
-/** Migration 015: background jobs (mass actions, exports) and the files they write. */
-export interface JobsTable {
-  id: Generated<number>;
-  kind: string;
-  module: string;
-  action: string;
-  user_id: number;
-  status: string;
-  payload: Generated<string>;
-  total: number | null;
-  processed: Generated<number>;
-  succeeded: Generated<number>;
-  skipped: Generated<number>;
-  /** The first skipped records with their reasons, as JSON. */
-  skips: Generated<string>;
-  error: string | null;
-  attempts: Generated<number>;
-  file_name: string | null;
-  file_mime: string | null;
-  file_size: number | null;
-  created_at: Timestamp;
-  started_at: Timestamp | null;
-  finished_at: Timestamp | null;
-  heartbeat_at: Timestamp | null;
-}
-
-export interface JobFileChunksTable {
-  job_id: number;
-  seq: number;
-  data: Buffer;
-}
-
-export interface ViewsTable {
-  id: Generated<number>;
-  module: string;
-  name: string;
-  owner_id: number;
-  shared: number;
-  filter: string;
-  sort: string;
-  columns: string;
-  column_widths: string;
-  page_size: number;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface RecordVisitsTable {
-  user_id: number;
-  module: string;
-  record_id: number;
-  visited_at: string;
 }
 
 export interface DB {

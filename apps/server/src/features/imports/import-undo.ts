@@ -19,7 +19,7 @@ import { importJobPayload } from './import-run.ts';
 /**
  * Undoes an import as a whole (issue #15), as a background job: the records it created are removed for good (with
  * their contact points, tags, sharing and timeline), the records it updated get back the values it replaced. A record
- * something else touched since (an edit, a note, an activity, a deal, a contact that joined an account: any event on
+ * something else touched since (an edit, a note, an activity, a deal, a contact that joined an account: an event on
  * its timeline that is not the import's) is kept as it is and reported, so undo never destroys later work.
  */
 

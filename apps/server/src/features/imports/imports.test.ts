@@ -184,6 +184,20 @@ describe('duplicates', () => {
   });
 });
 
+describe('what the importer may not see', () => {
+  it('never matches a hidden record as a duplicate, nor names it', async () => {
+    const importer = (await admin.post('/api/v1/profiles', { name: `importer ${u()}`, rights: { modules: { accounts: ['view', 'create', 'edit', 'import'], contacts: ['view', 'create', 'edit', 'import'] }, admin: [] } })).json<{ id: string }>();
+    const other = await h.client('sales', { profileId: importer.id });
+    const email = `hidden-${u()}@example.com`;
+    const hidden = await makeContact(admin, { firstName: 'Secret', lastName: `Hidden${u()}`, emails: [{ label: 'work', value: email, primary: true }], restrictedTo: [admin.userId] });
+    expect((await other.get(`/api/v1/contacts/${hidden.id}`)).statusCode).toBe(404);
+    const imp = await runImport(other, 'contacts', 'h.csv', csv(`First Name,Last Name,E-mail Address\nOpen,Person,${email}\n`), { options: { dedupe: { mode: 'update_overwrite', matchOn: ['email'] } } });
+    expect(imp.counts).toMatchObject({ created: 1, updated: 0, skipped: 0 });
+    expect(JSON.stringify(await problemsOf(other, imp.id))).not.toContain('Secret');
+    expect((await admin.get(`/api/v1/contacts/${hidden.id}`)).json<Contact>().firstName).toBe('Secret');
+  });
+});
+
 describe('leads and deals', () => {
   it('imports leads with their company as text, and deals linked to (new) accounts', async () => {
     const tag = u();
