@@ -18,6 +18,8 @@ export const statusOf = {
   parent_chain_hidden: 422,
   duplicate: 409,
   lead_converted: 409,
+  /** A tombstone of a merge (issue #16): GETs redirect to the survivor; other requests answer 410 with `details.survivorId`. */
+  record_merged: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_image: 400,

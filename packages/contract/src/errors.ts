@@ -15,6 +15,7 @@ export const errorCodes = [
   'parent_chain_hidden',
   'duplicate',
   'lead_converted',
+  'record_merged',
   'payload_too_large',
   'unsupported_media_type',
   'invalid_image',
@@ -73,6 +74,11 @@ export const errorReasonTexts = {
   import_not_undoable: 'Only a finished import that stored records can be undone, and only once.',
   import_not_draft: 'Only an import that has not run can be discarded; undo a finished one instead.',
   import_gone: 'The import no longer exists.',
+  merge_deleted: 'A record in the recycle bin cannot be merged; restore it first.',
+  merge_hierarchy: 'Merging these accounts would make an account its own parent.',
+  merge_undo_blocked: 'This merge cannot be undone: later changes stand in the way.',
+  merge_undo_expired: 'A merge can be undone for {days} days; this one is older.',
+  merge_undone: 'This merge has been undone already.',
 } as const satisfies Record<string, string>;
 export type ErrorReason = keyof typeof errorReasonTexts;
 /** The one list of reasons (tests enumerate it). */

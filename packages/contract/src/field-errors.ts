@@ -169,6 +169,11 @@ export const fieldErrorTexts = {
   import_update_modules: 'only accounts and contacts can be updated by an import',
   import_no_account_right: 'no such account, and you may not create accounts',
   undo_kept: 'kept: it was changed after the import',
+  // duplicates and merges (issue #16)
+  merge_count: 'a merge takes two to five records',
+  merge_distinct: 'each record may be named once',
+  merge_field: 'no such field to merge',
+  merge_source: 'not one of the records being merged',
 } as const satisfies Record<string, string>;
 
 export type FieldErrorCode = keyof typeof fieldErrorTexts;

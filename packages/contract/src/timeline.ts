@@ -25,6 +25,9 @@ export const timelineKinds = [
   'file_deleted',
   'activity_completed',
   'activity_reopened',
+  /** Issue #16: records merged into this one (`details`: mergeId, mergedIds, mergedNames); undone by `merge_undone`. */
+  'merged',
+  'merge_undone',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

@@ -21,6 +21,7 @@ import { pinyinSortKeys } from './migrations/017_pinyin_sort_keys.ts';
 import { accountPrimaryPointsSchema } from './migrations/018_account_primary_points.ts';
 import { userLocaleUnsetSchema } from './migrations/019_user_locale_unset.ts';
 import { importsSchema } from './migrations/020_imports.ts';
+import { duplicatesSchema } from './migrations/021_duplicates.ts';
 
 interface Migration {
   id: string;
@@ -51,6 +52,7 @@ export const migrations: Migration[] = [
   { id: '018_account_primary_points', statements: accountPrimaryPointsSchema },
   { id: '019_user_locale_unset', statements: userLocaleUnsetSchema },
   { id: '020_imports', statements: importsSchema },
+  { id: '021_duplicates', statements: duplicatesSchema },
 ];
 
 /**

@@ -15,6 +15,8 @@ export type * from './schema-activities.ts';
 export type * from './schema-imports.ts';
 export type * from './schema-views.ts';
 export type * from './schema-search.ts';
+export type * from './schema-duplicates.ts';
+import type { DuplicateClustersTable, DuplicateDismissalsTable, DuplicateKeysTable, DuplicateMembersTable, DuplicatePairsTable, DuplicatePendingTable, MergesTable } from './schema-duplicates.ts';
 import type { SearchDocumentsTable, SearchPendingTable, SearchWordsTable } from './schema-search.ts';
 import type { JobFileChunksTable, JobsTable, RecordVisitsTable, ViewsTable } from './schema-views.ts';
 import type { ImportFileChunksTable, ImportItemsTable, ImportProblemsTable, ImportSourceIdsTable, ImportTemplatesTable, ImportsTable } from './schema-imports.ts';
@@ -163,6 +165,8 @@ export interface AccountsTable extends Stamped {
   restricted: Generated<Flag>;
   deleted_at: Timestamp | null;
   deleted_by: number | null;
+  /** The survivor of the merge that made this record a tombstone (migration 021). */
+  merged_into_id: Generated<number | null>;
   /** Maintained by every activity write (migration 009): the earliest open activity, the last completed one. */
   next_activity_id: Generated<number | null>;
   next_activity_at: Generated<Timestamp | null>;
@@ -192,6 +196,8 @@ export interface ContactsTable extends Stamped {
   deleted_by: number | null;
   deleted_with_account_id: number | null;
   restricted: Generated<Flag>;
+  /** The survivor of the merge that made this record a tombstone (migration 021). */
+  merged_into_id: Generated<number | null>;
 }
 
 export interface ContactPointsTable {
@@ -384,6 +390,13 @@ export interface DB {
   import_problems: ImportProblemsTable;
   import_source_ids: ImportSourceIdsTable;
   import_templates: ImportTemplatesTable;
+  duplicate_keys: DuplicateKeysTable;
+  duplicate_pending: DuplicatePendingTable;
+  duplicate_pairs: DuplicatePairsTable;
+  duplicate_clusters: DuplicateClustersTable;
+  duplicate_members: DuplicateMembersTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
+  merges: MergesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
