@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { DB } from './schema.ts';
 import { withBeforeCommit, type BeforeCommit } from './commit-hooks.ts';
 import { SearchSync } from '../features/search/sync.ts';
+import { DuplicateSync } from '../features/duplicates/duplicate-sync.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -28,13 +29,23 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 /**
- * What runs before each commit: the search upkeep (features/search/sync.ts). Only a benchmark turns it off, to
+ * What runs before each commit: the duplicate upkeep (features/duplicates/duplicate-sync.ts) and the search upkeep
+ * (features/search/sync.ts). Only a benchmark turns it off, to
  * measure what it costs (bench/upkeep.ts); the documents of what it writes then stay queued in `search_pending`.
  */
 export interface DatabaseOptions {
   searchUpkeep?: boolean;
 }
-const beforeCommitOf = (opts: DatabaseOptions): BeforeCommit => (opts.searchUpkeep === false ? async () => {} : new SearchSync().flush);
+function beforeCommitOf(opts: DatabaseOptions): BeforeCommit {
+  if (opts.searchUpkeep === false) return async () => {};
+  const search = new SearchSync().flush;
+  const duplicates = new DuplicateSync().flush;
+  // Duplicates first: a merge's tombstones and survivor are regrouped before the search documents are rebuilt.
+  return async (db) => {
+    await duplicates(db);
+    await search(db);
+  };
+}
 
 function postgres(url: string, schema: string | null, opts: DatabaseOptions): Kysely<DB> {
   // JIT compilation costs more than it saves on our short OLTP queries (140 of 415 ms of a 1M-row count).

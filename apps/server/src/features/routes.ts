@@ -35,6 +35,7 @@ import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { duplicatesRoutes } from './duplicates/duplicates.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
 export function featureRoutes(app: FastifyInstance, database: Database, config: Config): void {
@@ -70,4 +71,5 @@ export function featureRoutes(app: FastifyInstance, database: Database, config: 
   bulkRoutes(app, database);
   exportRoutes(app, database);
   importsRoutes(app, database);
+  duplicatesRoutes(app, database);
 }

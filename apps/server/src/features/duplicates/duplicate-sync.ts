@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import { duplicateModules, type DuplicateModule } from '@kontor/contract/duplicates';
+import type { DB } from '../../db/schema.ts';
+import { clearPending, duplicateTablesExist, takePending } from './duplicate-pairs.repository.ts';
+import { refreshRecords } from './duplicate-upkeep.ts';
+
+/**
+ * The duplicate upkeep before every commit (issue #16), beside the search documents' (db/commit-hooks.ts runs both):
+ * triggers queue every contact and account whose identifying parts changed (`duplicate_pending`, migration 021), and
+ * this recomputes their keys, pairs and clusters in the writing transaction. A transaction that changed nothing
+ * identifying pays one indexed read of the empty queue.
+ */
+export class DuplicateSync {
+  private ready = false;
+
+  readonly flush = async (db: Kysely<DB>): Promise<void> => {
+    if (!this.ready && !(this.ready = await duplicateTablesExist(db))) return;
+    const batch = 2000;
+    const now = new Date().toISOString();
+    for (;;) {
+      const pending = await takePending(db, batch);
+      if (pending.length === 0) return;
+      for (const module of duplicateModules) {
+        const ids = pending.filter((p) => p.module === module).map((p) => p.record_id);
+        if (!ids.length) continue;
+        await refreshRecords(db, module as DuplicateModule, ids, now);
+        await clearPending(db, module, ids);
+      }
+      if (pending.length < batch) return;
+    }
+  };
+}
