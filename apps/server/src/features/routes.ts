@@ -35,6 +35,7 @@ import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { mergeRoutes } from './duplicates/merge/merge.routes.ts';
 import { duplicatesRoutes } from './duplicates/duplicates.routes.ts';
 
 /** Every feature's routes; a new feature adds one line here. */
@@ -71,5 +72,6 @@ export function featureRoutes(app: FastifyInstance, database: Database, config: 
   bulkRoutes(app, database);
   exportRoutes(app, database);
   importsRoutes(app, database);
+  mergeRoutes(app, database);
   duplicatesRoutes(app, database);
 }

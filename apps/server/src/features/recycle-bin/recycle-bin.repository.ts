@@ -6,7 +6,8 @@ import type { Actor } from '../permissions/actor.ts';
 import { nameFromColumns } from '../records/record-name.ts';
 import { descriptorOf, recordModules } from '../records/registry.ts';
 import { linkColumnsOf } from '../timeline/timeline-events.ts';
-import { recordsForRules, updateVersioned, visibleRecords } from '../records/visible-records.ts';
+import { recordsForRules, updateVersioned, visibleRecords, type RecordKey } from '../records/visible-records.ts';
+import { notTombstone } from '../records/tombstones.ts';
 import { writableWhere } from '../permissions/writable-where.ts';
 
 /** The recycle bin's SQL: soft deletes and restores (versioned), the links they cut or mend, and the bin's pages. */
@@ -60,6 +61,18 @@ export async function accountIsLive(db: Kysely<DB>, id: number): Promise<boolean
   return (await recordsForRules(db, 'accounts').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) != null;
 }
 
+/**
+ * A record in the recycle bin that the actor can see; undefined otherwise. Tombstones of merges (issue #16) are deleted
+ * rows too, but not in the bin: they cannot be restored or purged here (a merge is undone as a whole).
+ */
+export async function binRecord(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<RecordKey | undefined> {
+  return (visibleRecords(db, actor, module, { deleted: true }) as unknown as SelectQueryBuilder<DB, 'accounts', object>)
+    .select(['id', 'owner_id', 'restricted', 'version', 'photo_file_id'])
+    .where('id', '=', id)
+    .where(notTombstone(module))
+    .executeTakeFirst();
+}
+
 /** The account a deleted record links to (a contact's or deal's account, an account's parent), as the actor sees the deleted row. */
 export async function deletedRecordLink(db: Kysely<DB>, actor: Actor, module: Module, id: number): Promise<number | null> {
   if (module === 'accounts') {
@@ -104,12 +117,16 @@ export interface BinRow {
   restorable: boolean;
 }
 
-/** One page of the bin (plus one row to tell whether another follows), newest deletion first, keyset on (deleted_at, id). */
+/**
+ * One page of the bin (plus one row to tell whether another follows), newest deletion first, keyset on (deleted_at, id).
+ * Tombstones of merges are not in it (see `binRecord`).
+ */
 export async function binPage(db: Kysely<DB>, actor: Actor, module: Module, after: { value: string | number; id: number } | null, limit: number): Promise<BinRow[]> {
   const names = descriptorOf(module).nameColumns;
   let q = (visibleRecords(db, actor, module, { deleted: true }) as unknown as SelectQueryBuilder<DB, 'accounts', object>)
     .select(['id', 'deleted_at', 'deleted_by', 'owner_id'])
-    .select(sql<number>`case when ${writableWhere(actor, module, 'delete')} then 1 else 0 end`.as('restorable'));
+    .select(sql<number>`case when ${writableWhere(actor, module, 'delete')} then 1 else 0 end`.as('restorable'))
+    .where(notTombstone(module));
   if (after) q = q.where((eb) => eb.or([eb('deleted_at', '<', String(after.value)), eb.and([eb('deleted_at', '=', String(after.value)), eb('id', '<', after.id)])]));
   const rows = (await q
     .select(names.map((c) => `${module}.${c}` as 'accounts.name'))

@@ -9,7 +9,7 @@ import { deleteContactPoints } from '../contact-points/contact-points.repository
 import type { Actor } from '../permissions/actor.ts';
 import { assertCan, assertRecordRight, can, mayPurge, recordAccess } from '../permissions/access.ts';
 import { deleteAccessRows } from '../sharing/restricted.ts';
-import { findVisibleRecord, visibleRecordOr404, visibleRecords } from '../records/visible-records.ts';
+import { visibleRecordOr404, visibleRecords } from '../records/visible-records.ts';
 import { descriptorOf } from '../records/registry.ts';
 import { audit } from '../audit/audit.service.ts';
 import { userNames, userRef } from '../records/references.ts';
@@ -22,6 +22,7 @@ import { contextOfRecord, recordEvent, recordEventsForRows, type TimelineContext
 import {
   accountIsLive,
   binPage,
+  binRecord,
   deleteContactsWithAccount,
   deletedRecordLink,
   detachLiveContacts,
@@ -32,9 +33,9 @@ import {
   restoreContactsDeletedWith,
 } from './recycle-bin.repository.ts';
 
-/** A record in the recycle bin that the actor can see (deleted rows keep their owner and restriction); 404 otherwise. */
+/** A record in the recycle bin that the actor can see (deleted rows keep their owner and restriction); 404 otherwise (a merge's tombstone too). */
 async function deletedOr404(db: Kysely<DB>, actor: Actor, module: Module, id: number) {
-  const row = await findVisibleRecord(db, actor, module, id, { deleted: true });
+  const row = await binRecord(db, actor, module, id);
   if (!row) throw notFound(`deleted ${descriptorOf(module).noun}`);
   return row;
 }

@@ -58,6 +58,8 @@ export interface Fixtures {
   /** A draft import (a two-row CSV) and a saved mapping. */
   importId: string;
   importTemplateId: string;
+  /** A merge of two contacts of their own (issue #16). */
+  mergeId: string;
 }
 
 export async function ok<T>(res: Promise<LightMyRequestResponse>, what: string): Promise<T> {
@@ -107,7 +109,9 @@ export async function makeFixtures(c: TestClient, db: Kysely<DB>): Promise<Fixtu
   const imp = await ok<{ id: string }>(c.raw({ method: 'POST', url: '/api/v1/imports?module=contacts', ...multipartFile(`fixture ${u()}.csv`, Buffer.from('First Name,Last Name,E-mail\r\nAda,Lovelace,ada@example.com\r\n')) }), 'import');
   const template = await ok<{ id: string }>(c.post('/api/v1/import-templates', { name: `mapping ${u()}`, module: 'contacts', columns: [{ header: 'E-mail', target: 'email:work' }] }), 'import template');
   const job = await ok<{ id: string }>(c.post('/api/v1/accounts/bulk', { action: 'addTags', selection: { ids: [account.id] }, tags: ['swept'] }), 'job');
+  const merged = await ok<{ mergeId: string }>(c.post('/api/v1/contacts/merge', await mergeBody(c, 'contacts')), 'merge');
   return {
+    mergeId: merged.mergeId,
     viewId: view.id,
     jobId: job.id,
     importId: imp.id,
@@ -188,6 +192,7 @@ export function realParam(path: string, name: string, fx: Fixtures): string {
       jobs: fx.jobId,
       imports: fx.importId,
       'import-templates': fx.importTemplateId,
+      merges: fx.mergeId,
     };
     const v = before ? byResource[before] : undefined;
     if (v) return v;
@@ -263,6 +268,8 @@ export const baseBodies: Record<string, BaseBody[]> = {
   'POST /api/v1/imports/:id/preview': [() => ({ limit: 5 })],
   'POST /api/v1/imports/:id/start': [() => ({ dryRun: true })],
   'POST /api/v1/import-templates': [() => ({ name: `mapping ${u()}`, module: 'contacts', columns: [{ header: 'Mobile', target: 'phone:mobile' }] })],
+  'POST /api/v1/contacts/merge': [(_fx, c) => mergeBody(c, 'contacts')],
+  'POST /api/v1/accounts/merge': [(_fx, c) => mergeBody(c, 'accounts')],
   ...Object.fromEntries(
     (['accounts', 'contacts', 'deals', 'activities', 'leads'] as const).flatMap((m) => [
       [`POST /api/v1/${m}/bulk`, [(fx: Fixtures) => ({ action: 'addTags', selection: { ids: [bulkTarget(fx, m)] }, tags: [`swept ${u()}`] })]],
@@ -270,6 +277,12 @@ export const baseBodies: Record<string, BaseBody[]> = {
     ]),
   ),
 };
+
+/** Two fresh records of the module to merge (a merge turns one into a tombstone). */
+async function mergeBody(c: TestClient, module: 'contacts' | 'accounts'): Promise<Body> {
+  const make = module === 'contacts' ? makeContact : makeAccount;
+  return { survivorId: (await make(c)).id, mergedIds: [(await make(c)).id] };
+}
 
 /** A record of each module for a swept mass action. */
 const bulkTarget = (fx: Fixtures, m: 'accounts' | 'contacts' | 'deals' | 'activities' | 'leads'): string =>
