@@ -74,6 +74,19 @@ describe('undoing a merge', () => {
     expect([await answers(admin, 'accounts', a.id, true), await answers(admin, 'accounts', b.id, false)]).toEqual(beforeAnswers);
   });
 
+  it('gives a restored contact the survivor of its account when that account was merged since', async () => {
+    const [x, y] = [await makeAccount(admin), await makeAccount(admin)];
+    const a = await makeContact(admin);
+    const c = await makeContact(admin, { accountId: x.id });
+    const contacts = await merge(admin, 'contacts', { survivorId: a.id, mergedIds: [c.id], fields: { accountId: c.id } });
+    expect(contacts.record.accountId).toBe(x.id);
+    await merge(admin, 'accounts', { survivorId: y.id, mergedIds: [x.id] });
+    expect((await admin.get(`/api/v1/contacts/${a.id}`)).json<{ accountId: string }>().accountId).toBe(y.id);
+    expect((await admin.post(`/api/v1/merges/${contacts.mergeId}/undo`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/v1/contacts/${c.id}`)).json<{ accountId: string }>().accountId).toBe(y.id);
+    expect((await admin.get(`/api/v1/contacts/${a.id}`)).json<{ accountId: string | null }>().accountId).toBeNull();
+  });
+
   it('is refused when a later change stands in the way, naming the change, and changes nothing', async () => {
     const editor = await h.client('sales');
     const a = await richContact('P');

@@ -3,6 +3,7 @@ import type { DuplicateModule } from '@kontor/contract/duplicates';
 import type { DB, MergesTable } from '../../../db/schema.ts';
 import { nowIso } from '../../../lib/time.ts';
 import type { Actor } from '../../permissions/actor.ts';
+import { MAX_MERGE_CHAIN } from '../../records/tombstones.ts';
 import { recordsForRules, updateVersionedRow, visibleRecords } from '../../records/visible-records.ts';
 import type { SnapshotRecord } from './merge-snapshot.ts';
 
@@ -130,15 +131,16 @@ export async function liveTargets(db: Kysely<DB>, ids: readonly number[]): Promi
   const out = new Map<number, number | null>();
   for (const start of new Set(ids)) {
     let current: number | null = start;
-    for (let step = 0; current !== null && step <= 10; step++) {
+    let live: number | null = null;
+    for (let step = 0; current !== null && live === null && step <= MAX_MERGE_CHAIN; step++) {
       const row: { deleted_at: string | null; merged_into_id: number | null } | undefined = await (recordsForRules(db, 'accounts') as unknown as SelectQueryBuilder<DB, 'accounts', object>)
         .select(['deleted_at', 'merged_into_id'])
         .where('id', '=', current)
         .executeTakeFirst();
-      if (row && row.deleted_at === null) break;
-      current = row?.merged_into_id ?? null;
+      if (row && row.deleted_at === null) live = current;
+      else current = row?.merged_into_id ?? null;
     }
-    out.set(start, current);
+    out.set(start, live);
   }
   return out;
 }
