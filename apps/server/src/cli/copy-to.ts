@@ -138,8 +138,9 @@ export async function copyTo(opts: CopyOptions): Promise<TableCheck[]> {
   try {
     src.exec('begin'); // one snapshot of the source for the copy and the verification
     const sourceTables = new Set((src.prepare(`select name from sqlite_master where type = 'table'`).pluck().all() as string[]));
-    // search_pending is the triggers' queue of the copy's own inserts: the documents themselves are copied.
-    const skipped = new Set(['kontor_migrations', 'search_pending']);
+    // search_pending and duplicate_pending are the triggers' queues of the copy's own inserts: the documents, keys,
+    // pairs and clusters themselves are copied.
+    const skipped = new Set(['kontor_migrations', 'search_pending', 'duplicate_pending']);
     const tables = fkOrder((await describeTarget(client)).filter((t) => !skipped.has(t.name) && sourceTables.has(t.name)));
     for (const name of ['users', 'accounts', 'contacts']) {
       const n = await client.query<{ n: number }>(`select count(*)::int as n from ${name}`);
@@ -181,6 +182,7 @@ export async function copyTo(opts: CopyOptions): Promise<TableCheck[]> {
       log(`copied ${t.name}: ${n} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     await client.query('delete from search_pending');
+    await client.query('delete from duplicate_pending');
     await client.query('commit');
     await client.query('analyze');
     const checks: TableCheck[] = [];

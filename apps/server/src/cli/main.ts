@@ -15,6 +15,8 @@ Commands:
   seed --demo                             load a demo company (~200 accounts, ~800 contacts, ~250 deals)
   seed --scale N [--force] [--seed S]     bulk-load a deterministic data set: N contacts, N/4 accounts, N/2 deals, 200 users
   search reindex                          rebuild every search document and the similar-spelling vocabulary
+  duplicates rebuild [--module contacts|accounts]
+                                          recompute the likely duplicates (keys, pairs, clusters) from the records
   copy-to postgres://... [--schema S]     copy this SQLite instance to an empty PostgreSQL, verified by counts and checksums
   import FILE --module accounts|contacts|leads|deals [--mapping NAME] [--dedupe skip|update|overwrite|create]
          [--match email,phone,name] [--sheet NAME] [--region DE] [--user EMAIL] [--dry-run]
@@ -98,6 +100,16 @@ export async function main(argv: string[]): Promise<void> {
         const counts = await reindexSearch(database.db, { log: (l) => console.log(l) });
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         console.log(`Reindexed ${total} records (${Object.entries(counts).map(([m, n]) => `${n} ${m}`).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      } else if (command === 'duplicates' && sub === 'rebuild') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { module: { type: 'string' } } });
+        const { duplicateModules } = await import('@kontor/contract/duplicates');
+        const module = duplicateModules.find((m) => m === values.module);
+        if (values.module !== undefined && !module) fail('--module must be contacts or accounts');
+        const { rebuildDuplicates } = await import('../features/duplicates/duplicate-rebuild.ts');
+        const started = Date.now();
+        const counts = await rebuildDuplicates(database.db, { modules: module ? [module] : undefined, log: (l) => console.log(l) });
+        const parts = Object.entries(counts).map(([m, c]) => `${m}: ${c.records} records, ${c.pairs} pairs in ${c.clusters} clusters`);
+        console.log(`Rebuilt the duplicates (${parts.join('; ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       } else if (command === 'import') {
         const { runImportCommand } = await import('./import-command.ts');
         await runImportCommand(database, argv.slice(1), fail);

@@ -10,6 +10,7 @@ import { hashPassword } from '../features/auth/passwords.ts';
 import { defaultTagColor, tagKey } from '../features/tags/record-tags.ts';
 import { insertRowsPg, type Row } from './copy-to.ts';
 import { mulberry32 } from '../lib/prng.ts';
+import { rebuildDuplicates } from '../features/duplicates/duplicate-rebuild.ts';
 import { reindexSearch } from '../features/search/sync.ts';
 import { ACCOUNT_ACTIVITY_SET } from '../features/activities/account-activity.ts';
 import { createdEvent, seedActivities, TIMELINE_COLS, type ScaleAccount } from './seed-scale-activities.ts';
@@ -385,9 +386,18 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
   }
   // The triggers queued every record loaded; build their search documents in batches instead (as a reindex does).
   lap = Date.now();
-  await database.db.deleteFrom('search_pending').execute();
+  // Both queues are emptied in one transaction: the upkeep before its commit then finds neither with work in it.
+  await database.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('duplicate_pending').execute();
+    await trx.deleteFrom('search_pending').execute();
+  });
   await reindexSearch(database.db, { log });
   await sql`analyze`.execute(database.db);
   log(`search documents built in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
+  // The same for the duplicates' keys, pairs and clusters: one rebuild instead of the queue.
+  lap = Date.now();
+  await rebuildDuplicates(database.db, { log });
+  await sql`analyze`.execute(database.db);
+  log(`duplicate clusters built in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
   return { counts, seconds: (Date.now() - started) / 1000, password: BENCH_PASSWORD };
 }

@@ -5,7 +5,8 @@ import type { Timestamp } from './schema.ts';
 
 export interface DuplicateKeysTable {
   module: string;
-  key: string;
+  /** `keyHash` of the blocking key's text. */
+  key: number;
   record_id: number;
 }
 

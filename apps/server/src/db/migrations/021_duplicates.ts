@@ -5,8 +5,9 @@ import { columnTypes } from '../dialect.ts';
  * Duplicates and merges (issue #16).
  *
  * - `duplicate_keys`: each live contact's and account's blocking keys (`e:` e-mail, `p:` E.164 phone, `w:` website
- *   domain, `a:`/`d:` name sounds within an account or an e-mail domain, `n:` company name). Two records are compared
- *   only when they share a key, so nothing compares all pairs.
+ *   domain, `a:`/`d:` name sounds within an account or an e-mail domain, `n:` company name), stored as a 52-bit hash
+ *   of the key's text (an integer index is a third of the size; a collision only adds a candidate that scoring drops).
+ *   Two records are compared only when they share a key, so nothing compares all pairs.
  * - `duplicate_pending`: records whose keys must be recomputed. Triggers on the records and their contact points add to
  *   it, whatever wrote; the driver recomputes them before every commit (features/duplicates/duplicate-sync.ts), as
  *   it does for the search documents.
@@ -66,7 +67,7 @@ export function duplicatesSchema(engine: Engine): string[] {
   return [
     `alter table contacts add column merged_into_id integer`,
     `alter table accounts add column merged_into_id integer`,
-    `create table duplicate_keys (module text not null, key text not null, record_id integer not null, primary key (module, key, record_id))${noRowid}`,
+    `create table duplicate_keys (module text not null, key ${t.bigint} not null, record_id integer not null, primary key (module, key, record_id))${noRowid}`,
     `create index duplicate_keys_record on duplicate_keys (module, record_id)`,
     `create table duplicate_pending (module text not null, record_id integer not null, primary key (module, record_id))${noRowid}`,
     `create table duplicate_pairs (module text not null, low_id integer not null, high_id integer not null, score integer not null,

@@ -6,10 +6,10 @@ import type { DuplicateModule } from '@kontor/contract/duplicates';
  * Blocking keys (issue #16): two records are compared only when they share one of these, so finding duplicates never
  * compares all pairs. Each key names what the records would agree on:
  * - `e:<e-mail>` (lower case) and `p:<E.164 phone>`, both modules;
- * - contacts: `a:<account id>:<sound>` and `d:<company e-mail domain>:<sound>`, where `sound` is the phonetic code of
- *   the family name, and again of the given name (so a typo in one part still meets the other);
+ * - contacts: `a:<account id>:<sound>` and `d:<company e-mail domain>:<sound>`, where `sound` is the smaller of the
+ *   phonetic codes of the given and the family name (so a swapped name, or a typo in the other part, still meets);
  * - accounts: `w:<website domain>`, `n:<core name>` (the name without legal forms, spaces or punctuation) and
- *   `s:<sounds of the first two core words>` (similar spellings).
+ *   `s:<sounds of the first two core words>|<numbers in the name>` (similar spellings; "Filiale 12" never meets "Filiale 13").
  * The keys only gather candidates; `compareProfiles` (duplicate-score.ts) decides and explains.
  */
 
@@ -51,6 +51,8 @@ export function websiteDomain(url: string): string | null {
 
 /** Folded words (lower case, accents off, ß -> ss); Chinese, Japanese and Korean characters one word each. */
 export function nameWords(text: string): string[] {
+  // Plain ASCII (most names) needs no Unicode folding.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   return foldText(text)
     .replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' $& ')
     .split(/[^\p{L}\p{N}]+/u)
@@ -105,31 +107,56 @@ export function companyWords(name: string): string[] {
 /** A person's folded words, given name first. */
 export const personWords = (p: Pick<DuplicateProfile, 'firstName' | 'lastName'>): string[] => [...nameWords(p.firstName), ...nameWords(p.lastName)];
 
+/** The smaller phonetic code of a person's given and family name ('' without a name). */
+function nameSound(p: Pick<DuplicateProfile, 'firstName' | 'lastName'>): string {
+  const sounds = [nameWords(p.firstName).join(''), nameWords(p.lastName).join('')].filter(Boolean).map(soundOf);
+  return sounds.sort()[0] ?? '';
+}
+
 /** The blocking keys of a record or draft. */
 export function profileKeys(p: DuplicateProfile): string[] {
   const keys = new Set<string>();
   for (const e of p.emails) keys.add(`e:${e}`);
   for (const phone of p.phones) keys.add(`p:${phone}`);
   if (p.module === 'contacts') {
-    const first = nameWords(p.firstName);
-    const last = nameWords(p.lastName);
-    const sounds = new Set<string>();
-    if (last.length) sounds.add(soundOf(last.join('')));
-    if (first.length) sounds.add(soundOf(first.join('')));
+    const sound = nameSound(p);
     const scopes = new Set<string>();
     if (p.accountId !== null) scopes.add(`a:${p.accountId}`);
     for (const e of p.emails) {
       const domain = emailDomain(e);
       if (isCompanyDomain(domain)) scopes.add(`d:${domain}`);
     }
-    for (const scope of scopes) for (const s of sounds) keys.add(`${scope}:${s}`);
+    if (sound) for (const scope of scopes) keys.add(`${scope}:${sound}`);
   } else {
     for (const w of p.websites) keys.add(`w:${w}`);
     const words = companyWords(p.name);
     if (words.length) {
       keys.add(`n:${words.join('')}`);
-      keys.add(`s:${words.slice(0, 2).map(soundOf).join('.')}`);
+      const digits = words.filter((w) => /^\d+$/.test(w)).join('.');
+      keys.add(`s:${words.filter((w) => !/^\d+$/.test(w)).slice(0, 2).map(soundOf).join('.')}|${digits}`);
     }
   }
-  return [...keys].filter((k) => k.length <= 300);
+  return [...keys];
 }
+
+/** Keys that say "the same" by themselves (e-mail, phone, website, the exact core name), as opposed to a sound. */
+export const isExactKey = (key: string): boolean => /^[epwn]:/.test(key);
+
+/**
+ * A key's text as a 52-bit integer, which is what `duplicate_keys` stores: exact on both engines (below 2^53) and
+ * compact in the index. Two 32-bit FNV-1a hashes with different offsets give 51 bits; the lowest bit says whether the
+ * key is exact (1) or a sound (0), so a walk over the stored keys knows how many holders to compare.
+ */
+export function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return ((a >>> 0) * 0x80000 + ((b >>> 0) & 0x7ffff)) * 2 + (isExactKey(key) ? 1 : 0);
+}
+
+/** Whether a stored key hash is an exact key's. */
+export const isExactHash = (hash: number): boolean => hash % 2 === 1;

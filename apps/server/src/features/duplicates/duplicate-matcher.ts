@@ -3,11 +3,11 @@ import { checkableEmail, checkablePhone, type DuplicateCheck, type DuplicateModu
 import type { DB } from '../../db/schema.ts';
 import { toE164 } from '../contact-points/phones.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { profileKeys, websiteDomain, type DuplicateProfile } from './duplicate-keys.ts';
-import { dismissedTouching, holdersOfKeys } from './duplicate-pairs.repository.ts';
+import { keyHash, profileKeys, websiteDomain, type DuplicateProfile } from './duplicate-keys.ts';
+import { dismissedTouching } from './duplicate-pairs.repository.ts';
 import { loadProfiles } from './duplicate-profiles.repository.ts';
 import { compareProfiles, isLikelyDuplicate, type PairScore } from './duplicate-score.ts';
-import { HOLDERS_PER_KEY } from './duplicate-upkeep.ts';
+import { holdersOf } from './duplicate-upkeep.ts';
 import { visibleIds } from './duplicates.repository.ts';
 
 /**
@@ -48,10 +48,10 @@ export interface FindOptions {
 
 /** The likely duplicates of a draft among the records the actor may see, best first. */
 export async function findDuplicates(db: Kysely<DB>, actor: Actor, profile: DuplicateProfile, opts: FindOptions): Promise<DuplicateMatch[]> {
-  const keys = profileKeys(profile);
+  const keys = profileKeys(profile).map(keyHash);
   if (!keys.length) return [];
   const module = profile.module;
-  const holders = await holdersOfKeys(db, module, keys, HOLDERS_PER_KEY);
+  const holders = await holdersOf(db, module, keys);
   const ids = [...new Set(holders.map((h) => h.record_id))].filter((id) => id !== opts.excludeId);
   if (!ids.length) return [];
   const visible = await visibleIds(db, actor, module, ids);

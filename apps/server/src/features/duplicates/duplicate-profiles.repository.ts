@@ -35,17 +35,56 @@ export async function loadProfiles(db: Kysely<DB>, module: DuplicateModule, ids:
       .where('record_id', 'in', rows.map((r) => r.id))
       .where('kind', 'in', ['emails', 'phones', 'websites'])
       .execute();
-    for (const p of points) {
-      const profile = out.get(p.record_id);
-      if (!profile) continue;
-      if (p.kind === 'emails') profile.emails.push(p.value.trim().toLowerCase());
-      else if (p.kind === 'phones') {
-        if (p.e164) profile.phones.push(p.e164);
-      } else {
-        const domain = websiteDomain(p.value);
-        if (domain) profile.websites.push(domain);
-      }
-    }
+    addPoints(out, points);
   }
   return out;
+}
+
+/**
+ * The live records after `afterId` in id order, `limit` of them (a rebuild's keyset walk), in two range reads: the
+ * rows, and their contact points from the `(module, record_id)` index.
+ */
+export async function profilesAfter(db: Kysely<DB>, module: DuplicateModule, afterId: number, limit: number): Promise<{ lastId: number | null; profiles: Map<number, DuplicateProfile> }> {
+  const rows =
+    module === 'contacts'
+      ? (
+          await recordsForRules(db, 'contacts')
+            .select(['id', 'first_name', 'last_name', 'account_id', 'updated_at'])
+            .where('id', '>', afterId)
+            .where('deleted_at', 'is', null)
+            .orderBy('id')
+            .limit(limit)
+            .execute()
+        ).map((r) => ({ id: r.id, firstName: r.first_name ?? '', lastName: r.last_name ?? '', name: '', accountId: r.account_id, updatedAt: r.updated_at }))
+      : (
+          await recordsForRules(db, 'accounts').select(['id', 'name', 'updated_at']).where('id', '>', afterId).where('deleted_at', 'is', null).orderBy('id').limit(limit).execute()
+        ).map((r) => ({ id: r.id, firstName: '', lastName: '', name: r.name, accountId: null, updatedAt: r.updated_at }));
+  const lastId = rows[rows.length - 1]?.id ?? null;
+  const out = new Map<number, DuplicateProfile>();
+  if (lastId === null) return { lastId, profiles: out };
+  for (const r of rows) out.set(r.id, { ...r, module, emails: [], phones: [], websites: [] });
+  const points = await db
+    .selectFrom('contact_points')
+    .select(['record_id', 'kind', 'value', 'e164'])
+    .where('module', '=', module)
+    .where('record_id', '>', afterId)
+    .where('record_id', '<=', lastId)
+    .where('kind', 'in', ['emails', 'phones', 'websites'])
+    .execute();
+  addPoints(out, points);
+  return { lastId, profiles: out };
+}
+
+function addPoints(out: Map<number, DuplicateProfile>, points: ReadonlyArray<{ record_id: number; kind: string; value: string; e164: string | null }>): void {
+  for (const p of points) {
+    const profile = out.get(p.record_id);
+    if (!profile) continue;
+    if (p.kind === 'emails') profile.emails.push(p.value.trim().toLowerCase());
+    else if (p.kind === 'phones') {
+      if (p.e164) profile.phones.push(p.e164);
+    } else {
+      const domain = websiteDomain(p.value);
+      if (domain) profile.websites.push(domain);
+    }
+  }
 }

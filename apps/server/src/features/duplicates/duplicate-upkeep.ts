@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DuplicateModule } from '@kontor/contract/duplicates';
 import type { DB } from '../../db/schema.ts';
-import { profileKeys, type DuplicateProfile } from './duplicate-keys.ts';
+import { isExactHash, keyHash, profileKeys, type DuplicateProfile } from './duplicate-keys.ts';
 import { loadProfiles } from './duplicate-profiles.repository.ts';
 import { compareProfiles, isLikelyDuplicate } from './duplicate-score.ts';
 import {
   clustersOf, deleteClusters, deleteKeys, deletePairsTouching, dismissedTouching, holdersOfKeys, insertClusters, insertKeys, insertPairs,
-  keysOfRecords, pairsTouching, type KeyRow, type NewCluster, type PairRow,
+  keysOfRecords, membersOfClusters, pairsTouching, type KeyRow, type NewCluster, type PairRow,
 } from './duplicate-pairs.repository.ts';
 
 /**
@@ -15,24 +15,33 @@ import {
  * a delete or a restore all pass here; and by dismissals.
  */
 
-/** A key held by more records than this compares the record with the newest of them only. */
-export const HOLDERS_PER_KEY = 50;
-/** A cluster is grown at most this far (a chain of pairs through a shared phone line stops somewhere). */
-const MAX_CLUSTER_WALK = 200;
+/**
+ * How many holders of a key a record is compared with: the newest ones. An exact key (the same e-mail, phone, website
+ * or core name) makes its holders alike by itself, so a few link a record into their cluster; a sound needs more.
+ * The rebuild compares each record with as many of its predecessors, so both give the same pairs.
+ */
+export const holdersPerKey = (hash: number): number => (isExactHash(hash) ? 3 : 10);
 
 const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+/** The newest holders of each key (`holdersPerKey`). */
+export async function holdersOf(db: Kysely<DB>, module: DuplicateModule, keys: readonly number[]): Promise<KeyRow[]> {
+  const exact = keys.filter(isExactHash);
+  const sounds = keys.filter((k) => !isExactHash(k));
+  return [...(exact.length ? await holdersOfKeys(db, module, exact, holdersPerKey(1)) : []), ...(sounds.length ? await holdersOfKeys(db, module, sounds, holdersPerKey(0)) : [])];
+}
 
 /** Scores every pair of `profiles` x the records sharing a key with them; answers the pairs worth keeping. */
 export async function scoreAgainstHolders(
   db: Kysely<DB>,
   module: DuplicateModule,
   profiles: ReadonlyMap<number, DuplicateProfile>,
-  keysOf: ReadonlyMap<number, string[]>,
+  keysOf: ReadonlyMap<number, number[]>,
 ): Promise<PairRow[]> {
   const allKeys = [...new Set([...keysOf.values()].flat())];
   if (!allKeys.length) return [];
-  const holders = await holdersOfKeys(db, module, allKeys, HOLDERS_PER_KEY);
-  const byKey = new Map<string, number[]>();
+  const holders = await holdersOf(db, module, allKeys);
+  const byKey = new Map<number, number[]>();
   for (const h of holders) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.record_id]);
   const candidates = new Set<string>();
   for (const [id, keys] of keysOf) for (const k of keys) for (const other of byKey.get(k) ?? []) if (other !== id) candidates.add(pairKey(id, other));
@@ -58,8 +67,8 @@ export async function scoreAgainstHolders(
 export async function refreshRecords(db: Kysely<DB>, module: DuplicateModule, ids: readonly number[], now: string): Promise<void> {
   if (!ids.length) return;
   const profiles = await loadProfiles(db, module, ids);
-  const keysOf = new Map<number, string[]>();
-  for (const [id, p] of profiles) keysOf.set(id, profileKeys(p));
+  const keysOf = new Map<number, number[]>();
+  for (const [id, p] of profiles) keysOf.set(id, profileKeys(p).map(keyHash));
   const stored = await keysOfRecords(db, module, ids);
   const storedSet = new Set(stored.map((r) => `${r.record_id}\u0000${r.key}`));
   const wanted: KeyRow[] = [...keysOf].flatMap(([id, keys]) => keys.map((key) => ({ key, record_id: id })));
@@ -83,26 +92,19 @@ export async function refreshRecords(db: Kysely<DB>, module: DuplicateModule, id
   await recomputeClusters(db, module, [...touched], now);
 }
 
-/** Regroups the clusters holding any of `seeds`: connected components of the pairs, walked from the seeds. */
+/**
+ * Regroups the clusters holding any of `seeds` (records whose pairs changed, and their old and new partners): the
+ * members of those clusters and the seeds, with every pair among them, split into connected components. Clusters are
+ * closed under pairs (a member's partner is a member), so this sees the whole of each affected group in two reads,
+ * however long its chains.
+ */
 export async function recomputeClusters(db: Kysely<DB>, module: DuplicateModule, seeds: readonly number[], now: string): Promise<void> {
+  const old = await clustersOf(db, module, seeds);
   const nodes = new Set<number>(seeds);
-  const edges = new Map<string, PairRow>();
-  let frontier = [...seeds];
-  while (frontier.length && nodes.size < MAX_CLUSTER_WALK) {
-    const found = await pairsTouching(db, module, frontier);
-    frontier = [];
-    for (const p of found) {
-      edges.set(`${p.low_id}:${p.high_id}`, p);
-      for (const id of [p.low_id, p.high_id]) {
-        if (nodes.has(id)) continue;
-        nodes.add(id);
-        frontier.push(id);
-      }
-    }
-  }
-  const old = await clustersOf(db, module, [...nodes]);
+  for (const m of await membersOfClusters(db, old)) nodes.add(m.record_id);
+  const edges = await pairsTouching(db, module, [...nodes]);
   if (old.length) await deleteClusters(db, old);
-  await insertClusters(db, module, componentsOf([...nodes], [...edges.values()]), now);
+  await insertClusters(db, module, componentsOf([...nodes], edges), now);
 }
 
 /** Connected components (two or more records) of pairs, each scored by its best pair. */

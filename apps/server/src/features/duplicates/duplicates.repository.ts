@@ -96,11 +96,6 @@ export async function clusterPage(
     .execute();
 }
 
-export async function membersOfClusters(db: Kysely<DB>, clusterIds: readonly number[]): Promise<Array<{ cluster_id: number; record_id: number }>> {
-  if (!clusterIds.length) return [];
-  return db.selectFrom('duplicate_members').select(['cluster_id', 'record_id']).where('cluster_id', 'in', [...clusterIds]).execute();
-}
-
 /** The pairs among these records. */
 export async function pairsAmong(db: Kysely<DB>, module: DuplicateModule, ids: readonly number[]): Promise<PairRow[]> {
   if (ids.length < 2) return [];

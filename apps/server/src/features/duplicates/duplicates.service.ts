@@ -11,10 +11,10 @@ import { assertCan } from '../permissions/access.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { writeConfig } from '../records/write-config.ts';
 import { draftProfile, findDuplicates } from './duplicate-matcher.ts';
-import { insertDismissals } from './duplicate-pairs.repository.ts';
+import { insertDismissals, membersOfClusters } from './duplicate-pairs.repository.ts';
 import { recomputeClusters } from './duplicate-upkeep.ts';
 import { presentCandidate, presentDuplicateRecord, presentPair } from './duplicates.presenter.ts';
-import { clusterPage, duplicateRecords, membersOfClusters, pairsAmong, visibleIds } from './duplicates.repository.ts';
+import { clusterPage, duplicateRecords, pairsAmong, visibleIds } from './duplicates.repository.ts';
 
 /** The check on entry, the clusters page and "not a duplicate" (issue #16; docs/API.md "Duplicates"). */
 

@@ -3,6 +3,7 @@ import type { DuplicateCandidate, DuplicateCheck, DuplicateListResponse, Duplica
 import type { OrgDefaults } from '@kontor/contract/permissions';
 import { useHarness, type TestClient } from '../../test/harness.ts';
 import { makeAccount, makeContact } from '../../test/factories.ts';
+import { rebuildDuplicates } from './duplicate-rebuild.ts';
 
 const { h, admin } = useHarness();
 let seq = 0;
@@ -174,5 +175,34 @@ describe('clusters', () => {
     const scores = all.data.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
     for (const q of ['cursor=abc', 'limit=0', 'ownerId=99999999999', 'sort=name', 'tagId=1%00']) expect((await admin.get(`/api/v1/contacts/duplicates?${q}`)).statusCode, q).toBe(400);
+  });
+});
+
+describe('rebuild', () => {
+  it('computes from nothing the pairs and clusters the upkeep kept, dismissals included', async () => {
+    const k = u();
+    const acc = await makeAccount(admin, { name: `Rebuild Co ${k}`, website: `https://rebuild${k}.example` });
+    await makeAccount(admin, { name: `Rebuild Company ${k} Ltd`, website: `https://www.rebuild${k}.example/en` });
+    const a = await makeContact(admin, { firstName: 'Maria', lastName: `Rebuild${k}`, accountId: acc.id });
+    const b = await makeContact(admin, { firstName: 'Marie', lastName: `Rebuild${k}`, accountId: acc.id });
+    await makeContact(admin, { lastName: `Mail${k}`, emails: [{ label: 'work', value: `mail.${k}@example.org`, primary: true }] });
+    await makeContact(admin, { lastName: `Mail2${k}`, emails: [{ label: 'work', value: `MAIL.${k}@example.org`, primary: true }] });
+    expect((await admin.post('/api/v1/contacts/duplicates/dismiss', { ids: [a.id, b.id] })).statusCode).toBe(204);
+    const db = h.database.db;
+    const snapshot = async () => ({
+      pairs: await db.selectFrom('duplicate_pairs').select(['module', 'low_id', 'high_id', 'score', 'reasons']).orderBy('module').orderBy('low_id').orderBy('high_id').execute(),
+      clusters: (await db.selectFrom('duplicate_members').select(['module', 'record_id', 'cluster_id']).execute())
+        .reduce((m, r) => m.set(r.cluster_id, [...(m.get(r.cluster_id) ?? []), `${r.module}:${r.record_id}`]), new Map<number, string[]>()),
+      keys: await db.selectFrom('duplicate_keys').select(['module', 'key', 'record_id']).orderBy('module').orderBy('key').orderBy('record_id').execute(),
+    });
+    const groups = (m: Map<number, string[]>) => [...m.values()].map((g) => g.sort().join(',')).sort();
+    const before = await snapshot();
+    expect(before.pairs.length).toBeGreaterThanOrEqual(2);
+    await rebuildDuplicates(db);
+    const after = await snapshot();
+    expect(after.keys).toEqual(before.keys);
+    expect(after.pairs).toEqual(before.pairs);
+    expect(groups(after.clusters)).toEqual(groups(before.clusters));
+    expect(await db.selectFrom('duplicate_pending').select('record_id').execute()).toEqual([]);
   });
 });
