@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { SweepData } from './sweep-data.ts';
 
+/** The e-mail of the sweep data's contact (sweep-data.ts), typed into a new contact to bring up the duplicate warning. */
+const SWEEP_CONTACT_EMAIL = 'maximiliane.hohenzollern-sigmaringen@praezisionswerkzeuge.example';
+
 /** A page (or an open state of one) the sweep visits in every language and at every width. */
 export interface SweepPage {
   key: string;
@@ -91,6 +94,34 @@ export const sweepPages: SweepPage[] = [
   { key: 'accounts-no-match', path: fixed('/accounts?q=zzqx-nothing-matches'), ready: tid('empty-state') },
   { key: 'imports', path: fixed('/imports'), ready: tid('import-history') },
   { key: 'import-upload', path: fixed('/imports/new?module=contacts'), ready: tid('import-upload') },
+  // Issue #16: each module's likely duplicates, the warning in a form (the sweep's contact's e-mail typed again), and
+  // the merge dialog started from a record page.
+  { key: 'contacts-duplicates', path: fixed('/contacts/duplicates'), ready: tid('duplicates-page') },
+  { key: 'accounts-duplicates', path: fixed('/accounts/duplicates'), ready: tid('duplicates-page') },
+  {
+    key: 'contacts-new-duplicate',
+    path: fixed('/contacts'),
+    ready: tid('new-contact'),
+    open: async (page) => {
+      await page.getByTestId('new-contact').click();
+      await show(page, 'contact-form');
+      await page.getByTestId('field-lastName').fill('Hohenzollern-Sigmaringen');
+      await page.getByTestId('add-emails').click();
+      await page.getByTestId('emails-value-0').fill(SWEEP_CONTACT_EMAIL);
+      await show(page, 'duplicate-warning');
+    },
+  },
+  {
+    key: 'contact-merge',
+    path: (d) => `/contacts/${d.contactId}`,
+    ready: tid('record-more'),
+    open: async (page) => {
+      await page.getByTestId('record-more').click();
+      await page.getByTestId('record-merge').click();
+      await show(page, 'merge-add');
+      await page.locator('[role="menu"]').waitFor({ state: 'detached' });
+    },
+  },
   { key: 'recycle-bin', path: fixed('/recycle-bin'), ready: tid('bin-table') },
   { key: 'recycle-bin-empty', path: fixed('/recycle-bin'), ready: tid('bin-table'), open: clickThen('bin-tab-leads', 'bin-empty') },
   ...settings.map(([key, path, ready]): SweepPage => ({ key: `settings-${key}`, path: fixed(`/settings/${path}`), ready: tid(ready) })),

@@ -10,6 +10,7 @@ import { rememberLocation } from '../features/views/list-memory';
 import { undoToasts } from '../features/records/undo-toasts';
 import { parsePrintSearch } from '../features/print/search';
 import { parseImportNewSearch, parseImportSearch } from '../features/imports/search';
+import { parseDuplicatesSearch } from '../features/duplicates/search';
 
 /*
  * Code splitting (issue #14): this file holds only paths and search parsers. Each page group's components load as
@@ -85,6 +86,15 @@ const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/impor
 const importNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/new', validateSearch: parseImportNewSearch }).lazy(() => imports().then((m) => m.upload));
 const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/$importId', validateSearch: parseImportSearch }).lazy(() => imports().then((m) => m.wizard));
 
+/** Duplicates (issue #16): a module's clusters of likely duplicates, merged or dismissed from there. */
+const duplicates = () => import('./routes/duplicates.route');
+const contactDuplicatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/contacts/duplicates', validateSearch: parseDuplicatesSearch }).lazy(() =>
+  duplicates().then((m) => m.contacts),
+);
+const accountDuplicatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/duplicates', validateSearch: parseDuplicatesSearch }).lazy(() =>
+  duplicates().then((m) => m.accounts),
+);
+
 /** The settings pages, by path under /settings: all of settings is one chunk. */
 export const settingsPages = [
   'users',
@@ -130,6 +140,8 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     importNewRoute,
     importRoute,
+    contactDuplicatesRoute,
+    accountDuplicatesRoute,
     settingsRoute.addChildren([settingsIndexRoute, ...settingsChildren]),
   ]),
 ]);

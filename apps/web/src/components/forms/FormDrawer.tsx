@@ -5,7 +5,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { ModalActions } from '../ModalActions';
 import { keyLabel, matchesShortcut } from '../../features/search/shortcuts';
 
-interface Props {
+export interface FormDrawerProps {
   opened: boolean;
   onClose: () => void;
   title: string;
@@ -18,12 +18,32 @@ interface Props {
   testId?: string;
   size?: number | string;
   submitLabel?: string;
+  /**
+   * Shown between the fields and the buttons, always in view (a record form's duplicate warning). `leave` closes the
+   * drawer and then runs `then` (opening another page), asking first when there are unsaved edits.
+   */
+  aside?: (leave: (then: () => void) => void) => ReactNode;
 }
 
 /** A side drawer form: Ctrl/Cmd+Enter saves, Escape closes (asking first when there are unsaved edits). */
-export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, formError, children, testId, size = 640, submitLabel }: Props) {
+export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, formError, children, testId, size = 640, submitLabel, aside }: FormDrawerProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  /** What runs once the drawer is closed after the question (`aside`'s `leave`). */
+  const [afterClose, setAfterClose] = useState<{ run: () => void } | null>(null);
+  const leave = (then: () => void) => {
+    if (dirty && !saving) {
+      setAfterClose({ run: then });
+      setConfirming(true);
+    } else {
+      onClose();
+      then();
+    }
+  };
+  const keepEditing = () => {
+    setConfirming(false);
+    setAfterClose(null);
+  };
 
   const requestClose = () => {
     if (dirty && !saving) setConfirming(true);
@@ -69,6 +89,7 @@ export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, fo
                 {children}
               </Stack>
             </Drawer.Body>
+            {aside?.(leave)}
             <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--k-border)', background: 'var(--mantine-color-gray-0)' }}>
               <Text size="xs" c="dimmed" visibleFrom="sm">
                 <Kbd size="xs">{keyLabel(t, 'mod')}</Kbd> + <Kbd size="xs">{keyLabel(t, 'Enter')}</Kbd> {t('form.toSave')}
@@ -86,19 +107,20 @@ export function FormDrawer({ opened, onClose, title, dirty, saving, onSubmit, fo
           </div>
         </Drawer.Content>
       </Drawer.Root>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('form.discardTitle')} zIndex={400} centered size="sm">
+      <Modal opened={confirming} onClose={keepEditing} title={t('form.discardTitle')} zIndex={400} centered size="sm">
         <Text size="sm" mb="lg">
           {t('form.discardText')}
         </Text>
         <ModalActions
           gap="xs"
-          onCancel={() => setConfirming(false)}
+          onCancel={keepEditing}
           cancelLabel={t('form.keepEditing')}
           cancelTestId="discard-keep"
           label={t('form.discard')}
           onConfirm={() => {
             setConfirming(false);
             onClose();
+            afterClose?.run();
           }}
           color="red"
           testId="discard-confirm"

@@ -10,6 +10,7 @@ import { CustomFieldsFormSection } from '../records/CustomFieldsFormSection';
 import { recordFormKey, RecordFormDrawer, useRecordFormDrawer, type RecordFormProps } from '../records/RecordFormDrawer';
 import { accountFormValues, accountPayload, type AccountFormInit, type AccountFormValues } from './account-form-values';
 import { createAccount, updateAccount } from './api';
+import { LazyDuplicateWarning } from '../duplicates/lazy';
 
 type Props = RecordFormProps<AccountFormInit, Account>;
 
@@ -44,7 +45,12 @@ function AccountFormDrawer({ init, onClose, onSaved }: Props & { init: AccountFo
   const sameAsBilling = JSON.stringify(v.shippingAddress) === JSON.stringify(v.billingAddress);
 
   return (
-    <RecordFormDrawer drawer={drawer} onSubmit={() => void submit()} testId="account-form">
+    <RecordFormDrawer
+      drawer={drawer}
+      onSubmit={() => void submit()}
+      testId="account-form"
+      aside={(leave) => <LazyDuplicateWarning module="accounts" excludeId={editing ? init.account?.id : undefined} parts={{ name: v.name, points: v.points }} leave={leave} />}
+    >
       <FormSection title={t('sections.info')}>
         <TextInput {...txt('name')} required data-autofocus autoFocus />
         <OwnerSelect label={t('fields.owner')} value={v.ownerId} onChange={(x) => set('ownerId', x)} error={errors.ownerId} testId="field-owner" disabled={ownerLocked} description={ownerLocked ? t('records.ownerLockedHint') : undefined} />

@@ -14,6 +14,7 @@ import { ArrangedSections } from '../records/ArrangedSections';
 import { activitiesSection, itemSections } from '../records/common-sections';
 import { captionBeside, infoFieldsBeside } from '../records/sidebar-fields';
 import { useSettings } from '../../lib/reference';
+import { useMergeAction } from '../duplicates/useMergeAction';
 
 /** Info's candidates; those the sidebar or the contact points show are left out (`infoFieldsBeside`, issue #14). */
 const allInfoFields = ['name', 'ownerId', 'parentAccountId', 'accountType', 'industry', 'ownership', 'rating', 'employees', 'annualRevenue', 'fax', 'tickerSymbol', 'accountNumber', 'accountSite'];
@@ -22,7 +23,7 @@ const infoField: FieldOf<Account> = (t, key, a, defs) => (key === 'name' ? { lab
 export function AccountPage({ id }: { id: string }) {
   const query = useAccount(id);
   return (
-    <RecordLoader module="accounts" query={query}>
+    <RecordLoader module="accounts" id={id} query={query}>
       {(a) => <AccountView account={a} />}
     </RecordLoader>
   );
@@ -36,6 +37,7 @@ function AccountView({ account: a }: { account: Account }) {
   const seesDeals = rights.can('deals', 'view');
   const summary = seesDeals ? a.deals : undefined;
   const card = useSettings().data?.businessCard.accounts ?? [];
+  const merge = useMergeAction('accounts', a);
   const subtitle = captionBeside([['industry', a.industry ? t(`picklist.industries.${a.industry}`) : null], ['billingAddress', a.billingAddress.city]], card);
 
   return (
@@ -54,6 +56,8 @@ function AccountView({ account: a }: { account: Account }) {
         </>
       )}
       descriptionTestId="value-description"
+      extraActions={merge.item}
+      dialogs={merge.dialog}
       form={(f, close, onSaved) => <AccountForm init={f && { mode: f.mode, account: f.record }} onClose={close} onSaved={onSaved} />}
       open={(accountId) => void navigate({ to: '/accounts/$accountId', params: { accountId } })}
       contactCount={a.contactCount}

@@ -11,6 +11,7 @@ import { CustomFieldsFormSection } from '../records/CustomFieldsFormSection';
 import { recordFormKey, RecordFormDrawer, useRecordFormDrawer, type RecordFormProps } from '../records/RecordFormDrawer';
 import { contactFormValues, contactPayload, type ContactFormInit, type ContactFormValues } from './contact-form-values';
 import { createContact, updateContact } from './api';
+import { LazyDuplicateWarning } from '../duplicates/lazy';
 
 type Props = RecordFormProps<ContactFormInit, Contact>;
 
@@ -41,7 +42,12 @@ function ContactFormDrawer({ init, onClose, onSaved }: Props & { init: ContactFo
   };
 
   return (
-    <RecordFormDrawer drawer={drawer} onSubmit={() => void submit()} testId="contact-form">
+    <RecordFormDrawer
+      drawer={drawer}
+      onSubmit={() => void submit()}
+      testId="contact-form"
+      aside={(leave) => <LazyDuplicateWarning module="contacts" excludeId={editing?.id} parts={{ firstName: v.firstName, lastName: v.lastName, accountId: v.accountId, points: v.points }} leave={leave} />}
+    >
       <FormSection title={t('sections.info')}>
         <PicklistSelect name="salutations" label={t('fields.salutation')} value={v.salutation} onChange={(x) => set('salutation', x)} error={errors.salutation} testId="field-salutation" />
         <div />

@@ -15,6 +15,7 @@ import { ArrangedSections } from '../records/ArrangedSections';
 import { activitiesSection, itemSections } from '../records/common-sections';
 import { captionBeside, infoFieldsBeside } from '../records/sidebar-fields';
 import { useSettings } from '../../lib/reference';
+import { useMergeAction } from '../duplicates/useMergeAction';
 
 /** Info's candidates; those the sidebar or the contact points show are left out (`infoFieldsBeside`, issue #14). */
 const allInfoFields = ['salutation', 'firstName', 'lastName', 'position', 'department', 'accountId', 'ownerId', 'birthday', 'leadSource', 'emailOptOut', 'contactType'];
@@ -22,7 +23,7 @@ const allInfoFields = ['salutation', 'firstName', 'lastName', 'position', 'depar
 export function ContactPage({ id }: { id: string }) {
   const query = useContact(id);
   return (
-    <RecordLoader module="contacts" query={query}>
+    <RecordLoader module="contacts" id={id} query={query}>
       {(c) => <ContactView contact={c} />}
     </RecordLoader>
   );
@@ -35,6 +36,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
   const rights = useMyRights();
   const account = c.accountId && c.accountName ? { id: c.accountId, name: c.accountName } : null;
   const card = useSettings().data?.businessCard.contacts ?? [];
+  const merge = useMergeAction('contacts', c);
 
   return (
     <RecordPageFrame<Contact>
@@ -45,11 +47,19 @@ function ContactView({ contact: c }: { contact: Contact }) {
       fieldOf={contactField}
       infoFields={infoFieldsBeside(allInfoFields, card)}
       extraActions={
-        <Menu.Item leftSection={<IconArrowsExchange size={15} />} onClick={() => setMoving(true)} data-testid="contact-move">
-          {t('contacts.moveAction')}
-        </Menu.Item>
+        <>
+          <Menu.Item leftSection={<IconArrowsExchange size={15} />} onClick={() => setMoving(true)} data-testid="contact-move">
+            {t('contacts.moveAction')}
+          </Menu.Item>
+          {merge.item}
+        </>
       }
-      dialogs={moving ? <MoveContactModal contact={c} opened onClose={() => setMoving(false)} /> : null}
+      dialogs={
+        <>
+          {moving ? <MoveContactModal contact={c} opened onClose={() => setMoving(false)} /> : null}
+          {merge.dialog}
+        </>
+      }
       form={(f, close, onSaved) => <ContactForm init={f && { mode: f.mode, contact: f.record }} onClose={close} onSaved={onSaved} />}
       open={(contactId) => void navigate({ to: '/contacts/$contactId', params: { contactId } })}
       onDelete={() => deleteContact(c.id)}

@@ -5,7 +5,7 @@ import { Button, Stack, Text } from '@mantine/core';
 import type { z } from 'zod';
 import type { CustomFieldValues } from '@kontor/contract/custom-fields';
 import { useCustomFields } from '../../lib/reference';
-import { FormDrawer } from '../../components/forms/FormDrawer';
+import { FormDrawer, type FormDrawerProps } from '../../components/forms/FormDrawer';
 import { recordKeys, type RecordModule } from './api';
 import { invalidateHistory } from './history';
 import { requiredCustomErrors } from './form-utils';
@@ -89,8 +89,11 @@ interface DrawerState {
   form: { dirty: boolean; formError: string | null; conflict: boolean };
 }
 
-/** The drawer itself: title by mode, the form's error (with "Reload" on a version conflict) and the clone hint. */
-export function RecordFormDrawer({ drawer, onSubmit, testId, children }: { drawer: DrawerState; onSubmit: () => void; testId: string; children: ReactNode }) {
+/**
+ * The drawer itself: title by mode, the form's error (with "Reload" on a version conflict) and the clone hint; `aside`
+ * is kept in view below the fields (FormDrawer's: the duplicate warning).
+ */
+export function RecordFormDrawer({ drawer, onSubmit, testId, children, aside }: { drawer: DrawerState; onSubmit: () => void; testId: string; children: ReactNode; aside?: FormDrawerProps['aside'] }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { module, mode, recordId, onClose, form, saving } = drawer;
@@ -103,6 +106,7 @@ export function RecordFormDrawer({ drawer, onSubmit, testId, children }: { drawe
       saving={saving}
       onSubmit={onSubmit}
       testId={testId}
+      aside={aside}
       formError={
         form.formError ? (
           <Stack gap={6} align="flex-start">

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useRouter } from '@tanstack/react-router';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconDownload, IconPlus, IconPrinter, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import type { BulkAction, Filter, Selection, View } from '@kontor/contract/views';
-import { importModules, type ImportModule } from '@kontor/contract/imports';
 import { isApiError, type QueryValue } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useCustomFields } from '../../lib/reference';
@@ -15,6 +14,7 @@ import { EmptyState, ErrorState } from '../../components/States';
 import { useMyRights } from '../auth/permissions';
 import { useRecordCount, type RecordCount, type RecordModule } from './api';
 import { LetterIndex, ListFilters, type QuickFilter } from './ListFilters';
+import { ListDataLinks } from './ListDataLinks';
 import { clearedFilters, hasFilters, type ListSearch } from './search';
 import { useFilterFields, useViews } from '../views/api';
 import { ColumnChooser } from '../views/ColumnChooser';
@@ -61,8 +61,6 @@ function countText(t: TFunction, module: RecordModule, count: RecordCount): stri
   if (count.atLeast) return t('listTotal.moreThan', { text });
   return count.approximate ? t('listTotal.about', { text }) : text;
 }
-
-const isImportModule = (m: RecordModule): m is ImportModule => (importModules as readonly string[]).includes(m);
 
 /** The list's own keys in the URL that are not sent to the list API as they are. */
 const VIEW_KEYS = new Set(['viewId', 'filter', 'columns', 'widths', 'pageSize', 'sort']);
@@ -269,11 +267,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
                   : undefined
               }
             />
-            {isImportModule(module) && rights.can(module, 'import') ? (
-              <Button variant="default" onClick={() => void router.navigate({ to: '/imports/new', search: { module } })} size="compact-sm" leftSection={<IconUpload size={15} />} data-testid="import-open">
-                {t('imports.button')}
-              </Button>
-            ) : null}
+            <ListDataLinks module={module} />
             {rights.can(module, 'export') ? (
               <Button variant="default" size="compact-sm" leftSection={<IconDownload size={15} />} onClick={() => setExporting({ selection: allSelection })} disabled={!viewsSettled} data-testid="export-open">
                 {t('views.export.button')}

@@ -30,6 +30,7 @@ import { showUndoToast } from './undo';
 import { InlineEditingContext, useInlineEditing } from './useInlineEditing';
 import { ConflictContext, useConflictStore, useRecordPatch } from './useRecordPatch';
 import { listHrefOf } from '../views/list-memory';
+import { MergedRedirect } from '../duplicates/MergedRedirect';
 
 type PageRecord = Account | Contact | Lead;
 type Field = { label: string; value: ReactNode };
@@ -41,10 +42,14 @@ export type RecordFormState<R> = { mode: 'edit' | 'clone'; record: R } | null;
 /** A page's label of a field, or null when the page's field function does not know the key (it answers the key). */
 export const knownLabel = (key: string, label: string): string | null => (label && label !== key ? label : null);
 
-/** A record page while its record loads, or when it cannot be shown; the loaded record goes to `children`. */
-export function RecordLoader<R>({ module, query, children }: { module: RecordModule; query: UseQueryResult<R>; children: (record: R) => ReactNode }) {
+/**
+ * A record page while its record loads, or when it cannot be shown; the loaded record goes to `children`. A record
+ * answered with another id than `id` was merged into that one (issue #16): the page moves to its survivor.
+ */
+export function RecordLoader<R extends { id: string }>({ module, id, query, children }: { module: RecordModule; id?: string; query: UseQueryResult<R>; children: (record: R) => ReactNode }) {
   if (query.isPending) return <PageSkeleton />;
   if (query.isError) return <RecordUnavailable module={module} error={query.error} onRetry={() => void query.refetch()} />;
+  if (id !== undefined && query.data.id !== id) return <MergedRedirect module={module} to={query.data.id} />;
   return children(query.data);
 }
 

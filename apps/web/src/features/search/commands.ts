@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '@tanstack/react-router';
 import {
-  IconAddressBook, IconBuilding, IconCalendarCheck, IconLanguage, IconPlus, IconReportMoney, IconSettings, IconTrash, IconUserSearch,
+  IconAddressBook, IconBuilding, IconCalendarCheck, IconCopy, IconLanguage, IconPlus, IconReportMoney, IconSettings, IconTrash, IconUserSearch,
 } from '@tabler/icons-react';
 import type { SearchModule } from '@kontor/contract/search';
 import { locales } from '@kontor/contract/users';
@@ -40,6 +40,11 @@ export function usePaletteCommands(): PaletteCommand[] {
   if (rights.can('leads', 'view')) pages.push({ id: 'leads', group: 'pages', label: t('nav.leads'), keywords: words('nav.leads'), icon: IconUserSearch, run: go('/leads') });
   if (rights.can('activities', 'view')) {
     pages.push({ id: 'activities', group: 'pages', label: t('activities.mine'), keywords: words('activities.mine'), icon: IconCalendarCheck, run: go('/activities') });
+  }
+  // Issue #16: each module's likely duplicates.
+  for (const m of ['contacts', 'accounts'] as const) {
+    const label = `duplicates.page.title.${m}`;
+    pages.push({ id: `${m}-duplicates`, group: 'pages', label: t(label), keywords: [...words(label), t('duplicates.button', { lng: 'en' })], icon: IconCopy, run: go(`/${m}/duplicates`) });
   }
   pages.push(
     { id: 'recycle-bin', group: 'pages', label: t('nav.recycleBin'), keywords: words('nav.recycleBin'), icon: IconTrash, run: go('/recycle-bin') },

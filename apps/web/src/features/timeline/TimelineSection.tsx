@@ -3,7 +3,7 @@ import { useTranslation, Trans } from 'react-i18next';
 import { Anchor, Badge, Button, Chip, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import {
-  IconArrowBackUp, IconCalendarCheck, IconCalendarEvent, IconCheckbox, IconFile, IconFileMinus, IconLink, IconLinkOff, IconLock, IconNote, IconNoteOff,
+  IconArrowBackUp, IconArrowMerge, IconArrowsSplit, IconCalendarCheck, IconCalendarEvent, IconCheckbox, IconFile, IconFileMinus, IconLink, IconLinkOff, IconLock, IconNote, IconNoteOff,
   IconPencil, IconPlus, IconShare, IconTransfer, IconTrash, IconUserShare, type Icon,
 } from '@tabler/icons-react';
 import { timelineFilters, type TimelineEvent, type TimelineFilter, type TimelineKind } from '@kontor/contract/timeline';
@@ -13,6 +13,8 @@ import type { RecordModule } from '../records/api';
 import { RecordSection } from '../records/RecordSection';
 import { useTimeline } from './api';
 import { changeValue, fieldLabel, RecordName, sentenceKey } from './timeline-text';
+import { LazyMergeUndoAction } from '../duplicates/lazy';
+import { mergeDetails } from '../duplicates/merge-details';
 
 const icons: Record<TimelineKind, Icon> = {
   created: IconPlus,
@@ -33,6 +35,8 @@ const icons: Record<TimelineKind, Icon> = {
   file_deleted: IconFileMinus,
   activity_completed: IconCheckbox,
   activity_reopened: IconCalendarEvent,
+  merged: IconArrowMerge,
+  merge_undone: IconArrowsSplit,
 };
 
 function EventLine({ module, id, e }: { module: RecordModule; id: string; e: TimelineEvent }) {
@@ -45,6 +49,8 @@ function EventLine({ module, id, e }: { module: RecordModule; id: string; e: Tim
   const to = typeof e.details.toOwnerId === 'string' ? e.names[`users:${e.details.toOwnerId}`] : undefined;
   // Writes an import made (or its undo) carry it: `{ import: { id, fileName, undo? } }`.
   const imported = typeof e.details.import === 'object' && e.details.import !== null ? (e.details.import as { id?: unknown; fileName?: unknown; undo?: unknown }) : null;
+  // A merge (issue #16) names the records merged into this one.
+  const merge = e.kind === 'merged' || e.kind === 'merge_undone' ? mergeDetails(e) : null;
   return (
     <Group gap={10} wrap="nowrap" align="flex-start" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="timeline-event" data-kind={e.kind}>
       <Icon size={16} stroke={1.6} color="var(--mantine-color-gray-6)" style={{ flex: 'none', marginTop: 3 }} />
@@ -60,6 +66,7 @@ function EventLine({ module, id, e }: { module: RecordModule; id: string; e: Tim
               from: from ?? t('timeline.hiddenRecord'),
               to: to ?? t('timeline.hiddenRecord'),
               name: typeof e.details.name === 'string' ? e.details.name : '',
+              ...(merge ? { count: merge.mergedNames.length, names: merge.mergedNames.join(', ') } : {}),
             }}
             components={{ b: <b />, record: <RecordName module={e.module} id={e.recordId} name={e.recordName} t={t} /> }}
           />
@@ -78,6 +85,7 @@ function EventLine({ module, id, e }: { module: RecordModule; id: string; e: Tim
             </Anchor>
           </Text>
         ) : null}
+        {e.kind === 'merged' ? <LazyMergeUndoAction event={e} /> : null}
         {changes.length ? (
           <Stack gap={2} data-testid="timeline-changes">
             {changes.map((c) => (
