@@ -48,23 +48,40 @@ export interface FindOptions {
 
 /** The likely duplicates of a draft among the records the actor may see, best first. */
 export async function findDuplicates(db: Kysely<DB>, actor: Actor, profile: DuplicateProfile, opts: FindOptions): Promise<DuplicateMatch[]> {
-  const keys = profileKeys(profile).map(keyHash);
-  if (!keys.length) return [];
-  const module = profile.module;
-  const holders = await holdersOf(db, module, keys);
+  return (await findDuplicatesMany(db, actor, profile.module, [profile], opts))[0] ?? [];
+}
+
+/**
+ * The likely duplicates of many drafts (an import's chunk) in a few statements per 500 keys: every key's holders at
+ * once, then the visible ones' profiles at once; each draft is scored against the holders of its own keys.
+ */
+export async function findDuplicatesMany(
+  db: Kysely<DB>,
+  actor: Actor,
+  module: DuplicateModule,
+  drafts: readonly DuplicateProfile[],
+  opts: FindOptions,
+): Promise<DuplicateMatch[][]> {
+  const keysOf = drafts.map((d) => profileKeys(d).map(keyHash));
+  const holders = await holdersOf(db, module, [...new Set(keysOf.flat())]);
+  const byKey = new Map<number, number[]>();
+  for (const h of holders) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.record_id]);
   const ids = [...new Set(holders.map((h) => h.record_id))].filter((id) => id !== opts.excludeId);
-  if (!ids.length) return [];
   const visible = await visibleIds(db, actor, module, ids);
-  if (!visible.size) return [];
   const profiles = await loadProfiles(db, module, [...visible]);
   const dismissed = opts.excludeId ? await dismissedTouching(db, module, [opts.excludeId]) : new Set<string>();
-  const out: DuplicateMatch[] = [];
-  for (const [id, candidate] of profiles) {
-    if (opts.excludeId && dismissed.has(opts.excludeId < id ? `${opts.excludeId}:${id}` : `${id}:${opts.excludeId}`)) continue;
-    const s = compareProfiles(profile, candidate);
-    if (!isLikelyDuplicate(s)) continue;
-    if (opts.codes && !s.reasons.some((r) => opts.codes?.includes(r.code))) continue;
-    out.push({ id, ...s });
-  }
-  return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, opts.limit);
+  return drafts.map((draft, i) => {
+    const candidates = new Set((keysOf[i] ?? []).flatMap((k) => byKey.get(k) ?? []));
+    const out: DuplicateMatch[] = [];
+    for (const id of candidates) {
+      const candidate = profiles.get(id);
+      if (!candidate) continue;
+      if (opts.excludeId && dismissed.has(opts.excludeId < id ? `${opts.excludeId}:${id}` : `${id}:${opts.excludeId}`)) continue;
+      const s = compareProfiles(draft, candidate);
+      if (!isLikelyDuplicate(s)) continue;
+      if (opts.codes && !s.reasons.some((r) => opts.codes?.includes(r.code))) continue;
+      out.push({ id, ...s });
+    }
+    return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, opts.limit);
+  });
 }

@@ -30,3 +30,10 @@ export class DuplicateSync {
     }
   };
 }
+
+const settling = new DuplicateSync();
+/**
+ * Brings the keys and pairs up to date inside a transaction that wrote, before it asks the matcher: an import row
+ * matched against a company created by an earlier row of the same transaction must find it. (The commit does the same.)
+ */
+export const settleDuplicates = (db: Kysely<DB>): Promise<void> => settling.flush(db);

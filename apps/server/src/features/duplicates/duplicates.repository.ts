@@ -24,12 +24,15 @@ export interface DuplicateRecordRow {
 
 /** Which of these ids the actor may see (live records only). */
 export async function visibleIds(db: Kysely<DB>, actor: Actor, module: DuplicateModule, ids: readonly number[]): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  const rows = await visibleRecords(db, actor, module)
-    .select(`${module}.id as id` as 'contacts.id')
-    .where(`${module}.id` as 'contacts.id', 'in', [...ids])
-    .execute();
-  return new Set(rows.map((r) => Number(r.id)));
+  const out = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await visibleRecords(db, actor, module)
+      .select(`${module}.id as id` as 'contacts.id')
+      .where(`${module}.id` as 'contacts.id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(Number(r.id));
+  }
+  return out;
 }
 
 /** The visible records among `ids`, with what the lists show. */

@@ -1,17 +1,22 @@
 import { sql, type Transaction } from 'kysely';
+import type { DuplicateReasonCode } from '@kontor/contract/duplicates';
 import type { DedupeMatcher, ImportModule } from '@kontor/contract/imports';
-import { nameSortKey, personSortKey } from '@kontor/contract/sort-key';
+import { personSortKey } from '@kontor/contract/sort-key';
 import type { DB } from '../../db/schema.ts';
 import { toE164 } from '../contact-points/phones.ts';
 import type { Actor } from '../permissions/actor.ts';
 import { visibleRecords } from '../records/visible-records.ts';
 import { companyKey } from './import-links.ts';
+import type { DuplicateProfile } from '../duplicates/duplicate-keys.ts';
+import { draftProfile, findDuplicatesMany } from '../duplicates/duplicate-matcher.ts';
+import { settleDuplicates } from '../duplicates/duplicate-sync.ts';
 import type { ImportDraft } from './mapping/draft.ts';
 
 /**
- * Finds the record a row duplicates (issue #15): the record its source id was imported as, else one with the same
- * e-mail (any of its e-mails, ignoring case), the same normalised phone (E.164), or the same name in the same account
- * (accounts: the same name). Only records the importer may see are matched. Rows earlier in the same file count too:
+ * Finds the record a row duplicates (issue #15): the record its source id was imported as, else the best likely
+ * duplicate the duplicates' matcher finds (issue #16: the one matcher of the check on entry and the clusters) with a
+ * reason the import matches on: the same e-mail, the same phone (E.164), a similar name in the same account or company
+ * domain (accounts: a similar name). Only records the importer may see are matched. Rows earlier in the same file count too:
  * a key stored by this import is remembered (`remember`), so a file's second "PETRA.NOVAK@…" is its first one's
  * duplicate even inside one transaction.
  */
@@ -33,17 +38,25 @@ interface Keys {
   emails: string[];
   phones: string[];
   name: string | null;
+  /** The row as the duplicates' matcher reads it (contacts and accounts). */
+  profile: DuplicateProfile | null;
 }
+
+/** Which of the matcher's reasons each "match on" option accepts. */
+const reasonsFor: Record<DedupeMatcher, readonly DuplicateReasonCode[]> = { email: ['email'], phone: ['phone'], name_account: ['name_account', 'name_domain', 'name'] };
 
 export class ImportMatcher {
   private readonly seen = new Map<string, number>();
+  private readonly codes: DuplicateReasonCode[];
 
   constructor(
     private readonly actor: Actor,
     private readonly module: ImportModule,
     private readonly matchOn: readonly DedupeMatcher[],
     private readonly region: string | null,
-  ) {}
+  ) {
+    this.codes = [...new Set(matchOn.flatMap((m) => reasonsFor[m]))];
+  }
 
   keysOf(draft: ImportDraft, accountId: string | null): Keys {
     const emails = this.matchOn.includes('email') ? draft.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean) : [];
@@ -56,7 +69,23 @@ export class ImportMatcher {
         name = `p:${personSortKey({ firstName: (f.firstName as string | undefined) ?? null, lastName: (f.lastName as string | undefined) ?? null })}|${accountId ?? ''}`;
       }
     }
-    return { emails, phones, name };
+    const profile =
+      this.module === 'contacts' || this.module === 'accounts'
+        ? draftProfile(
+            this.module,
+            {
+              firstName: typeof draft.fields.firstName === 'string' ? draft.fields.firstName : undefined,
+              lastName: typeof draft.fields.lastName === 'string' ? draft.fields.lastName : undefined,
+              name: typeof draft.fields.name === 'string' ? draft.fields.name : undefined,
+              accountId,
+              emails: draft.emails.map((e) => e.value),
+              phones: draft.phones.map((p) => p.value),
+              websites: draft.websites.map((w) => w.value),
+            },
+            this.region,
+          )
+        : null;
+    return { emails, phones, name, profile };
   }
 
   private keyList(k: Keys): string[] {
@@ -69,43 +98,7 @@ export class ImportMatcher {
   }
 
   async find(trx: Transaction<DB>, keys: Keys, accountId: string | null): Promise<Match | null> {
-    for (const key of this.keyList(keys)) {
-      const id = this.seen.get(key);
-      if (id !== undefined) return { id, reason: 'in_file' };
-    }
-    if (this.module !== 'contacts' && this.module !== 'accounts') return null;
-    const m = this.module;
-    const visible = () => visibleRecords(trx, this.actor, m).select(`${m}.id as id`);
-    if (keys.emails.length) {
-      const row = await visible()
-        .where(sql<boolean>`${sql.ref(`${m}.id`)} in (select record_id from contact_points where module = ${m} and kind = 'emails' and lower(value) in (${sql.join(keys.emails)}))`)
-        .orderBy(`${m}.id`)
-        .executeTakeFirst();
-      if (row) return { id: Number(row.id), reason: 'email' };
-    }
-    if (keys.phones.length) {
-      const row = await visible()
-        .where(sql<boolean>`${sql.ref(`${m}.id`)} in (select record_id from contact_points where module = ${m} and kind = 'phones' and e164 in (${sql.join(keys.phones)}))`)
-        .orderBy(`${m}.id`)
-        .executeTakeFirst();
-      if (row) return { id: Number(row.id), reason: 'phone' };
-    }
-    if (keys.name) return this.findByName(trx, keys.name, accountId);
-    return null;
-  }
-
-  private async findByName(trx: Transaction<DB>, name: string, accountId: string | null): Promise<Match | null> {
-    if (this.module === 'accounts') {
-      const key = name.slice(2);
-      const rows = await visibleRecords(trx, this.actor, 'accounts').select(['accounts.id', 'accounts.name']).where('accounts.name_sort', '=', nameSortKey(key)).limit(50).execute();
-      const found = rows.find((r) => companyKey(r.name) === key);
-      return found ? { id: found.id, reason: 'name_account' } : null;
-    }
-    const sortKey = name.slice(2, name.lastIndexOf('|'));
-    let q = visibleRecords(trx, this.actor, 'contacts').select('contacts.id').where('contacts.sort_name', '=', sortKey);
-    q = accountId ? q.where('contacts.account_id', '=', Number(accountId)) : q.where('contacts.account_id', 'is', null);
-    const row = await q.orderBy('contacts.id').executeTakeFirst();
-    return row ? { id: row.id, reason: 'name_account' } : null;
+    return (await this.findMany(trx, [{ keys, accountId }]))[0] ?? null;
   }
 
   /** Forgets the keys of rows stored so far (they are in the database now, where `find` sees them). */
@@ -114,37 +107,22 @@ export class ImportMatcher {
   }
 
   /**
-   * The matches of a chunk's rows, in file order, in a few queries: every e-mail, phone and name the chunk has is
-   * looked up at once; a row matched by an earlier row of the chunk (not stored yet) answers `in_file` with id 0.
+   * The matches of a chunk's rows, in file order: a row matched by an earlier row of the file answers `in_file` (id 0
+   * when that row is not stored yet); the others ask the duplicates' matcher (issue #16) for their best visible
+   * candidate with a reason the import matches on, all rows of the chunk at once.
    */
   async findMany(trx: Transaction<DB>, rows: ReadonlyArray<{ keys: Keys; accountId: string | null }>): Promise<Array<Match | null>> {
-    const byEmail = new Map<string, number>();
-    const byPhone = new Map<string, number>();
-    const byName = new Map<string, number>();
-    if (this.module === 'contacts' || this.module === 'accounts') {
-      const m = this.module;
-      const emails = [...new Set(rows.flatMap((r) => r.keys.emails))];
-      for (let i = 0; i < emails.length; i += 500) {
-        const found = await visibleRecords(trx, this.actor, m)
-          .innerJoin('contact_points as cp', (j) => j.onRef('cp.record_id', '=', `${m}.id` as 'contacts.id').on('cp.module', '=', m).on('cp.kind', '=', 'emails'))
-          .select([`${m}.id as id` as 'contacts.id', sql<string>`lower(cp.value)`.as('key')])
-          .where(sql<string>`lower(cp.value)`, 'in', emails.slice(i, i + 500))
-          .execute();
-        for (const f of found as Array<{ id: number; key: string }>) if (!byEmail.has(f.key) || (byEmail.get(f.key) ?? 0) > f.id) byEmail.set(f.key, Number(f.id));
-      }
-      const phones = [...new Set(rows.flatMap((r) => r.keys.phones))];
-      for (let i = 0; i < phones.length; i += 500) {
-        const found = await visibleRecords(trx, this.actor, m)
-          .innerJoin('contact_points as cp', (j) => j.onRef('cp.record_id', '=', `${m}.id` as 'contacts.id').on('cp.module', '=', m).on('cp.kind', '=', 'phones'))
-          .select([`${m}.id as id` as 'contacts.id', 'cp.e164 as key'])
-          .where('cp.e164', 'in', phones.slice(i, i + 500))
-          .execute();
-        for (const f of found as Array<{ id: number; key: string | null }>) if (f.key && (!byPhone.has(f.key) || (byPhone.get(f.key) ?? 0) > f.id)) byPhone.set(f.key, Number(f.id));
-      }
-    }
+    const matching = (this.module === 'contacts' || this.module === 'accounts') && this.codes.length > 0;
+    if (matching) await settleDuplicates(trx);
+    const found =
+      matching
+        ? await findDuplicatesMany(trx, this.actor, this.module, rows.map((r) => r.keys.profile).filter((p): p is DuplicateProfile => p !== null), { limit: 1, codes: this.codes })
+        : [];
     const out: Array<Match | null> = [];
     const chunkSeen = new Set<string>();
+    let next = 0;
     for (const r of rows) {
+      const best = r.keys.profile ? found[next++]?.[0] : undefined;
       let match: Match | null = null;
       for (const key of this.keyList(r.keys)) {
         const id = this.seen.get(key);
@@ -152,19 +130,9 @@ export class ImportMatcher {
         else if (chunkSeen.has(key)) match = { id: 0, reason: 'in_file' };
         if (match) break;
       }
-      if (!match) {
-        const email = r.keys.emails.map((e) => byEmail.get(e)).find((id) => id !== undefined);
-        const phone = r.keys.phones.map((p) => byPhone.get(p)).find((id) => id !== undefined);
-        if (email !== undefined) match = { id: email, reason: 'email' };
-        else if (phone !== undefined) match = { id: phone, reason: 'phone' };
-        else if (r.keys.name) {
-          const cached = byName.get(r.keys.name);
-          const id = cached ?? (await this.findByName(trx, r.keys.name, r.accountId))?.id;
-          if (id !== undefined) {
-            byName.set(r.keys.name, id);
-            match = { id, reason: 'name_account' };
-          }
-        }
+      if (!match && best) {
+        const reason = best.reasons.map((x) => x.code).find((c) => this.codes.includes(c));
+        match = { id: best.id, reason: reason === 'email' || reason === 'phone' ? reason : 'name_account' };
       }
       for (const key of this.keyList(r.keys)) chunkSeen.add(key);
       out.push(match);
