@@ -23,41 +23,40 @@ async function contactWithItems(tag: string, extra: Parameters<typeof makeContac
 
 describe('merging contacts', () => {
   it('moves every kind of related record to the survivor and leaves the merged records as tombstones', async () => {
-    const a = await contactWithItems('A');
-    const b = await contactWithItems('B');
+    const [a, b, c] = [await contactWithItems('A'), await contactWithItems('B'), await contactWithItems('C')];
+    // A fourth contact made by converting a lead: the lead's link moves too.
     const lead = await makeLead(admin);
     const conversion = (await admin.post(`/api/v1/leads/${lead.id}/convert`, { version: lead.version })).json<LeadConversion>();
-    const converted = await admin.get(`/api/v1/contacts/${conversion.contactId}`);
-    const c = { contact: converted.json<Contact>() };
-    const cNote = await makeNote(admin, { contactId: c.contact.id }, '<p>Note C</p>');
-    await addSourceId(h.database.db, 'contacts', 'crm-b-1', b.contact.id);
+    const converted = (await admin.get(`/api/v1/contacts/${conversion.contactId}`)).json<Contact>();
+    const convertedNote = await makeNote(admin, { contactId: converted.id }, '<p>Note L</p>');
+    await addSourceId(h.database.db, 'contacts', `crm-b-${Date.now()}`, b.contact.id);
+    const mergedIds = [b.contact.id, c.contact.id, converted.id];
 
-    const done = await merge(admin, 'contacts', { survivorId: a.contact.id, mergedIds: [b.contact.id, c.contact.id] });
+    const done = await merge(admin, 'contacts', { survivorId: a.contact.id, mergedIds });
     expect(done.record.id).toBe(a.contact.id);
 
+    const all = [a, b, c];
     const page = (await admin.get(`/api/v1/contacts/${a.contact.id}/page`)).json<ContactPage>();
-    expect(page.deals?.open.data.map((d) => d.id).sort()).toEqual([a.deal.id, b.deal.id].sort());
-    expect(page.activities?.open.data.map((x) => x.id).sort()).toEqual([a.activity.id, b.activity.id].sort());
-    expect(page.notes.data.map((n) => n.id).sort()).toEqual([a.note.id, b.note.id, cNote.id].sort());
-    expect(page.attachments.data.map((f) => f.id).sort()).toEqual([a.file.id, b.file.id].sort());
+    expect(page.deals?.open.data.map((d) => d.id).sort()).toEqual(all.map((x) => x.deal.id).sort());
+    expect(page.activities?.open.data.map((x) => x.id).sort()).toEqual(all.map((x) => x.activity.id).sort());
+    expect(page.notes.data.map((n) => n.id).sort()).toEqual([...all.map((x) => x.note.id), convertedNote.id].sort());
+    expect(page.attachments.data.map((f) => f.id).sort()).toEqual(all.map((x) => x.file.id).sort());
     // The merged records' own history shows on the survivor's timeline, with one `merged` entry naming them.
     const timeline = (await admin.get(`/api/v1/contacts/${a.contact.id}/timeline?since=all&limit=200`)).json<ContactPage['timeline']>().data;
-    expect(timeline.filter((e) => e.kind === 'created' && e.module === 'contacts' && e.recordId === a.contact.id)).toHaveLength(3);
-    const merged = timeline.find((e) => e.kind === 'merged');
-    expect(merged?.details).toEqual({ mergeId: done.mergeId, mergedIds: [b.contact.id, c.contact.id], mergedNames: [b.contact.fullName, c.contact.fullName] });
+    expect(timeline.filter((e) => e.kind === 'created' && e.module === 'contacts' && e.recordId === a.contact.id)).toHaveLength(4);
+    const merged = timeline.filter((e) => e.kind === 'merged');
+    expect(merged.map((e) => e.details)).toEqual([{ mergeId: done.mergeId, mergedIds, mergedNames: [b.contact.fullName, c.contact.fullName, converted.fullName] }]);
     expect((await admin.get(`/api/v1/leads/${lead.id}`)).json<Lead>().convertedContactId).toBe(a.contact.id);
 
-    // Nothing points at the merged records now: the deal in the recycle bin and the import's source id moved too.
-    const left = await rawState(h.database.db, 'contacts', [b.contact.id, c.contact.id]);
+    // Nothing points at the merged records now: deals in the recycle bin and import source ids moved too.
+    const left = await rawState(h.database.db, 'contacts', mergedIds);
     for (const table of ['deals', 'activities', 'notes', 'attachments', 'timeline', 'leads', 'import_source_ids']) expect(left[table], table).toEqual([]);
     const survivorState = await rawState(h.database.db, 'contacts', [a.contact.id]);
-    expect(survivorState.deals?.map((d) => d.name).sort()).toEqual(['Binned deal A', 'Binned deal B', 'Deal A', 'Deal B']);
-    expect(survivorState.import_source_ids?.map((s) => s.source_id)).toEqual(['crm-b-1']);
-    expect(left.records?.map((r) => [r.merged_into_id, r.deleted_at !== null, r.version])).toEqual([
-      [Number(a.contact.id), true, b.contact.version + 1],
-      [Number(a.contact.id), true, c.contact.version + 1],
-    ]);
-    // The tombstones are deleted for lists and search, and not in the recycle bin.
+    expect(survivorState.deals?.map((d) => d.name).sort()).toEqual(['A', 'B', 'C'].flatMap((t) => [`Binned deal ${t}`, `Deal ${t}`]).sort());
+    expect(survivorState.import_source_ids).toHaveLength(1);
+    expect(left.records?.map((r) => [r.merged_into_id, r.deleted_at !== null])).toEqual(mergedIds.map(() => [Number(a.contact.id), true]));
+    expect(left.records?.map((r) => r.version)).toEqual([b.contact.version + 1, c.contact.version + 1, converted.version + 1]);
+    // The tombstones are gone from lists and search, and not in the recycle bin.
     const list = (await admin.get(`/api/v1/contacts?q=${encodeURIComponent('Merge B')}`)).json<{ data: Contact[] }>().data;
     expect(list.map((x) => x.id)).not.toContain(b.contact.id);
     const bin = (await admin.get('/api/v1/recycle-bin?module=contacts&limit=100')).json<{ data: Array<{ id: string }> }>().data;
