@@ -284,6 +284,8 @@ export function definePermissionMatrix(only: readonly Module[]): void {
         return out;
       },
     },
+    // The check on entry names the record only to those who may see it (its name is its own exact key: `n:company…`).
+    { name: 'duplicate check', kind: 'read', modules: ['accounts'], run: async (c, r) => inList(await c.post('/api/v1/accounts/duplicates/check', { name: `Company ${r.marker}` }), r.id) },
     { name: 'history', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/history`)) },
     { name: 'timeline', kind: 'read', run: async (c, r) => byStatus(await c.get(`/api/v1/${r.module}/${r.id}/timeline`)) },
     {
