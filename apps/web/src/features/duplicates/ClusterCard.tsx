@@ -23,9 +23,10 @@ function recordColumns(t: ReturnType<typeof useTranslation>['t'], module: Duplic
       key: 'name', header: t('fields.name'), kind: 'name',
       render: (r) => <NameCell to={`/${module}/${r.id}`} name={r.name} photoUrl={null} kind={module === 'accounts' ? 'organization' : 'person'} />,
     },
-    { key: 'email', header: t('fields.primaryEmail'), kind: 'email', render: (r) => <MailCell email={r.email} /> },
+    // narrow screens keep what tells the records apart best: a contact's e-mail, an account's website
+    { key: 'email', header: t('fields.primaryEmail'), kind: 'email', hideBelow: module === 'accounts' ? 'md' : undefined, render: (r) => <MailCell email={r.email} /> },
     { key: 'phone', header: t('fields.primaryPhone'), kind: 'phone', render: (r) => <PhoneCell phone={r.phone} /> },
-    { key: 'context', header: t(module === 'contacts' ? 'fields.account' : 'fields.website'), kind: module === 'contacts' ? 'longText' : 'url', hideBelow: 'md', render: (r) => <Muted>{r.context}</Muted> },
+    { key: 'context', header: t(module === 'contacts' ? 'fields.account' : 'fields.website'), kind: module === 'contacts' ? 'longText' : 'url', hideBelow: module === 'contacts' ? 'md' : undefined, render: (r) => <Muted>{r.context}</Muted> },
     { key: 'owner', header: t('fields.owner'), kind: 'person', hideBelow: 'lg', render: (r) => <Muted>{r.owner?.name}</Muted> },
     { key: 'updatedAt', header: t('fields.updatedAt'), kind: 'datetime', render: (r) => <Muted>{formatDateTime(r.updatedAt)}</Muted> },
   ];
@@ -41,7 +42,7 @@ export function ClusterCard({ module, cluster: c, canAct, onMerge, onDismiss }: 
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }} component="article" aria-label={t('duplicates.page.clusterLabel', { names: c.records.map((r) => r.name).join(', ') })} data-testid="duplicate-cluster" data-id={c.id}>
       <Group className="k-dup-card-head" justify="space-between" gap="xs" wrap="wrap">
         <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
-          <Badge variant="light" color={c.score >= 80 ? 'red' : 'orange'} title={t('duplicates.scoreHint')} data-testid="duplicate-cluster-score">
+          <Badge variant="light" color={c.score >= 80 ? 'red' : 'gray'} title={t('duplicates.scoreHint')} data-testid="duplicate-cluster-score">
             {t('duplicates.score', { score: c.score })}
           </Badge>
           <Text size="sm" c="dimmed">

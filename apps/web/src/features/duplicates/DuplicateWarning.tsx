@@ -93,7 +93,7 @@ function CandidateItem({ module, candidate: c, leave }: { module: DuplicateModul
           </Text>
         </div>
         <Group gap={6} wrap="nowrap" style={{ flex: 'none' }}>
-          <Badge size="sm" variant="light" color="orange" title={t('duplicates.scoreHint')}>
+          <Badge size="sm" variant="light" color="red" title={t('duplicates.scoreHint')}>
             {t('duplicates.score', { score: c.score })}
           </Badge>
           <Anchor href={href} onClick={open} size="sm" fw={550} aria-label={t('duplicates.warning.openNamed', { name: c.name })} data-testid="duplicate-open">

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
-import type { AccountListItem } from '@kontor/contract/accounts';
+import type { Account, AccountListItem } from '@kontor/contract/accounts';
 import type { DuplicateCluster, DuplicateModule } from '@kontor/contract/duplicates';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSearchSelect } from '../../components/forms/RecordSearchSelect';
 import { EmptyState, ErrorState } from '../../components/States';
+import { api } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { useTags } from '../../lib/reference';
 import { useMyRights } from '../auth/permissions';
+import { recordKeys } from '../records/api';
 import { OwnerTagFilters } from '../records/OwnerTagFilters';
 import { BackLink } from '../records/RecordUnavailable';
 import { ConfirmModal } from '../settings/ConfirmModal';
@@ -46,6 +48,13 @@ export function DuplicatesPage({ module, search, onSearchChange }: Props) {
   const [dismissing, setDismissing] = useState<DuplicateCluster | null>(null);
   const [busy, setBusy] = useState(false);
   const [account, setAccount] = useState<string | null>(null);
+  // an account filter from the address (a reload, a link) shows the account's name, not an empty box
+  const accountName = useQuery({
+    queryKey: [...recordKeys.detail('accounts', search.accountId ?? ''), 'name'],
+    queryFn: () => api.get<Account>(`/accounts/${search.accountId ?? ''}`).then((a) => a.name),
+    enabled: module === 'contacts' && Boolean(search.accountId) && account === null,
+    staleTime: 60_000,
+  });
   const title = t(`duplicates.page.title.${module}`);
 
   const dismiss = async (c: DuplicateCluster) => {
@@ -88,7 +97,7 @@ export function DuplicatesPage({ module, search, onSearchChange }: Props) {
                   label={t('fields.account')}
                   placeholder={t('fields.account')}
                   value={search.accountId ?? null}
-                  valueLabel={account}
+                  valueLabel={account ?? accountName.data ?? null}
                   onChange={(id, name) => {
                     setAccount(name);
                     onSearchChange({ accountId: id ?? undefined });

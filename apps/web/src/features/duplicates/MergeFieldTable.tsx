@@ -13,7 +13,9 @@ export type MergeRecord = Contact | Account;
 
 /** A field's label and value as the record pages and forms show them. */
 function shown(t: TFunction, module: DuplicateModule, key: string, r: MergeRecord, defs: CustomFieldDefinition[]): { label: string; value: ReactNode } {
-  return module === 'contacts' ? contactField(t, key, r as Contact, defs) : accountField(t, key, r as Account, defs);
+  if (module === 'contacts') return contactField(t, key, r as Contact, defs);
+  // an account's name is its page's title, not one of its fields (AccountPage names it the same way)
+  return key === 'name' ? { label: t('fields.name'), value: (r as Account).name } : accountField(t, key, r as Account, defs);
 }
 
 /** Custom field types the record pages show as links. */
