@@ -86,13 +86,15 @@ Output
   --note TEXT                a sentence for the report's header
 
 BENCH_PROFILE_DIR=dir npm run bench -- ...   also writes V8 CPU profiles of the servers
-npm run bench -- import --help             kontor import / export of a generated 1M-row contacts CSV (bench/import.ts)`;
+npm run bench -- import --help             kontor import / export of a generated 1M-row contacts CSV (bench/import.ts)
+npm run bench -- duplicates --help         issue #16: check on entry, kontor duplicates rebuild, merge and undo (bench/duplicates.ts)`;
 
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
 
 async function main(): Promise<void> {
   // `npm run bench -- import ...`: the import/export benchmark on fresh databases (bench/import.ts), not the seeded set.
   if (process.argv[2] === 'import') return (await import('./import.ts')).main(process.argv.slice(3));
+  if (process.argv[2] === 'duplicates') return (await import('./duplicates.ts')).main(process.argv.slice(3));
   const timing = Object.fromEntries((Object.keys(defaults) as Timing[]).map((k) => [k, { type: 'string' as const }])) as Record<Timing, { type: 'string' }>;
   const { values } = parseArgs({
     options: {
