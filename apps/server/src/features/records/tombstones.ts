@@ -10,7 +10,7 @@ import { recordsForRules, visibleRecords } from './visible-records.ts';
 
 /**
  * Tombstones (issue #16): a record merged into another stays as a deleted row with `merged_into_id` (the survivor),
- * outside the recycle bin. Its old id keeps working: a GET of the record or of anything below it answers 308 to the
+ * outside the recycle bin. Its old id keeps working: a GET of the record or of anything below it answers 307 (not cached: a merge can be undone) to the
  * same path with the survivor's id; every other method answers 410 `record_merged` naming the survivor. Both only when
  * the caller may see the survivor; otherwise the record is as missing as before (404).
  *
@@ -89,7 +89,8 @@ export function registerTombstones(app: FastifyInstance, db: Kysely<DB>): void {
     const survivor = await visibleSurvivorOf(db, request.actor, target.module, target.id);
     if (survivor === undefined) return payload;
     if (request.method === 'GET' || request.method === 'HEAD') {
-      reply.code(308).header('location', `/api/v1/${target.module}/${survivor}${target.rest}${target.query}`).removeHeader('content-type');
+      // 307, never cached: an undo of the merge gives the old id its own record back.
+      reply.code(307).header('location', `/api/v1/${target.module}/${survivor}${target.rest}${target.query}`).header('cache-control', 'no-store').removeHeader('content-type');
       return '';
     }
     reply.code(410).header('content-type', 'application/json; charset=utf-8');

@@ -3,7 +3,7 @@ import { useRouter } from '@tanstack/react-router';
 import { PageSkeleton } from '../../components/States';
 
 /**
- * A merged record's address (issue #16): the API answers its survivor (a 308 the browser follows), so the record that
+ * A merged record's address (issue #16): the API answers its survivor (a 307 the browser follows), so the record that
  * came back has another id than the page asked for. The page moves to the survivor's address, replacing the old one
  * in the history, so Back does not return to the tombstone.
  */
