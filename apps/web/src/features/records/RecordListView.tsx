@@ -1,20 +1,20 @@
 import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useRouter } from '@tanstack/react-router';
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconDownload, IconPlus, IconPrinter } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import type { BulkAction, Filter, Selection, View } from '@kontor/contract/views';
 import { isApiError, type QueryValue } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useCustomFields } from '../../lib/reference';
 import { DataTable, type Column } from '../../components/DataTable';
-import { EmptyState, ErrorState } from '../../components/States';
+import { ErrorState } from '../../components/States';
 import { useMyRights } from '../auth/permissions';
-import { useRecordCount, type RecordCount, type RecordModule } from './api';
+import { useRecordCount, type RecordModule } from './api';
 import { LetterIndex, ListFilters, type QuickFilter } from './ListFilters';
 import { ListDataLinks } from './ListDataLinks';
+import { ListCount, ListEmpty, PrintListButton } from './RecordListParts';
 import { clearedFilters, hasFilters, type ListSearch } from './search';
 import { useFilterFields, useViews } from '../views/api';
 import { ColumnChooser } from '../views/ColumnChooser';
@@ -53,13 +53,6 @@ interface Props<T extends { id: string }> {
   letters?: boolean;
   /** Filters of the module's own, beside the name box. */
   extraFilters?: ReactNode;
-}
-
-/** "1,234 contacts", "about 1,002,891 contacts" (an estimate) or "more than 10,000 contacts" (a lower bound). */
-function countText(t: TFunction, module: RecordModule, count: RecordCount): string {
-  const text = t(`views.count.${module}`, { count: count.total, formatted: formatNumber(count.total) });
-  if (count.atLeast) return t('listTotal.moreThan', { text });
-  return count.approximate ? t('listTotal.about', { text }) : text;
 }
 
 /** The list's own keys in the URL that are not sent to the list API as they are. */
@@ -273,24 +266,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
                 {t('views.export.button')}
               </Button>
             ) : null}
-            <Tooltip label={blockedReason ?? ''} disabled={allSelection !== null || !catalogue.isSuccess} withinPortal multiline w={280}>
-              <Button
-                component="a"
-                href={printHref}
-                target="_blank"
-                rel="noopener"
-                variant="default"
-                size="compact-sm"
-                leftSection={<IconPrinter size={15} />}
-                data-testid="print-open"
-                data-disabled={catalogue.isSuccess && allSelection === null ? true : undefined}
-                onClick={(e) => {
-                  if (catalogue.isSuccess && allSelection === null) e.preventDefault();
-                }}
-              >
-                {t('views.print')}
-              </Button>
-            </Tooltip>
+            <PrintListButton href={printHref} blockedReason={blockedReason} blocked={catalogue.isSuccess && allSelection === null} />
           </Group>
         </Group>
         {selected.size > 0 || allMatching ? (
@@ -312,17 +288,7 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
         ) : (
           <Group justify={letters ? 'space-between' : 'flex-end'} gap="xs" wrap="wrap">
             {letters ? <LetterIndex value={search.letter} onChange={(letter) => onSearchChange({ letter })} /> : null}
-            <Group gap={6} wrap="nowrap">
-              {countAsked && count.data !== undefined ? (
-                <Text size="sm" c="dimmed" data-testid="record-count">
-                  {countText(t, module, count.data)}
-                </Text>
-              ) : (
-                <Anchor component="button" type="button" size="sm" onClick={() => setCountAsked(true)} data-testid="show-count">
-                  {count.isFetching ? t('common.loading') : t('list.showCount')}
-                </Anchor>
-              )}
-            </Group>
+            <ListCount module={module} count={countAsked ? count.data : undefined} fetching={count.isFetching} onAsk={() => setCountAsked(true)} />
           </Group>
         )}
       </Stack>
@@ -342,39 +308,15 @@ export function RecordListView<T extends { id: string }>({ module, search, defau
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : viewsSettled && !list.isPending && rows.length === 0 ? (
-        <Paper withBorder radius="md">
-          {filtered || viewFiltered ? (
-            <EmptyState
-              icon={emptyIcon}
-              title={t('list.noMatchTitle')}
-              description={filtered ? t('list.noMatchText') : t('views.emptyView', { view: chosenViewName })}
-              action={
-                filtered ? (
-                  <Button variant="default" onClick={() => onSearchChange(clearedFilters)}>
-                    {t('list.clearFilters')}
-                  </Button>
-                ) : (
-                  <Button variant="default" onClick={() => onSearchChange({ ...clearedViewState, viewId: 'all' })} data-testid="empty-all-records">
-                    {t('views.showAll', { view: viewName(t, module, null) })}
-                  </Button>
-                )
-              }
-            />
-          ) : (
-            <EmptyState
-              icon={emptyIcon}
-              title={t(`${module}.emptyTitle`)}
-              description={t(`${module}.emptyText`)}
-              action={
-                onNew ? (
-                  <Button leftSection={<IconPlus size={16} />} onClick={onNew} data-testid="empty-new">
-                    {t(`${module}.new`)}
-                  </Button>
-                ) : undefined
-              }
-            />
-          )}
-        </Paper>
+        <ListEmpty
+          module={module}
+          icon={emptyIcon}
+          filtered={filtered}
+          viewName={viewFiltered ? chosenViewName : null}
+          onSearchChange={onSearchChange}
+          allRecordsName={viewName(t, module, null)}
+          onNew={onNew}
+        />
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
           <DataTable
