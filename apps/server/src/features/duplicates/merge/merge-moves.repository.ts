@@ -49,8 +49,9 @@ function linkSpecs(module: DuplicateModule): LinkSpec[] {
     ...items,
     { table: 'leads', column: 'converted_account_id', branches: convertedLeads },
     // Contacts and member accounts; tombstones of earlier merges keep what they pointed at (an undo follows the merge).
+    // `contacts.deleted_with_account_id` needs no move: it is set only while that account is in the recycle bin (its
+    // restore clears it, its purge too), and a merge takes no account from the bin.
     { table: 'contacts', column: 'account_id', branches: [t('merged_into_id is null')] },
-    { table: 'contacts', column: 'deleted_with_account_id', branches: [t('deleted_at is not null and merged_into_id is null')] },
     { table: 'accounts', column: 'parent_account_id', branches: [t('merged_into_id is null')] },
   ];
 }
