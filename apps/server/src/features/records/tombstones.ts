@@ -10,9 +10,10 @@ import { recordsForRules, visibleRecords } from './visible-records.ts';
 
 /**
  * Tombstones (issue #16): a record merged into another stays as a deleted row with `merged_into_id` (the survivor),
- * outside the recycle bin. Its old id keeps working: a GET of the record or of anything below it answers 307 (not cached: a merge can be undone) to the
- * same path with the survivor's id; every other method answers 410 `record_merged` naming the survivor. Both only when
- * the caller may see the survivor; otherwise the record is as missing as before (404).
+ * outside the recycle bin. Its old id keeps working: a GET of the record or of anything below it answers 307 to the
+ * same path with the survivor's id (never cached: an undo of the merge gives the old id its record back); every other
+ * method answers 410 `record_merged` naming the survivor. Both only when the caller may see the survivor; otherwise the
+ * record is as missing as before (404).
  *
  * The hook sits where every record route ends when a record is missing or hidden: the 404 the route answers. So no
  * route can forget it, and a request that finds its record pays nothing.
