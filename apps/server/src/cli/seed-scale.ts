@@ -384,17 +384,14 @@ export async function seedScale(database: Database, opts: SeedScaleOptions): Pro
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     s.db.close();
   }
-  // The triggers queued every record loaded; build their search documents in batches instead (as a reindex does).
+  // The triggers queued every record loaded: both queues emptied in one transaction (so no upkeep runs), then built in batches.
   lap = Date.now();
-  // Both queues are emptied in one transaction: the upkeep before its commit then finds neither with work in it.
   await database.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('duplicate_pending').execute();
     await trx.deleteFrom('search_pending').execute();
   });
   await reindexSearch(database.db, { log });
-  await sql`analyze`.execute(database.db);
   log(`search documents built in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
-  // The same for the duplicates' keys, pairs and clusters: one rebuild instead of the queue.
   lap = Date.now();
   await rebuildDuplicates(database.db, { log });
   await sql`analyze`.execute(database.db);

@@ -16,6 +16,8 @@ export type * from './schema-imports.ts';
 export type * from './schema-views.ts';
 export type * from './schema-search.ts';
 export type * from './schema-duplicates.ts';
+export type * from './schema-deals.ts';
+import type { DealsTable, PipelineStagesTable, PipelinesTable } from './schema-deals.ts';
 import type { DuplicateClustersTable, DuplicateDismissalsTable, DuplicateKeysTable, DuplicateMembersTable, DuplicatePairsTable, DuplicatePendingTable, MergesTable } from './schema-duplicates.ts';
 import type { SearchDocumentsTable, SearchPendingTable, SearchWordsTable } from './schema-search.ts';
 import type { JobFileChunksTable, JobsTable, RecordVisitsTable, ViewsTable } from './schema-views.ts';
@@ -281,48 +283,6 @@ export interface UserInvitesTable {
   created_by: number | null;
   expires_at: Timestamp;
   accepted_at: Timestamp | null;
-}
-
-export interface PipelinesTable {
-  id: Generated<number>;
-  name: string;
-  position: number;
-  is_default: Flag;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  version: Generated<number>;
-}
-
-export interface PipelineStagesTable {
-  id: Generated<number>;
-  pipeline_id: number;
-  name: string;
-  position: number;
-  probability: number;
-}
-
-export interface DealsTable extends Stamped {
-  id: Generated<number>;
-  name: string;
-  name_sort: string;
-  amount: number | null;
-  currency: string;
-  pipeline_id: number;
-  stage_id: number;
-  status: string;
-  lost_reason: string | null;
-  expected_close_date: string | null;
-  closed_at: Timestamp | null;
-  account_id: number | null;
-  contact_id: number | null;
-  owner_id: number | null;
-  description: string | null;
-  custom_fields: string;
-  restricted: Generated<Flag>;
-  deleted_at: Timestamp | null;
-  deleted_by: number | null;
-  /** Unused by deals (no photo); present so every record table has the columns the machinery reads. */
-  photo_file_id: number | null;
 }
 
 export interface MigrationsTable {
