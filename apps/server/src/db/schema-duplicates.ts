@@ -55,7 +55,7 @@ export interface MergesTable {
   survivor_id: number;
   /** JSON: the merged records' ids. */
   merged_ids: string;
-  /** JSON `MergeSnapshot` (features/duplicates/merge-snapshot.ts): what undoing the merge restores. */
+  /** JSON `MergeSnapshot` (features/duplicates/merge/merge-snapshot.ts): what undoing the merge restores. */
   snapshot: string;
   created_by: number | null;
   created_at: Timestamp;

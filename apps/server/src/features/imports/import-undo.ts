@@ -20,7 +20,8 @@ import { importJobPayload } from './import-run.ts';
  * Undoes an import as a whole (issue #15), as a background job: the records it created are removed for good (with
  * their contact points, tags, sharing and timeline), the records it updated get back the values it replaced. A record
  * something else touched since (an edit, a note, an activity, a deal, a contact that joined an account: an event on
- * its timeline that is not the import's) is kept as it is and reported, so undo never destroys later work.
+ * its timeline that is not the import's, or a merge into another record) is kept as it is and reported, so undo never
+ * destroys later work.
  */
 
 const CHUNK = 200;
@@ -29,6 +30,8 @@ const CHUNK = 200;
 async function touchedSince(db: Kysely<DB>, importId: number, since: string, module: ImportModule, id: number): Promise<boolean> {
   const column = selfContextColumn[module];
   if (!column) return false;
+  // A record merged into another since is a tombstone its survivor's undo needs (and its old id redirects): kept.
+  if ((module === 'contacts' || module === 'accounts') && (await mergedSince(db, module, id))) return true;
   const importOf = isSqlite(db) ? sql`json_extract(details, '$.import.id')` : sql`(details::jsonb #>> '{import,id}')`;
   const row = await db
     .selectFrom('timeline_events')
@@ -39,6 +42,11 @@ async function touchedSince(db: Kysely<DB>, importId: number, since: string, mod
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+async function mergedSince(db: Kysely<DB>, module: 'contacts' | 'accounts', id: number): Promise<boolean> {
+  const row = await db.selectFrom(module as 'contacts').select('merged_into_id').where('id', '=', id).executeTakeFirst();
+  return row?.merged_into_id != null;
 }
 
 async function purgeCreated(trx: Transaction<DB>, module: ImportModule, id: number): Promise<void> {

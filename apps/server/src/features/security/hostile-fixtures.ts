@@ -268,6 +268,10 @@ export const baseBodies: Record<string, BaseBody[]> = {
   'POST /api/v1/imports/:id/preview': [() => ({ limit: 5 })],
   'POST /api/v1/imports/:id/start': [() => ({ dryRun: true })],
   'POST /api/v1/import-templates': [() => ({ name: `mapping ${u()}`, module: 'contacts', columns: [{ header: 'Mobile', target: 'phone:mobile' }] })],
+  'POST /api/v1/contacts/duplicates/check': [(fx) => ({ firstName: 'Ada', lastName: 'Lovelace', accountId: fx.account.id, emails: ['ada@example.com'], phones: ['+49 30 1234567'] })],
+  'POST /api/v1/accounts/duplicates/check': [() => ({ name: 'Hostile AG', websites: ['hostile.example'] })],
+  'POST /api/v1/contacts/duplicates/dismiss': [(fx) => ({ ids: [fx.contact.id, fx.contact2.id] })],
+  'POST /api/v1/accounts/duplicates/dismiss': [(fx) => ({ ids: [fx.account.id, fx.account2.id] })],
   'POST /api/v1/contacts/merge': [(_fx, c) => mergeBody(c, 'contacts')],
   'POST /api/v1/accounts/merge': [(_fx, c) => mergeBody(c, 'accounts')],
   ...Object.fromEntries(
