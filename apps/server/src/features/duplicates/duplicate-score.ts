@@ -50,7 +50,7 @@ function wordSimilarity(a: string, b: string): number {
 }
 
 /**
- * Similarity of two names given as words, in any order: every word of the shorter name is matched with its most
+ * Similarity of two names given as words, whatever their order: every word of the shorter name is matched with its most
  * similar unmatched word of the other, and the name is as similar as its least similar word ("Günther Wolf" and
  * "Günther Hoffmann" are not alike, however alike "Günther" is). A word more or less (a middle name, "Inc") costs 5%;
  * two or more, 15%. The longer name's words joined are tried too, so "Mc Donald" meets "McDonald".

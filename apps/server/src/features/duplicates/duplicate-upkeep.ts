@@ -93,7 +93,7 @@ export async function refreshRecords(db: Kysely<DB>, module: DuplicateModule, id
 }
 
 /**
- * Regroups the clusters holding any of `seeds` (records whose pairs changed, and their old and new partners): the
+ * Regroups the clusters holding one of `seeds` (records whose pairs changed, and their old and new partners): the
  * members of those clusters and the seeds, with every pair among them, split into connected components. Clusters are
  * closed under pairs (a member's partner is a member), so this sees the whole of each affected group in two reads,
  * however long its chains.

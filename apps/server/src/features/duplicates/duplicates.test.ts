@@ -118,9 +118,9 @@ describe('clusters', () => {
     const b = await makeContact(admin, { firstName: 'Anna', lastName: `Cluster${k}`, emails: [{ label: 'home', value: email.toUpperCase(), primary: true }] });
     const cluster = clusterOf(await clusters(admin, 'contacts'), a.id);
     expect(cluster?.records.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
-    expect(cluster?.pairs[0]?.reasons).toEqual([
-      { code: 'email', value: email },
-      { code: 'name_domain', value: 'example.net', similarity: expect.any(Number) },
+    expect(cluster?.pairs[0]?.reasons.map((r) => [r.code, r.value])).toEqual([
+      ['email', email],
+      ['name_domain', 'example.net'],
     ]);
     expect(cluster?.score).toBeGreaterThan(90);
 
