@@ -20,6 +20,8 @@ export interface MergeOptions {
   /** Requests in flight while preparing and cleaning up. */
   parallel: number;
   runId: string;
+  /** Leave what the rounds made in the data set (no clean-up: purging a deal or contact scans the activities at 1M). */
+  keep?: boolean;
   log: (line: string) => void;
 }
 
@@ -41,8 +43,8 @@ export interface MergeReport {
   mix: { deals: number; activities: number; notes: number };
   merge: Stats;
   undo: Stats;
-  /** Requests that deleted and purged what the rounds made; failures leave rows behind (named in `cleanupErrors`). */
-  cleanup: { requests: number; seconds: number; errors: string[] };
+  /** Requests that deleted and purged what the rounds made (none with `keep`); failures leave rows behind (named in `errors`). */
+  cleanup: { requests: number; seconds: number; errors: string[]; kept: boolean };
 }
 
 interface Made {
@@ -152,7 +154,7 @@ async function cleanUp(admin: Client, made: Made[], parallel: number): Promise<M
   await inPool(parallel, made.flatMap((m) => [...m.deals.map((id) => gone('deals', id)), ...m.activities.map((id) => gone('activities', id))]));
   await inPool(parallel, made.flatMap((m) => m.contactIds.map((id) => gone('contacts', id))));
   await inPool(parallel, made.map((m) => gone('accounts', m.accountId)));
-  return { requests, seconds: (performance.now() - started) / 1000, errors };
+  return { requests, seconds: (performance.now() - started) / 1000, errors, kept: false };
 }
 
 export async function measureMerges(clients: { merger: Client; prep: Client; admin: Client }, raw: RawDb, o: MergeOptions): Promise<MergeReport> {
@@ -172,8 +174,13 @@ export async function measureMerges(clients: { merger: Client; prep: Client; adm
       o.log(`merge ${k + 1}/${o.rounds}: prepared in ${(r.round.prepareMs / 1000).toFixed(1)} s; merge ${r.round.mergeMs.toFixed(1)} ms (${r.round.movedRows} rows moved), undo ${r.round.undoMs.toFixed(1)} ms; load ${r.round.loadavg.toFixed(2)}`);
     }
   } finally {
-    cleanup = await cleanUp(clients.admin, made, o.parallel);
-    o.log(`merge clean-up: ${cleanup.requests} requests in ${cleanup.seconds.toFixed(1)} s${cleanup.errors.length ? `; ${cleanup.errors.length} failed, first: ${cleanup.errors[0]}` : ''}`);
+    if (o.keep) {
+      cleanup = { requests: 0, seconds: 0, errors: [], kept: true };
+      o.log(`merge: kept ${made.length} accounts (ids ${made.map((m) => m.accountId).join(', ')}) with their contacts and related records`);
+    } else {
+      cleanup = await cleanUp(clients.admin, made, o.parallel);
+      o.log(`merge clean-up: ${cleanup.requests} requests in ${cleanup.seconds.toFixed(1)} s${cleanup.errors.length ? `; ${cleanup.errors.length} failed, first: ${cleanup.errors[0]}` : ''}`);
+    }
   }
   return {
     rounds,

@@ -117,7 +117,10 @@ function mergeLines(m: MergeReport, mergeAs: string): string[] {
     `Each round makes through the API one account, 3 contacts alike in it and ${m.related} related records on each (${m.mix.deals} deals, ${m.mix.activities} activities, ${m.mix.notes} notes; ` +
       `with their timeline events as the API writes them), ${secs(median(prep))} s per round${range(prep, secs)}; then times the merge (the first contact survives, 2 merged, no values chosen) and its undo, ` +
       `as the ${mergeAs}, one keep-alive client; each checked in the database (${3 * m.related} related rows on the survivor after the merge, ${m.related} on each contact after the undo). ` +
-      `${m.warmup} unmeasured round(s) first. Afterwards everything made was deleted and purged through the API (${m.cleanup.requests} requests, ${m.cleanup.seconds.toFixed(1)} s).${cleanup}`,
+      `${m.warmup} unmeasured round(s) first. ` +
+      (m.cleanup.kept
+        ? `What the rounds made was left in the data set (--keep): ${m.warmup + m.rounds.length} accounts named "Bench merge …" with 3 contacts each and their related records.`
+        : `Afterwards everything made was deleted and purged through the API (${m.cleanup.requests} requests, ${m.cleanup.seconds.toFixed(1)} s).${cleanup}`),
     '',
     '| operation | n | p50 / p95 / max ms | target | met |',
     '|---|---|---|---|---|',
