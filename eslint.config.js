@@ -68,8 +68,9 @@ export default tseslint.config(
       ],
     },
   },
-  // The one exception: the database's driver keeps the search documents in step before every commit (db/commit-hooks.ts),
-  // so no write path can forget them; what a document holds is the search feature's (docs/ARCHITECTURE.md, "Search").
+  // The two exceptions: the database's driver keeps the search documents and the duplicates' keys, pairs and clusters in
+  // step before every commit (db/commit-hooks.ts), so no write path can forget them; what they hold is their feature's
+  // (docs/ARCHITECTURE.md, "Search" and "Duplicates and merges").
   {
     files: ['apps/server/src/db/database.ts'],
     rules: {
@@ -78,7 +79,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@kontor/web', '@kontor/web/*', '**/apps/web/**'], message: 'The server does not import the web app.' },
-            { regex: '(^|/)features(/(?!search/sync\\.ts$)|$)', message: 'db/ imports no feature but the search upkeep.' },
+            { regex: '(^|/)features(/(?!search/sync\\.ts$|duplicates/duplicate-sync\\.ts$)|$)', message: 'db/ imports no feature but the search and duplicate upkeep.' },
           ],
         },
       ],
