@@ -1,17 +1,11 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../apps/server/src/config.ts';
-import { openDatabase } from '../apps/server/src/db/open.ts';
-import { benchUserEmail, seedScale } from '../apps/server/src/cli/seed-scale.ts';
+import { benchUserEmail } from '../apps/server/src/cli/seed-scale.ts';
 import { floorAnswers, floorWorkloads } from './compare.ts';
 import { createTokens, loadContext } from './context.ts';
 import { buildFloorSpec, startFloor } from './floor-spec.ts';
 import { Client } from './http.ts';
 import { openRaw, type Target } from './raw.ts';
+import { seededTarget } from './seeded-target.ts';
 import { toMarkdown } from './report.ts';
 import { replay, SearchFloor } from './search-floor.ts';
 import { searchWorkloads } from './search-workloads.ts';
@@ -22,29 +16,11 @@ import { collectCursors, workloads } from './workloads.ts';
 // Smoke run of the whole suite at a small scale on the engine the environment selects: it must complete and produce
 // numbers (not fast ones), and the floor must answer exactly what Kontor answers (so it cannot drift from Kontor's SQL
 // or JSON). The full-scale figures are made by hand: see docs/BENCHMARKS.md.
-const url = process.env.DATABASE_URL || null;
 let target: Target;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontor-bench-'));
-  const schema = url ? `b_${crypto.randomBytes(6).toString('hex')}` : null;
-  const admin = url ? new pg.Client({ connectionString: url }) : null;
-  if (admin && schema) {
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-  }
-  const database = await openDatabase(loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent' }));
-  await seedScale(database, { scale: 2000, postgres: url ? { url, schema } : undefined });
-  await database.close();
-  target = url ? { engine: 'postgres', url, schema } : { engine: 'sqlite', dataDir };
-  cleanup = async () => {
-    if (admin && schema) {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  ({ target, cleanup } = await seededTarget('bench', 2000));
 }, 60_000);
 
 afterAll(async () => cleanup?.());

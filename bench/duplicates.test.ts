@@ -1,44 +1,19 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../apps/server/src/config.ts';
-import { openDatabase } from '../apps/server/src/db/open.ts';
-import { seedScale } from '../apps/server/src/cli/seed-scale.ts';
 import { toE164 } from '../apps/server/src/features/contact-points/phones.ts';
 import { runDuplicatesBench } from './duplicates.ts';
 import { otherCase, otherFormat, similarSpelling } from './duplicates-drafts.ts';
 import { parsePasses } from './duplicates-rebuild.ts';
 import { toDuplicatesMarkdown } from './duplicates-report.ts';
 import { openRaw, type Target } from './raw.ts';
+import { seededTarget } from './seeded-target.ts';
 
 // A tiny run of `npm run bench -- duplicates` at 2,000 contacts on the engine the environment selects: every part must
 // complete, check what it measured, and leave the data set as it found it. The figures at scale are made by hand.
-const url = process.env.DATABASE_URL || null;
 let target: Target;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontor-bench-dup-'));
-  const schema = url ? `bd_${crypto.randomBytes(6).toString('hex')}` : null;
-  const admin = url ? new pg.Client({ connectionString: url }) : null;
-  if (admin && schema) {
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-  }
-  const database = await openDatabase(loadConfig({}, { dataDir, databaseUrl: url, databaseSchema: schema, logLevel: 'silent' }));
-  await seedScale(database, { scale: 2000, postgres: url ? { url, schema } : undefined });
-  await database.close();
-  target = url ? { engine: 'postgres', url, schema } : { engine: 'sqlite', dataDir };
-  cleanup = async () => {
-    if (admin && schema) {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  ({ target, cleanup } = await seededTarget('bench-dup', 2000));
 }, 60_000);
 
 afterAll(async () => cleanup?.());
