@@ -13,19 +13,7 @@ import { websiteDomain, type DuplicateProfile } from './duplicate-keys.ts';
 export async function loadProfiles(db: Kysely<DB>, module: DuplicateModule, ids: readonly number[]): Promise<Map<number, DuplicateProfile>> {
   const out = new Map<number, DuplicateProfile>();
   for (let i = 0; i < ids.length; i += 500) {
-    const slice = ids.slice(i, i + 500);
-    const rows =
-      module === 'contacts'
-        ? (
-            await recordsForRules(db, 'contacts')
-              .select(['id', 'first_name', 'last_name', 'account_id', 'updated_at'])
-              .where('id', 'in', slice)
-              .where('deleted_at', 'is', null)
-              .execute()
-          ).map((r) => ({ id: r.id, firstName: r.first_name ?? '', lastName: r.last_name ?? '', name: '', accountId: r.account_id, updatedAt: r.updated_at }))
-        : (
-            await recordsForRules(db, 'accounts').select(['id', 'name', 'updated_at']).where('id', 'in', slice).where('deleted_at', 'is', null).execute()
-          ).map((r) => ({ id: r.id, firstName: '', lastName: '', name: r.name, accountId: null, updatedAt: r.updated_at }));
+    const rows = await profileRows(db, module, { ids: ids.slice(i, i + 500) });
     if (rows.length === 0) continue;
     for (const r of rows) out.set(r.id, { ...r, module, emails: [], phones: [], websites: [] });
     const points = await db
@@ -45,20 +33,7 @@ export async function loadProfiles(db: Kysely<DB>, module: DuplicateModule, ids:
  * rows, and their contact points from the `(module, record_id)` index.
  */
 export async function profilesAfter(db: Kysely<DB>, module: DuplicateModule, afterId: number, limit: number): Promise<{ lastId: number | null; profiles: Map<number, DuplicateProfile> }> {
-  const rows =
-    module === 'contacts'
-      ? (
-          await recordsForRules(db, 'contacts')
-            .select(['id', 'first_name', 'last_name', 'account_id', 'updated_at'])
-            .where('id', '>', afterId)
-            .where('deleted_at', 'is', null)
-            .orderBy('id')
-            .limit(limit)
-            .execute()
-        ).map((r) => ({ id: r.id, firstName: r.first_name ?? '', lastName: r.last_name ?? '', name: '', accountId: r.account_id, updatedAt: r.updated_at }))
-      : (
-          await recordsForRules(db, 'accounts').select(['id', 'name', 'updated_at']).where('id', '>', afterId).where('deleted_at', 'is', null).orderBy('id').limit(limit).execute()
-        ).map((r) => ({ id: r.id, firstName: '', lastName: '', name: r.name, accountId: null, updatedAt: r.updated_at }));
+  const rows = await profileRows(db, module, { after: afterId, limit });
   const lastId = rows[rows.length - 1]?.id ?? null;
   const out = new Map<number, DuplicateProfile>();
   if (lastId === null) return { lastId, profiles: out };
@@ -73,6 +48,20 @@ export async function profilesAfter(db: Kysely<DB>, module: DuplicateModule, aft
     .execute();
   addPoints(out, points);
   return { lastId, profiles: out };
+}
+
+type ProfileRow = Pick<DuplicateProfile, 'id' | 'firstName' | 'lastName' | 'name' | 'accountId' | 'updatedAt'>;
+
+/** Live rows by id, or a page after an id in id order: the parts of a profile the record's own row holds. */
+async function profileRows(db: Kysely<DB>, module: DuplicateModule, scope: { ids: readonly number[] } | { after: number; limit: number }): Promise<ProfileRow[]> {
+  if (module === 'contacts') {
+    let q = recordsForRules(db, 'contacts').select(['id', 'first_name', 'last_name', 'account_id', 'updated_at']).where('deleted_at', 'is', null);
+    q = 'ids' in scope ? q.where('id', 'in', [...scope.ids]) : q.where('id', '>', scope.after).orderBy('id').limit(scope.limit);
+    return (await q.execute()).map((r) => ({ id: r.id, firstName: r.first_name ?? '', lastName: r.last_name ?? '', name: '', accountId: r.account_id, updatedAt: r.updated_at }));
+  }
+  let q = recordsForRules(db, 'accounts').select(['id', 'name', 'updated_at']).where('deleted_at', 'is', null);
+  q = 'ids' in scope ? q.where('id', 'in', [...scope.ids]) : q.where('id', '>', scope.after).orderBy('id').limit(scope.limit);
+  return (await q.execute()).map((r) => ({ id: r.id, firstName: '', lastName: '', name: r.name, accountId: null, updatedAt: r.updated_at }));
 }
 
 function addPoints(out: Map<number, DuplicateProfile>, points: ReadonlyArray<{ record_id: number; kind: string; value: string; e164: string | null }>): void {
