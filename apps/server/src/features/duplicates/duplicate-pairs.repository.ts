@@ -197,6 +197,15 @@ export async function duplicateTablesExist(db: Kysely<DB>): Promise<boolean> {
   return Number(rows[0]?.found ?? 0) > 0;
 }
 
+/**
+ * PostgreSQL: one upkeep at a time, until the transaction ends. Two transactions regrouping the same cluster at once
+ * would both delete it and both insert its members (a unique violation); SQLite's single writer serialises them anyway.
+ * The upkeep writes only the duplicate tables, so waiting here cannot deadlock with the writes before it.
+ */
+export async function lockUpkeep(db: Kysely<DB>): Promise<void> {
+  if (!isSqlite(db)) await sql`select pg_advisory_xact_lock(160016)`.execute(db);
+}
+
 export async function takePending(db: Kysely<DB>, limit: number): Promise<Array<{ module: string; record_id: number }>> {
   return db.selectFrom('duplicate_pending').select(['module', 'record_id']).orderBy('module').orderBy('record_id').limit(limit).execute();
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { duplicateModules, type DuplicateModule } from '@kontor/contract/duplicates';
 import type { DB } from '../../db/schema.ts';
-import { clearPending, duplicateTablesExist, takePending } from './duplicate-pairs.repository.ts';
+import { clearPending, duplicateTablesExist, lockUpkeep, takePending } from './duplicate-pairs.repository.ts';
 import { refreshRecords } from './duplicate-upkeep.ts';
 
 /**
@@ -17,9 +17,10 @@ export class DuplicateSync {
     if (!this.ready && !(this.ready = await duplicateTablesExist(db))) return;
     const batch = 2000;
     const now = new Date().toISOString();
-    for (;;) {
+    for (let locked = false; ; locked = true) {
       const pending = await takePending(db, batch);
       if (pending.length === 0) return;
+      if (!locked) await lockUpkeep(db);
       for (const module of duplicateModules) {
         const ids = pending.filter((p) => p.module === module).map((p) => p.record_id);
         if (!ids.length) continue;

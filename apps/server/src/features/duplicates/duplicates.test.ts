@@ -159,6 +159,17 @@ describe('clusters', () => {
     expect((await clusters(admin, 'contacts', `&accountId=${acc.id}`)).data).toEqual([]);
   });
 
+  it('keeps one cluster when writers add to it at the same time', async () => {
+    const k = u();
+    const email = `race.${k}@example.com`;
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => admin.post('/api/v1/contacts', { lastName: `Race${k}x${i}`, emails: [{ label: 'work', value: email, primary: true }] })),
+    );
+    expect(made.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    const ids = made.map((r) => r.json<{ id: string }>().id).sort();
+    expect(clusterOf(await clusters(admin, 'contacts'), ids[0] ?? '')?.records.map((r) => r.id).sort()).toEqual(ids);
+  });
+
   it('pages in score order with a cursor', async () => {
     const k = u();
     for (let i = 0; i < 3; i++) {
