@@ -18,6 +18,7 @@ import { useHarness, type TestClient } from '../../test/harness.ts';
 import { insertUser } from '../users/users.service.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { multipartFile } from '../../test/factories.ts';
+import { byStatus, inActivityBoard, inBoard, inColumnPage, inList, rollUp, type Outcome } from './permission-matrix-answers.ts';
 import { itemModules, parentFields, type ItemModule } from '@kontor/contract/notes';
 
 const full = process.env.KONTOR_MATRIX === 'full';
@@ -38,7 +39,6 @@ const defaultOrder = ['read_write', 'read_only', 'private'];
 export function definePermissionMatrix(only: readonly Module[]): void {
   const { h, admin } = useHarness();
 
-  type Outcome = 'allowed' | 'hidden' | 'denied';
   type ProfileKey = 'administrator' | 'sales_manager' | 'salesperson' | 'read_only' | 'no_access';
   type Position = 'self' | 'above' | 'peer' | 'below';
   type Sharing = 'none' | 'shared_read' | 'shared_write' | 'shared_role' | 'restricted_listed' | 'restricted_other';
@@ -111,20 +111,6 @@ export function definePermissionMatrix(only: readonly Module[]): void {
     /** The account a contact belongs to, or the parent of an account. */
     containerId: string;
   }
-
-  const byStatus = (res: LightMyRequestResponse): Outcome =>
-    res.statusCode < 300 ? 'allowed' : res.statusCode === 404 ? 'hidden' : res.statusCode === 403 ? 'denied' : (`status ${res.statusCode}: ${res.body}` as Outcome);
-  const inBoard = (res: LightMyRequestResponse, id: string): Outcome =>
-    res.statusCode === 200 ? (res.json<{ columns: Array<{ deals: Array<{ id: string }> }> }>().columns.some((c) => c.deals.some((d) => d.id === id)) ? 'allowed' : 'hidden') : byStatus(res);
-  const inActivityBoard = (res: LightMyRequestResponse, id: string): Outcome =>
-    res.statusCode === 200 ? (res.json<{ columns: Array<{ cards: Array<{ id: string }> }> }>().columns.some((c) => c.cards.some((d) => d.id === id)) ? 'allowed' : 'hidden') : byStatus(res);
-  const inColumnPage = (res: LightMyRequestResponse, id: string): Outcome =>
-    res.statusCode === 200 ? (res.json<{ cards: Array<{ id: string }> }>().cards.some((d) => d.id === id) ? 'allowed' : 'hidden') : byStatus(res);
-  /** The member accounts roll-up of a container every actor sees (a failed request counts nothing). */
-  const rollUp = (res: LightMyRequestResponse) =>
-    res.statusCode === 200 ? res.json<{ memberCount: number; contactCount: number; openDeals: { count: number } }>() : { memberCount: -1, contactCount: -1, openDeals: { count: -1 } };
-  const inList = (res: LightMyRequestResponse, id: string): Outcome =>
-    res.statusCode === 200 ? (res.json<{ data: Array<{ id: string }> }>().data.some((d) => d.id === id) ? 'allowed' : 'hidden') : byStatus(res);
 
   async function currentVersion(r: Rec): Promise<number> {
     return (await admin.get(`/api/v1/${r.module}/${r.id}`)).json<{ version: number }>().version;
